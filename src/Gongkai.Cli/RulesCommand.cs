@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.Cli;
+
+/// <summary>`gongkai rules`: the rule catalogue, one rule per line, or as JSON.</summary>
+internal static class RulesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("rules", "列出全部检查规则：编号、严重程度、依据（法定/经验）与说明") { format };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                    RuleCatalogue.All.Select(r => new
+                    {
+                        id = r.Id,
+                        severity = SeverityName(r.Severity),
+                        basis = r.Basis == RuleBasis.Statutory ? "statutory" : "heuristic",
+                        title = r.Title,
+                        description = r.Description,
+                    }),
+                    CliJson.Options));
+                return GongkaiCommand.Success;
+            }
+
+            foreach (var rule in RuleCatalogue.All)
+            {
+                context.Out.WriteLine($"{rule.Id,-20} {SeverityLabel(rule.Severity)}  {BasisLabel(rule.Basis)}  {rule.Title}");
+                context.Out.WriteLine($"{"",-20} {rule.Description}");
+            }
+
+            return GongkaiCommand.Success;
+        });
+        return command;
+    }
+
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static string SeverityLabel(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Warning => "警告",
+        _ => "提示",
+    };
+
+    public static string BasisLabel(RuleBasis basis) => basis == RuleBasis.Statutory ? "法定" : "经验";
+}
