@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Gongkai.AnnualReports;
+
+/// <summary>
+/// Compares labels the way a reader of the national format would: width (（ vs (), spaces, "1." vs "1、" vs "1．",
+/// straight vs curly quotes, Markdown emphasis and trailing colons do not make two labels different.
+/// </summary>
+public static class LabelText
+{
+    /// <summary>The canonical form of a label: comparable with <see cref="string.Equals(string, string)"/>.</summary>
+    public static string Canonical(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = CellText.Normalize(text);
+        var builder = new StringBuilder(normalized.Length);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            switch (c)
+            {
+                case '#' or '*' or '`':
+                    continue;
+                case '“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」':
+                    builder.Append('"');
+                    continue;
+                case '、' or '．' when i > 0 && char.IsAsciiDigit(normalized[i - 1]):
+                    builder.Append('.');
+                    continue;
+                case '、':
+                    // "一、" keeps its mark: it is how section and row numbers are written.
+                    builder.Append('、');
+                    continue;
+                case '【':
+                    builder.Append('[');
+                    continue;
+                case '】':
+                    builder.Append(']');
+                    continue;
+                default:
+                    builder.Append(c);
+                    continue;
+            }
+        }
+
+        while (builder.Length > 0 && builder[^1] is ':' or ';' or '。' or '.' or ',')
+        {
+            builder.Length--;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when the two labels say the same thing as far as the format is concerned.</summary>
+    public static bool Equivalent(string a, string b) =>
+        string.Equals(Canonical(a), Canonical(b), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Similarity in [0, 1] of two canonical labels: the longest common subsequence over the longer length.
+    /// 1 means equal; a one-character typo in a ten-character label gives 0.9.
+    /// </summary>
+    public static double Similarity(string canonicalA, string canonicalB)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalA);
+        ArgumentNullException.ThrowIfNull(canonicalB);
+        var longer = Math.Max(canonicalA.Length, canonicalB.Length);
+        return longer == 0 ? 1 : (double)LongestCommonSubsequence(canonicalA, canonicalB) / longer;
+    }
+
+    internal static int LongestCommonSubsequence(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        previous.Clear();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = 0;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,230 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.AnnualReports.Parsing;
+
+/// <summary>
+/// Matches source text against the labels of the national format (both formats), tolerating what real reports do:
+/// width and spacing, dropped or different numbering marks, one-character typos, labels cut short by wrapping.
+/// All inputs are canonical (<see cref="LabelText.Canonical"/>).
+/// </summary>
+internal static partial class LabelMatcher
+{
+    private static readonly Table3RowDefinition[] AllTable3Rows =
+        [.. NationalFormat.Table3Rows(ReportFormat.Format2021), NationalFormat.Table3Rows(ReportFormat.Format2019)
+            .Single(r => r.Row == Table3Row.OtherOther)];
+
+    private static readonly (Table3RowDefinition Definition, string Canonical, string Prefix, string Body, bool Is2019)[] Table3RowLabels =
+        [.. AllTable3Rows.Select((r, i) => Split(r, LabelText.Canonical(r.Label), i == AllTable3Rows.Length - 1))];
+
+    private static readonly string[] Table3Groups =
+        [.. NationalFormat.Table3Rows(ReportFormat.Format2021).Select(r => r.Group).OfType<string>().Distinct().Select(LabelText.Canonical)];
+
+    private static readonly string[] Table3HeaderLabels =
+        [NationalFormat.ApplicantGroup, NationalFormat.LegalPersonGroup, .. NationalFormat.Table3ColumnLabels];
+
+    private static readonly string[] Table4HeaderLabels =
+        [NationalFormat.Reconsideration, NationalFormat.Litigation, .. NationalFormat.Table4BlockLabels.Skip(1), .. NationalFormat.Table4ColumnLabels];
+
+    private static readonly FrozenSet<string> Table2RowLabels =
+        NationalFormat.Table2Blocks(ReportFormat.Format2021).Concat(NationalFormat.Table2Blocks(ReportFormat.Format2019))
+            .SelectMany(b => b.Rows).Select(r => LabelText.Canonical(r.Label)).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] Table2ColumnLabels =
+        [.. NationalFormat.Table2Blocks(ReportFormat.Format2021).Concat(NationalFormat.Table2Blocks(ReportFormat.Format2019))
+            .SelectMany(b => b.ColumnLabels).Append(NationalFormat.InformationContent).Distinct().Select(LabelText.Canonical)];
+
+    private static readonly string[] SectionBodies =
+        [.. NationalFormat.Sections.Select(s => LabelText.Canonical(s.Heading)[2..])];
+
+    /// <summary>The table 三 row a label names, with how sure the match is; the 2019 single （六） row is flagged.</summary>
+    public static (Table3RowDefinition Row, bool Is2019Row, double Score)? MatchTable3Row(string canonical)
+    {
+        if (canonical.Length == 0 || canonical.Length > 60)
+        {
+            return null;
+        }
+
+        var (prefix, body) = SplitNumbering(canonical);
+        (Table3RowDefinition, bool, double)? best = null;
+        foreach (var label in Table3RowLabels)
+        {
+            double score;
+            if (string.Equals(canonical, label.Canonical, StringComparison.Ordinal))
+            {
+                score = 1;
+            }
+            else
+            {
+                if (prefix.Length > 0 && !string.Equals(prefix, label.Prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Without a number a label must say enough to be unambiguous ("其他" alone is a column header).
+                if (prefix.Length == 0 && body.Length < 4)
+                {
+                    continue;
+                }
+
+                score = LabelText.Similarity(body, label.Body);
+                if (score < 0.75 && body.Length >= 6 && label.Body.StartsWith(body, StringComparison.Ordinal))
+                {
+                    // A label cut short where the line wrapped: the rest is on the next line.
+                    score = 0.75;
+                }
+            }
+
+            if (score >= 0.75 && (best is null || score > best.Value.Item3))
+            {
+                best = (label.Definition, label.Is2019, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True for the merged group labels of table 三 (三、本年度办理结果, （三）不予公开 …).</summary>
+    public static bool IsTable3Group(string canonical)
+    {
+        foreach (var group in Table3Groups)
+        {
+            if (string.Equals(canonical, group, StringComparison.Ordinal)
+                || (canonical.Length >= 4 && LabelText.Similarity(canonical, group) >= 0.8))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsTable3Note(string canonical) =>
+        canonical.Contains("勾稽关系", StringComparison.Ordinal) && canonical.Length < 60;
+
+    /// <summary>The table 三 header label (申请人情况, 自然人 … 总计) a cell names, if any.</summary>
+    public static string? MatchTable3Header(string canonical) => BestOf(Table3HeaderLabels, canonical, 0.75);
+
+    /// <summary>The table 四 header label (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉, 结果维持 … 总计) a cell names.</summary>
+    public static string? MatchTable4Header(string canonical) => BestOf(Table4HeaderLabels, canonical, 0.75);
+
+    /// <summary>The table 四 block (行政复议, 未经复议直接起诉, 复议后起诉) a cell names.</summary>
+    public static Table4Block? MatchTable4Block(string canonical)
+    {
+        for (var i = 0; i < NationalFormat.Table4BlockLabels.Count; i++)
+        {
+            if (string.Equals(canonical, NationalFormat.Table4BlockLabels[i], StringComparison.Ordinal))
+            {
+                return (Table4Block)i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The article item of a table 二 block header, "第二十条第（一）项" → "一".</summary>
+    public static string? MatchTable2Block(string canonical)
+    {
+        var match = Table2BlockPattern().Match(canonical);
+        return match.Success ? match.Groups["item"].Value : null;
+    }
+
+    public static bool IsTable2Row(string canonical) => Table2RowLabels.Contains(canonical)
+        || (canonical.Length >= 4 && Table2RowLabels.Any(l => l.Length >= 4 && LabelText.Similarity(canonical, l) >= 0.8));
+
+    public static bool IsTable2Column(string canonical) => BestOf(Table2ColumnLabels, canonical, 0.75) is not null;
+
+    /// <summary>
+    /// The statutory section a heading line names, or null. The heading's own number, if it has one, must be the
+    /// section's number; the words must be close to the national heading's.
+    /// </summary>
+    public static SectionKey? MatchSectionHeading(string canonical)
+    {
+        if (canonical.Length is < 2 or > 40)
+        {
+            return null;
+        }
+
+        var match = HeadingNumberPattern().Match(canonical);
+        var body = canonical[match.Length..];
+        int? number = match.Success ? SectionNumber(match.Groups["n"].Value) : null;
+        if (body.Length < 2)
+        {
+            return null;
+        }
+
+        var bestIndex = -1;
+        var bestScore = 0.0;
+        for (var i = 0; i < SectionBodies.Length; i++)
+        {
+            var score = LabelText.Similarity(body, SectionBodies[i]);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestIndex = i;
+            }
+        }
+
+        if (bestIndex < 0 || bestScore < 0.6 || (number is { } n && n != bestIndex + 1))
+        {
+            return null;
+        }
+
+        return (SectionKey)bestIndex;
+    }
+
+    /// <summary>Splits "（三）不予公开" into ("（三）", "不予公开"), "1.属于国家秘密" into ("1.", "属于国家秘密").</summary>
+    public static (string Prefix, string Body) SplitNumbering(string canonical)
+    {
+        var match = RowNumberPattern().Match(canonical);
+        return match.Success ? (match.Value, canonical[match.Length..]) : ("", canonical);
+    }
+
+    private static (Table3RowDefinition, string, string, string, bool) Split(Table3RowDefinition row, string canonical, bool is2019)
+    {
+        var (prefix, body) = SplitNumbering(canonical);
+        return (row, canonical, prefix, body, is2019);
+    }
+
+    private static string? BestOf(string[] labels, string canonical, double threshold)
+    {
+        if (canonical.Length == 0 || canonical.Length > 40)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestScore = threshold;
+        foreach (var label in labels)
+        {
+            var score = string.Equals(label, canonical, StringComparison.Ordinal) ? 1 : LabelText.Similarity(canonical, LabelText.Canonical(label));
+            if (score >= bestScore && (best is null || score > bestScore))
+            {
+                best = label;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static int? SectionNumber(string numeral) => numeral switch
+    {
+        "一" or "1" => 1,
+        "二" or "2" => 2,
+        "三" or "3" => 3,
+        "四" or "4" => 4,
+        "五" or "5" => 5,
+        "六" or "6" => 6,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"第二十条第\((?<item>[一二三四五六七八九十]+)\)项")]
+    private static partial Regex Table2BlockPattern();
+
+    [GeneratedRegex(@"^(?:第(?<n>[一二三四五六])部分[:、]?|(?<n>[一二三四五六])、|\((?<n>[一二三四五六])\)|(?<n>[1-6])(?:\.|、))")]
+    private static partial Regex HeadingNumberPattern();
+
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\.)")]
+    private static partial Regex RowNumberPattern();
+}
