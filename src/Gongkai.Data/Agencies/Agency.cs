@@ -1,0 +1,58 @@
+namespace Gongkai.Data.Agencies;
+
+/// <summary>What kind of body an agency is.</summary>
+public enum AgencyKind
+{
+    /// <summary>人民政府 (its report is due by 31 March).</summary>
+    Government = 1,
+
+    /// <summary>政府部门 (report due by 31 January).</summary>
+    Department = 2,
+
+    /// <summary>乡镇、街道.</summary>
+    Township = 3,
+
+    /// <summary>政务公开主管部门 (政务公开办): supervises the agencies of its region.</summary>
+    DisclosureOffice = 4,
+}
+
+/// <summary>
+/// An agency (行政机关) that handles disclosure work. Its guide settings (指南) are what the public guide page shows.
+/// </summary>
+public sealed class Agency
+{
+    public Guid Id { get; set; }
+
+    public Guid RegionId { get; set; }
+
+    public Region? Region { get; set; }
+
+    public required string Name { get; set; }
+
+    public AgencyKind Kind { get; set; }
+
+    /// <summary>统一社会信用代码 (18) or 组织机构代码 (9): the prefix of catalogue index numbers.</summary>
+    public string? CreditCode { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>The disclosure office's name as it appears on letters, e.g. "示范县人民政府办公室".</summary>
+    public string? OfficeName { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? OfficeHours { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Fax { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Website { get; set; }
+
+    /// <summary>Which receipt channels the agency announces in its guide (flags of the case engine's channels).</summary>
+    public int AcceptedChannels { get; set; }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data;
+
+/// <summary>Which database the platform uses. Configuration section "Database"; environment: Database__Provider.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (embedded default) or "PostgreSQL".</summary>
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+
+    /// <summary>For SQLite, a file under the data folder by default.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/gongkai.db";
+
+    /// <summary>Apply pending migrations when the app starts (one node at a time is safe: migrations take a lock).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>Configures a DbContext for the provider named in the options.</summary>
+    public static DbContextOptionsBuilder UseGongkaiDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.Equals(options.Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+        }
+        else if (string.Equals(options.Provider, PostgreSql, StringComparison.OrdinalIgnoreCase)
+                 || string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+                 || string.Equals(options.Provider, "Npgsql", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"未知的数据库类型“{options.Provider}”。请把 Database:Provider 设为 Sqlite 或 PostgreSQL。");
+        }
+
+        // Migrations are written by hand (no EF design-time tools here), so there is no model snapshot to compare
+        // against; a test proves instead that migrating an empty database gives exactly the model's schema.
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        return builder;
+    }
+}
