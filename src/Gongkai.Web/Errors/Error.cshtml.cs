@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Errors;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+
+    public string Explanation { get; private set; } = "处理请求时发生错误，已记录。请稍后重试；如果问题持续，请联系管理员。";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        switch (code)
+        {
+            case StatusCodes.Status404NotFound:
+                Title = "找不到该页面";
+                Explanation = "您要找的页面不存在，或者您没有查看它的权限。请检查地址是否正确。";
+                break;
+            case StatusCodes.Status403Forbidden:
+                Title = "没有权限";
+                Explanation = "您的账号没有进行该操作的权限。";
+                break;
+            case StatusCodes.Status429TooManyRequests:
+                Title = "提交过于频繁";
+                Explanation = "请稍等几分钟再试。";
+                break;
+            default:
+                break;
+        }
+
+        Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
+    }
+}

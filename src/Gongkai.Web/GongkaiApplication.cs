@@ -1,0 +1,115 @@
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Web.Health;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web;
+
+/// <summary>Service registration and the request pipeline, kept together so tests and Program agree.</summary>
+internal static class GongkaiApplication
+{
+    public static WebApplicationBuilder AddGongkai(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContext<GongkaiDbContext>((provider, options) =>
+            options.UseGongkaiDatabase(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Staff>();
+        services.AddScoped<AuditLog>();
+
+        // Nodes hold no state of their own: keys and sessions live in the database.
+        services.AddSingleton<DbXmlRepository>();
+        services.AddDataProtection().SetApplicationName("Gongkai");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DbXmlRepository>((options, repository) => options.XmlRepository = repository);
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.Cookies.ITicketStore, DbTicketStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, TicketStoreCookieSetup>();
+
+        services.AddIdentity<User, Role>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GongkaiDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/accounts/login";
+            options.LogoutPath = "/accounts/logout";
+            options.AccessDeniedPath = "/accounts/denied";
+            options.Cookie.Name = "gongkai.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // API clients get status codes, not a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
+        services.AddAuthorization();
+
+        // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Gongkai 公开 API";
+            document.Info.Description = "政府信息公开平台的 JSON 接口";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        return builder;
+    }
+
+    public static WebApplication UseGongkai(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        app.MapPreferences();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web;
+
+public sealed class IndexModel : PageModel
+{
+}

@@ -1,0 +1,28 @@
+using Gongkai.Data;
+using Gongkai.Data.Audit;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>
+/// Writes audit entries into the request's DbContext: they are saved by the same SaveChanges as the change they
+/// record, so a state change and its audit line are committed together or not at all.
+/// </summary>
+public sealed class AuditLog(GongkaiDbContext db, Staff staff, TimeProvider clock, IHttpContextAccessor http)
+{
+    public void Record(string action, string entityType, string? entityId, string summary, Guid? agencyId = null)
+    {
+        db.AuditLog.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = staff.IsSignedIn ? staff.UserId : null,
+            UserName = staff.IsSignedIn ? staff.UserName : "（公众）",
+            AgencyId = agencyId ?? (staff.IsSignedIn ? staff.AgencyId : null),
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using Gongkai.Tests.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongkai.Tests.Web;
+
+/// <summary>
+/// The whole web application against its own database (one per test), with a clock the test controls.
+/// The demo region is loaded unless the test asks for an empty platform.
+/// </summary>
+public sealed class GongkaiApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly bool _demo;
+
+    public GongkaiApp(TestDatabase database, bool demo = true, TestClock? clock = null)
+    {
+        _database = database;
+        _demo = demo;
+        Clock = clock ?? new TestClock(new DateTimeOffset(2024, 6, 17, 2, 0, 0, TimeSpan.Zero));
+    }
+
+    public TestClock Clock { get; }
+
+    public TestDatabase Database => _database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Options.Provider);
+        builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
+        builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
