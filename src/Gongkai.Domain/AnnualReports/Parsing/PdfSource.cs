@@ -72,7 +72,15 @@ public static class PdfSource
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended by itself in the meantime; there is nothing left to stop.
+            }
+
             throw;
         }
 

@@ -26,11 +26,11 @@ public static partial class SourceDecoding
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static readonly Lazy<Encoding> Gb18030 = new(() =>
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030");
-    });
+    // Asked of the provider directly rather than registered globally: decoding a file changes nothing else.
+    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
+
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\v' or '\f' or '\r')).Select(c => (char)c).ToArray());
 
     private static readonly string[] GbCharsets = ["gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "windows-936"];
 
@@ -172,7 +172,7 @@ public static partial class SourceDecoding
         }
 
         // Not UTF-8: on Chinese sites that means GBK or GB2312, both of which GB18030 reads.
-        return (declared ?? Gb18030.Value).GetString(bytes);
+        return (declared ?? Gb18030).GetString(bytes);
     }
 
     private static Encoding? DeclaredEncoding(string? charset)
@@ -184,19 +184,20 @@ public static partial class SourceDecoding
 
         if (GbCharsets.Contains(charset, StringComparer.Ordinal))
         {
-            return Gb18030.Value;
+            return Gb18030;
         }
 
-        _ = Gb18030.Value; // registers the code-page provider, so Big5 and the like resolve
+        Encoding? encoding;
         try
         {
-            var encoding = Encoding.GetEncoding(charset);
-            return encoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding ? null : encoding;
+            encoding = CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? Encoding.GetEncoding(charset);
         }
         catch (ArgumentException)
         {
             return null;
         }
+
+        return encoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding ? null : encoding;
     }
 
     private static string DecodeChecked(ReadOnlySpan<byte> bytes, Encoding encoding, string fileName)
@@ -217,9 +218,9 @@ public static partial class SourceDecoding
         new(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// UTF-16 text without a byte-order mark has NUL bytes (the high half of every ASCII character), all on the
-    /// same side of each pair; binary data has them anywhere. Accepts only what decodes to text without control
-    /// characters.
+    /// UTF-16 text without a byte-order mark has NUL bytes: the high half of every ASCII character (digits, spaces,
+    /// line breaks), mostly on one side of each pair, and now and then the low half of a character such as 开 (U+5F00).
+    /// Binary data has NULs on both sides alike and decodes to control characters and broken surrogate pairs.
     /// </summary>
     private static string? TryUtf16WithoutMark(ReadOnlySpan<byte> bytes)
     {
@@ -245,15 +246,16 @@ public static partial class SourceDecoding
             }
         }
 
-        // Reports are full of digits, spaces and line breaks, so in UTF-16 at least one character in twenty is ASCII.
-        if ((evenNuls > 0 && oddNuls > 0) || (evenNuls + oddNuls) * 20 < sample.Length / 2)
+        // Reports are full of digits, spaces and line breaks: in UTF-16 at least one character in twenty is ASCII.
+        var asciiHalves = Math.Max(evenNuls, oddNuls);
+        if (asciiHalves <= 2 * Math.Min(evenNuls, oddNuls) || asciiHalves * 20 < sample.Length / 2)
         {
             return null;
         }
 
         try
         {
-            var text = Utf16(bigEndian: evenNuls > 0).GetString(bytes);
+            var text = Utf16(bigEndian: evenNuls > oddNuls).GetString(bytes);
             var head = text.AsSpan(0, Math.Min(text.Length, SampleLength / 2));
             return head.ContainsAny(ControlCharacters) ? null : text;
         }
@@ -262,9 +264,6 @@ public static partial class SourceDecoding
             return null;
         }
     }
-
-    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\v' or '\f' or '\r')).Select(c => (char)c).ToArray());
 
     /// <summary>
     /// Text files carry tabs, line breaks and form feeds, and now and then a stray control byte (an old DOS end-of-file
