@@ -82,6 +82,11 @@ public static partial class HtmlSource
         var open = new Stack<int>();
         foreach (Match tag in TableTag().Matches(html))
         {
+            if (tag.Groups["ignored"].Success)
+            {
+                continue;
+            }
+
             if (tag.Groups["close"].Success)
             {
                 open.TryPop(out _);
@@ -138,7 +143,10 @@ public static partial class HtmlSource
     private static int LineOf(INode node) =>
         node is IElement { SourceReference: { } reference } ? reference.Position.Line : 0;
 
-    [GeneratedRegex("""<(?<close>/)?table\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Comments, scripts and styles are consumed whole first: a commented-out or script-built table is not markup.
+    [GeneratedRegex(
+        """(?<ignored><!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>)|<(?<close>/)?table\b""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TableTag();
 
     [GeneratedRegex("""display\s*:\s*none""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

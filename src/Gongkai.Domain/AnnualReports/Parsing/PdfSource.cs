@@ -21,7 +21,9 @@ public static class PdfSource
 {
     private const string Executable = "pdftotext";
 
-    /// <exception cref="ReportReadException">pdftotext is missing, or it could not read the file.</exception>
+    /// <exception cref="ReportReadException">
+    /// pdftotext is missing, it could not read the file, or the file has no text (a scan).
+    /// </exception>
     public static Task<SourceDocument> ReadAsync(string path, CancellationToken ct) => ReadAsync(path, Executable, ct);
 
     /// <summary>Runs <paramref name="executable"/> as pdftotext; tests pass a name that does not exist.</summary>
@@ -92,7 +94,14 @@ public static class PdfSource
                 "文件可能已损坏或并不是 PDF；请重新下载，或另存为网页（.html）、Word 文档（.docx）后再导入。");
         }
 
-        return Parse(output);
+        var document = Parse(output);
+        if (document.Lines.Count == 0)
+        {
+            throw new ReportReadException(
+                $"PDF 文件“{fileName}”中没有可以提取的文字，可能是扫描件或图片。请改用网页（.html）或 Word 文档（.docx）版本，或先用文字识别（OCR）转换后再导入。");
+        }
+
+        return document;
     }
 
     /// <summary>Splits pdftotext's layout output into lines and cells; see the type's remarks.</summary>

@@ -72,7 +72,7 @@ public static partial class SourceDecoding
     }
 
     /// <summary>
-    /// Which reader a file needs: by its extension (.txt .md .markdown .htm .html .shtml .docx .pdf .json) and,
+    /// Which reader a file needs: by its extension (.txt .md .markdown .htm .html .shtml .xhtml .docx .pdf .json) and,
     /// when the extension says nothing, by its first bytes (zip → DOCX, <c>%PDF</c> → PDF, markup → HTML,
     /// <c>{</c> or <c>[</c> → JSON, anything else → text).
     /// </summary>

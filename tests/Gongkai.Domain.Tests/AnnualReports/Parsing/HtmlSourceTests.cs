@@ -180,6 +180,16 @@ public class HtmlSourceTests
     }
 
     [Fact]
+    public void Tables_in_comments_scripts_and_styles_are_not_counted()
+    {
+        var document = HtmlSource.Read(
+            "<!-- <table width=100%><tr><td> 旧版 -->\n<script>var t = '<table>';</script>\n" +
+            "<style>/* <table> */</style><p>正文</p>");
+
+        document.Lines.Select(line => line.Text).ShouldBe(["正文"]);
+    }
+
+    [Fact]
     public void Line_breaks_blocks_and_inline_elements_shape_lines_like_a_browser()
     {
         var document = HtmlSource.Read(

@@ -109,6 +109,16 @@ public class PdfSourceTests
     }
 
     [Fact]
+    public async Task A_PDF_without_text_is_refused_as_a_scan()
+    {
+        var exception = await Should.ThrowAsync<ReportReadException>(() =>
+            PdfSource.ReadAsync(PathOf("scanned-blank.pdf"), CancellationToken.None));
+
+        exception.Message.ShouldBe(
+            "PDF 文件“scanned-blank.pdf”中没有可以提取的文字，可能是扫描件或图片。请改用网页（.html）或 Word 文档（.docx）版本，或先用文字识别（OCR）转换后再导入。");
+    }
+
+    [Fact]
     public async Task A_missing_file_is_refused_naming_it()
     {
         var path = PathOf("no-such-report.pdf");

@@ -251,6 +251,23 @@ def soffice(source, target_ext, filter_name, out_name):
         shutil.copy(produced, os.path.join(OUT, out_name))
 
 
+def blank_pdf():
+    """A one-page PDF without any text, as a scanner produces when it stores only an image."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length 0 >>\nstream\n\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
 
@@ -286,6 +303,7 @@ def main():
             f.write(document(title2, blocks2[:3]))
         soffice(old, "doc", "MS Word 97", "old-word.doc")
 
+    write("scanned-blank.pdf", blank_pdf())
     write("empty.txt", b"")
     write("whitespace.txt", " \r\n\t\u3000\r\n".encode("utf-8"))
     rng = random.Random(20240118)
