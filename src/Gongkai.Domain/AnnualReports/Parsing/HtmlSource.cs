@@ -132,11 +132,18 @@ public static partial class HtmlSource
 
     private static string CollapseWhitespace(string text) => WhitespaceRun().Replace(text, " ").Trim();
 
+    /// <summary>Reads rowspan/colspan as browsers do: leading digits count ("2px" is 2), anything else is 1.</summary>
     private static int Span(IElement cell, string attribute, int max)
     {
-        var value = cell.GetAttribute(attribute);
-        return value is not null && int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? Math.Clamp(n, 0, max)
+        var value = (cell.GetAttribute(attribute) ?? "").AsSpan().Trim();
+        var digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && int.TryParse(value[..Math.Min(digits, 6)], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? Math.Min(n, max)
             : 1;
     }
 

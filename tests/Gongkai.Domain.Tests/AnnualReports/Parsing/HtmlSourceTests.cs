@@ -264,6 +264,18 @@ public class HtmlSourceTests
         document.Lines[1].Cells[1].Location.ShouldBe(SourceLocation.InTable(1, 1, 2));
     }
 
+    [Theory]
+    [InlineData("2px", 3)]
+    [InlineData(" 2 ", 3)]
+    [InlineData("-2", 2)]
+    [InlineData("two", 2)]
+    public void Colspan_is_read_like_a_browser_reads_it(string colspan, int width)
+    {
+        var document = HtmlSource.Read($"<table><tr><td colspan='{colspan}'>a</td><td>b</td></tr></table>");
+
+        document.Lines.Single().Cells.Count.ShouldBe(width);
+    }
+
     [Fact]
     public void A_caption_is_a_paragraph_before_the_rows_and_header_cells_are_cells()
     {
