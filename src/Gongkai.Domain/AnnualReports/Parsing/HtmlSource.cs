@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Gongkai.AnnualReports.Parsing;
+
+/// <summary>
+/// Reads an HTML page (usually a whole saved government page) into a <see cref="SourceDocument"/>, line by line as
+/// a browser would show it.
+/// <list type="bullet">
+/// <item>The page title (<c>&lt;title&gt;</c>) is the first line. Scripts, styles, hidden elements and the rest of
+/// <c>&lt;head&gt;</c> give nothing.</item>
+/// <item>Each block (p, div, h1–h6, li …) and each piece between <c>&lt;br&gt;</c>s is a paragraph line: whitespace
+/// collapsed, <c>&amp;nbsp;</c> as a space, trimmed; empty lines are dropped. Its location is the source line of the
+/// element the text starts in.</item>
+/// <item>A data table gives one line per grid row, rowspan/colspan expanded into a rectangle: the origin of a merged
+/// cell holds its text, every other position it covers is an empty <see cref="SourceCell"/> with
+/// <see cref="SourceCell.IsSpanned"/> and the origin's location. Positions no cell covers (short rows) are empty and
+/// not spanned. Cell text joins the cell's lines with "\n". Tables are numbered 1, 2 … in document order among data
+/// tables; locations are <see cref="SourceLocation.InTable"/> with grid row and grid column. A caption is a paragraph
+/// line before the rows.</item>
+/// <item>A layout table (one that holds another table, a heading, or a cell with more than
+/// <see cref="LayoutCellTextLength"/> characters) gives no rows: its cells' contents are read in order as if the
+/// table were not there, and it takes no table number.</item>
+/// </list>
+/// </summary>
+public static partial class HtmlSource
+{
+    /// <summary>A data-table cell of a report holds a label or a number; longer text means the table lays out a page.</summary>
+    public const int LayoutCellTextLength = 300;
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+        "audio", "video", "select", "textarea", "input",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "listing", "plaintext", "xmp",
+    };
+
+    /// <summary>Reads the page. The markup is the decoded text of the file (see <see cref="SourceDecoding.DecodeHtml"/>).</summary>
+    /// <exception cref="ReportReadException">The markup opens a table it never closes: the file was cut off.</exception>
+    public static SourceDocument Read(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        RequireClosedTables(html);
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var document = parser.ParseDocument(html);
+        var reader = new DocumentWalker();
+
+        var title = document.Head?.QuerySelector("title");
+        if (title is not null)
+        {
+            reader.Paragraphs.Begin(title);
+            reader.Paragraphs.Append(title.TextContent);
+            reader.Paragraphs.Flush();
+        }
+
+        if (document.Body is not null)
+        {
+            reader.Walk(document.Body);
+        }
+
+        reader.Paragraphs.Flush();
+        return new SourceDocument(reader.Lines);
+    }
+
+    /// <summary>
+    /// A page cut off while downloading usually stops inside a table; the parser would silently close it and the
+    /// report would look as if its last rows were missing. Counting the tags tells the user what really happened.
+    /// </summary>
+    private static void RequireClosedTables(string html)
+    {
+        var open = new Stack<int>();
+        foreach (Match tag in TableTag().Matches(html))
+        {
+            if (tag.Groups["ignored"].Success)
+            {
+                continue;
+            }
+
+            if (tag.Groups["close"].Success)
+            {
+                open.TryPop(out _);
+            }
+            else
+            {
+                open.Push(tag.Index);
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            var index = open.Peek();
+            var line = 1 + html.AsSpan(0, index).Count('\n');
+            throw new ReportReadException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"HTML 文件不完整：第{line}行开始的表格没有结束标记，文件可能被截断。请重新下载或另存完整网页。"));
+        }
+    }
+
+    private static bool IsHidden(IElement element) =>
+        element.HasAttribute("hidden")
+        || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style));
+
+    private static bool IsLayoutTable(IElement table) =>
+        table.QuerySelector("table") is not null
+        || OwnCells(table).Any(cell =>
+            cell.QuerySelector("h1, h2, h3, h4, h5, h6") is not null
+            || CollapseWhitespace(cell.TextContent).Length > LayoutCellTextLength);
+
+    private static IEnumerable<IElement> OwnRows(IElement table) =>
+        table.Children.SelectMany(child => child.LocalName switch
+        {
+            "tr" => [child],
+            "thead" or "tbody" or "tfoot" => child.Children.Where(row => row.LocalName == "tr"),
+            _ => [],
+        });
+
+    private static IEnumerable<IElement> OwnCells(IElement table) =>
+        OwnRows(table).SelectMany(row => row.Children.Where(IsCell));
+
+    private static bool IsCell(IElement element) => element.LocalName is "td" or "th";
+
+    private static string CollapseWhitespace(string text) => WhitespaceRun().Replace(text, " ").Trim();
+
+    /// <summary>Reads rowspan/colspan as browsers do: leading digits count ("2px" is 2), anything else is 1.</summary>
+    private static int Span(IElement cell, string attribute, int max)
+    {
+        var value = (cell.GetAttribute(attribute) ?? "").AsSpan().Trim();
+        var digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && int.TryParse(value[..Math.Min(digits, 6)], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? Math.Min(n, max)
+            : 1;
+    }
+
+    private static int LineOf(INode node) =>
+        node is IElement { SourceReference: { } reference } ? reference.Position.Line : 0;
+
+    // Comments, scripts and styles are consumed whole first: a commented-out or script-built table is not markup.
+    [GeneratedRegex(
+        """(?<ignored><!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>)|<(?<close>/)?table\b""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TableTag();
+
+    [GeneratedRegex("""display\s*:\s*none""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex("""[ \t\n\r\f\u00A0]+""", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespaceRun();
+
+    /// <summary>
+    /// Builds lines of text the way a browser lays out inline content: whitespace runs collapse to one space, blocks
+    /// and <c>&lt;br&gt;</c> end the current line, and a line that ends up empty is not a line.
+    /// </summary>
+    private sealed class LineBuilder(Action<string, int> emit)
+    {
+        private readonly StringBuilder _text = new();
+        private int _line;
+        private int _pendingLine;
+
+        /// <summary>Remembers where the next text comes from, for the location of the line it starts.</summary>
+        public void Begin(INode node)
+        {
+            var line = LineOf(node);
+            if (line > 0)
+            {
+                _pendingLine = line;
+            }
+        }
+
+        public void Append(string text)
+        {
+            foreach (var ch in text)
+            {
+                if (ch is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
+                {
+                    if (_text.Length > 0 && _text[^1] != ' ')
+                    {
+                        _text.Append(' ');
+                    }
+                }
+                else
+                {
+                    if (_text.Length == 0)
+                    {
+                        _line = _pendingLine;
+                    }
+
+                    _text.Append(ch);
+                }
+            }
+        }
+
+        /// <summary>Preformatted text keeps its spaces; its line breaks end lines.</summary>
+        public void AppendPreformatted(string text)
+        {
+            var parts = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    Flush();
+                    _pendingLine++;
+                }
+
+                if (_text.Length == 0 && parts[i].Trim().Length > 0)
+                {
+                    _line = _pendingLine;
+                }
+
+                _text.Append(parts[i].Replace('\u00A0', ' '));
+            }
+        }
+
+        public void Flush()
+        {
+            var text = _text.ToString().Trim();
+            _text.Clear();
+            if (text.Length > 0)
+            {
+                emit(text, _line);
+            }
+        }
+    }
+
+    /// <summary>Walks the body in document order, emitting paragraph lines and the rows of data tables.</summary>
+    private sealed class DocumentWalker
+    {
+        private int _tables;
+
+        public DocumentWalker()
+        {
+            Paragraphs = new LineBuilder((text, line) =>
+                Lines.Add(new SourceLine([new SourceCell(text, new SourceLocation(Line: line > 0 ? line : null))])));
+        }
+
+        public List<SourceLine> Lines { get; } = [];
+
+        public LineBuilder Paragraphs { get; }
+
+        public void Walk(INode node) => Visit(node, Paragraphs, tables: true, preformatted: false);
+
+        /// <summary>
+        /// Visits a node. With <paramref name="tables"/> false (inside a data-table cell) a table is read as plain
+        /// blocks; that happens only for a table nested in a table the caller chose to read as data anyway.
+        /// </summary>
+        private void Visit(INode node, LineBuilder builder, bool tables, bool preformatted)
+        {
+            switch (node)
+            {
+                case IText text when preformatted:
+                    builder.AppendPreformatted(text.Data);
+                    return;
+                case IText text:
+                    builder.Append(text.Data);
+                    return;
+                case IElement element:
+                    VisitElement(element, builder, tables, preformatted);
+                    return;
+            }
+        }
+
+        private void VisitElement(IElement element, LineBuilder builder, bool tables, bool preformatted)
+        {
+            var name = element.LocalName;
+            if (Skipped.Contains(name) || IsHidden(element))
+            {
+                return;
+            }
+
+            builder.Begin(element);
+            if (name == "br")
+            {
+                builder.Flush();
+                return;
+            }
+
+            if (name == "table" && tables && !IsLayoutTable(element))
+            {
+                builder.Flush();
+                ReadDataTable(element);
+                return;
+            }
+
+            var block = Blocks.Contains(name);
+            if (block)
+            {
+                builder.Flush();
+                builder.Begin(element);
+            }
+
+            var pre = preformatted || name is "pre" or "listing" or "plaintext" or "xmp";
+            foreach (var child in element.ChildNodes)
+            {
+                Visit(child, builder, tables, pre);
+            }
+
+            if (block)
+            {
+                builder.Flush();
+            }
+        }
+
+        private void ReadDataTable(IElement table)
+        {
+            var caption = table.Children.FirstOrDefault(child => child.LocalName == "caption");
+            if (caption is not null)
+            {
+                Visit(caption, Paragraphs, tables: false, preformatted: false);
+                Paragraphs.Flush();
+            }
+
+            var index = ++_tables;
+            var rows = OwnRows(table).ToList();
+            var grid = new TableGrid(rows.Count);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var column = 0;
+                foreach (var cell in rows[r].Children.Where(IsCell))
+                {
+                    column = grid.NextFreeColumn(r, column);
+                    var rowSpan = Span(cell, "rowspan", 65534);
+                    var colSpan = Math.Max(1, Span(cell, "colspan", 1000));
+                    grid.Place(r, column, rowSpan == 0 ? rows.Count - r : rowSpan, colSpan, CellText(cell));
+                    column += colSpan;
+                }
+            }
+
+            foreach (var line in grid.ToLines(index))
+            {
+                Lines.Add(line);
+            }
+        }
+
+        private string CellText(IElement cell)
+        {
+            var parts = new List<string>();
+            var builder = new LineBuilder((text, _) => parts.Add(text));
+            foreach (var child in cell.ChildNodes)
+            {
+                Visit(child, builder, tables: false, preformatted: false);
+            }
+
+            builder.Flush();
+            return string.Join('\n', parts);
+        }
+    }
+}
