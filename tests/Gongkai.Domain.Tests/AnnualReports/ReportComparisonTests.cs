@@ -73,7 +73,7 @@ public class ReportComparisonTests
 
         ReportComparison.Differences(expected, actual).ShouldBe(
         [
-            $"「{NationalFormat.Section(SectionKey.Overview).Heading}」正文不同：第2段期望「第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。」，实际「第二段改了。」",
+            $"「{NationalFormat.Section(SectionKey.Overview).Heading}」正文不同：第2段期望「第二段写明 A&B <比较> \"引号\" 的处理。」，实际「第二段改了。」",
             $"缺少「{NationalFormat.Section(SectionKey.Problems).Heading}」部分",
             $"多出「{NationalFormat.Section(SectionKey.Other).Heading}」部分",
         ]);

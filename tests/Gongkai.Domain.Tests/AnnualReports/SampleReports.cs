@@ -92,7 +92,7 @@ public static class SampleReports
 
     /// <summary>The section texts of the samples: two paragraphs each, the second with characters that need escaping.</summary>
     public static string SectionText(SectionKey key) =>
-        $"本部分第一段：本年度依法做好相关工作，共计 {(int)key + 1} 件。\n第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。";
+        $"本部分第一段：本年度依法做好相关工作，共计 {(int)key + 1} 件。\n第二段写明 A&B <比较> \"引号\" 的处理。";
 
     private static AnnualReport Build(ReportFormat format)
     {

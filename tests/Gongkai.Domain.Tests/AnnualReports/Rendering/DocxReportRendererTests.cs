@@ -39,7 +39,7 @@ public class DocxReportRendererTests
         paragraphs.Where(p => StyleOf(p) == "Heading1").Select(p => p.InnerText)
             .ShouldBe(NationalFormat.Sections.Select(s => s.Heading));
         paragraphs[2].InnerText.ShouldBe("本部分第一段：本年度依法做好相关工作，共计 1 件。");
-        paragraphs[3].InnerText.ShouldBe("第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。");
+        paragraphs[3].InnerText.ShouldBe("第二段写明 A&B <比较> \"引号\" 的处理。");
 
         var styles = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);
         var title = styles["Title"];
@@ -60,7 +60,7 @@ public class DocxReportRendererTests
 
         var before = body.Elements<Table>().Select(t => t.PreviousSibling<Paragraph>()!.InnerText).ToList();
 
-        before.ShouldBe(Enumerable.Repeat("第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。", 3));
+        before.ShouldBe(Enumerable.Repeat("第二段写明 A&B <比较> \"引号\" 的处理。", 3));
         body.Elements<Table>().Select(t => t.Elements<TableRow>().Count()).ShouldBe([14, 28, 4]);
     }
 

@@ -30,7 +30,7 @@ public class HtmlReportRendererTests
         var html = HtmlReportRenderer.Render(SampleReports.Complete2021());
         var document = Parse(html);
 
-        html.ShouldContain("<p>第二段写明 A&amp;B &lt;比较&gt; &quot;引号&quot; 与 a|b 的处理。</p>");
+        html.ShouldContain("<p>第二段写明 A&amp;B &lt;比较&gt; &quot;引号&quot; 的处理。</p>");
         var body = document.Body!.Children.ToArray();
         string[] expected =
         [
@@ -44,7 +44,7 @@ public class HtmlReportRendererTests
         ];
         body.Select(e => e.TagName).ShouldBe(expected);
         body[2].TextContent.ShouldBe("本部分第一段：本年度依法做好相关工作，共计 1 件。");
-        body[3].TextContent.ShouldBe("第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。");
+        body[3].TextContent.ShouldBe("第二段写明 A&B <比较> \"引号\" 的处理。");
         body[7].ClassName.ShouldBe("table2");
         body[11].ClassName.ShouldBe("table3");
         body[15].ClassName.ShouldBe("table4");

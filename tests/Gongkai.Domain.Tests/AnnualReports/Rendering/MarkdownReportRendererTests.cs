@@ -19,7 +19,7 @@ public class MarkdownReportRendererTests
             "",
             "本部分第一段：本年度依法做好相关工作，共计 1 件。",
             "",
-            "第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。",
+            "第二段写明 A&B <比较> \"引号\" 的处理。",
             "",
         ]);
     }
@@ -31,7 +31,7 @@ public class MarkdownReportRendererTests
         var blocks = NationalFormat.Table2Blocks(ReportFormat.Format2021);
 
         var start = lines.IndexOf($"| {blocks[0].Header} | | | |");
-        lines[start - 2].ShouldBe("第二段写明 A&B <比较> \"引号\" 与 a|b 的处理。");
+        lines[start - 2].ShouldBe("第二段写明 A&B <比较> \"引号\" 的处理。");
         lines.Skip(start).Take(6).ShouldBe(
         [
             $"| {blocks[0].Header} | | | |",
