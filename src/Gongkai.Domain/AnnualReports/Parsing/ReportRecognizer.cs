@@ -15,6 +15,20 @@ public static partial class ReportRecognizer
     private static readonly HashSet<string> Only2019Labels = LabelsOnlyIn(ReportFormat.Format2019, ReportFormat.Format2021);
     private static readonly HashSet<string> Only2021Labels = LabelsOnlyIn(ReportFormat.Format2021, ReportFormat.Format2019);
 
+    private static readonly string[] Table3LabelTexts =
+    [
+        .. NationalFormat.Table3Rows(ReportFormat.Format2021).Concat(NationalFormat.Table3Rows(ReportFormat.Format2019))
+            .SelectMany(r => new[] { r.Label, r.Group ?? "" }).Select(LabelText.Canonical),
+        .. NationalFormat.Table3ColumnLabels.Select(LabelText.Canonical),
+        LabelText.Canonical(NationalFormat.ApplicantGroup),
+        LabelText.Canonical(NationalFormat.LegalPersonGroup),
+        LabelText.Canonical(NationalFormat.Table3Note),
+    ];
+
+    private static readonly string[] Table4LabelTexts =
+        [.. new[] { NationalFormat.Reconsideration, NationalFormat.Litigation }.Concat(NationalFormat.Table4BlockLabels)
+            .Concat(NationalFormat.Table4ColumnLabels).Select(LabelText.Canonical)];
+
     private static readonly string[] PageChrome =
         ["版权所有", "网站标识码", "ICP备", "公网安备", "打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "主办单位", "技术支持", "网站地图"];
 
@@ -79,6 +93,7 @@ public static partial class ReportRecognizer
         private SourceCell? _pendingLabel;
         private int _firstHeadingLine = -1;
         private int _titleLine = -1;
+        private int _titleContinuation = -1;
 
         public ReportParseResult Run()
         {
@@ -160,11 +175,26 @@ public static partial class ReportRecognizer
         {
             var end = _firstHeadingLine < 0 ? _lines.Count : _firstHeadingLine;
             int? chosen = null;
+            string? joinedTitle = null;
             for (var i = 0; i < end; i++)
             {
-                if (SingleText(_lines[i]) is { } text && TitlePattern().IsMatch(Compact(text)))
+                if (SingleText(_lines[i]) is not { } text)
+                {
+                    continue;
+                }
+
+                if (TitlePattern().IsMatch(Compact(text)))
                 {
                     chosen = i;
+                    joinedTitle = null;
+                }
+                else if (i + 1 < end && SingleText(_lines[i + 1]) is { } next && text.Length + next.Length <= 80
+                         && TitlePattern().IsMatch(Compact(text + next)))
+                {
+                    // A long title wrapped onto a second line (PDF, narrow pages).
+                    chosen = i;
+                    joinedTitle = text.Trim() + next.Trim();
+                    _titleContinuation = i + 1;
                 }
             }
 
@@ -189,7 +219,7 @@ public static partial class ReportRecognizer
 
             _titleLine = index;
             var line = _lines[index];
-            var title = SingleText(line)!.Trim().TrimStart('#').Trim();
+            var title = (joinedTitle ?? SingleText(line)!).Trim().TrimStart('#').Trim();
             var match = TitlePattern().Match(Compact(title));
             _report.Title = title;
             _report.TitleLocation = line.Location;
@@ -244,7 +274,7 @@ public static partial class ReportRecognizer
                 return index;
             }
 
-            if (index < _firstHeadingLine || index == _titleLine)
+            if (index < _firstHeadingLine || index == _titleLine || index == _titleContinuation)
             {
                 return index;
             }
@@ -541,8 +571,10 @@ public static partial class ReportRecognizer
                     return index;
                 }
 
-                // A group label on its own line (one cell per line) belongs to the table, not to the text.
-                return cells.Count(c => c.Text.Length > 0) == 1 && firstText is not null && LabelMatcher.IsTable3Group(LabelText.Canonical(firstText.Text))
+                // Group labels on their own line (one cell per line) and the wrapped pieces of long labels belong to the
+                // table, not to the section's text.
+                var texts = cells.Where(c => c.Text.Length > 0).ToList();
+                return !hasValues && texts.Count > 0 && texts.All(c => LabelMatcher.IsTable3Group(LabelText.Canonical(c.Text)) || IsLabelFragment(c.Text, texts.Count > 1))
                     ? index
                     : null;
             }
@@ -593,14 +625,45 @@ public static partial class ReportRecognizer
                 return null;
             }
 
+            var lastText = next.FindLastIndex(c => CellText.Interpret(c.Text).Kind == CellKind.Text);
+            var values = next.Skip(lastText + 1).ToList();
             var joinedText = match.Label + next[first].Text;
-            if (LabelMatcher.MatchTable3Row(LabelText.Canonical(joinedText)) is not { } joined || joined.Row.Row != match.Row.Row
-                || joined.Score <= LabelMatcher.MatchTable3Row(LabelText.Canonical(match.Label))!.Value.Score)
+            if (LabelMatcher.MatchTable3Row(LabelText.Canonical(joinedText)) is { } joined && joined.Row.Row == match.Row.Row
+                && joined.Score > LabelMatcher.MatchTable3Row(LabelText.Canonical(match.Label))!.Value.Score)
             {
-                return null;
+                return (match with { Label = joinedText }, next.Skip(first + 1).ToList());
             }
 
-            return (match with { Label = joinedText }, next.Skip(first + 1).ToList());
+            // The values beside the wrapped rest of a merged group label ("处理 0 0 0 …" under "（六）其他"): the text
+            // there names no row of its own.
+            var texts = next.Take(lastText + 1).Where(c => c.Text.Length > 0).ToList();
+            if (values.Count(c => c.Text.Length > 0) >= Table3.ColumnCount - 1
+                && texts.All(c => LabelMatcher.MatchTable3Row(LabelText.Canonical(c.Text)) is null && IsLabelFragment(c.Text)))
+            {
+                return (match, values);
+            }
+
+            return null;
+        }
+
+        /// <summary>A short piece of a table 三 label, header or group label, as left over where a label wrapped.</summary>
+        private static bool IsLabelFragment(string text, bool amongOthers = false) => IsFragmentOf(Table3LabelTexts, text, amongOthers);
+
+        /// <summary>
+        /// True when every space-separated piece of the text is a piece (not a value) of one
+        /// of the labels: what is left of labels wrapped inside narrow cells.
+        /// </summary>
+        private static bool IsFragmentOf(string[] labels, string text, bool amongOthers = false)
+        {
+            // A single character is a fragment only beside other fragments ("构  组织  构"): alone it may be anything.
+            var pieces = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var shortest = pieces.Length > 1 || amongOthers ? 1 : 2;
+            return pieces.Length > 0 && pieces.All(piece =>
+            {
+                var canonical = LabelText.Canonical(piece);
+                return canonical.Length >= shortest && canonical.Length <= 20 && CellText.Interpret(piece).Kind == CellKind.Text
+                    && labels.Any(label => label.Contains(canonical, StringComparison.Ordinal));
+            });
         }
 
         private static bool LooksLikeTable3Fragment(string text)
@@ -711,7 +774,7 @@ public static partial class ReportRecognizer
                 }
 
                 AddObserved(ReportTable.Table3, definition.Label, new SourceCell(match.Label, match.Location));
-                var values = Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location);
+                var values = Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true);
                 for (var c = 0; c < Table3.ColumnCount; c++)
                 {
                     _report.Table3[definition.Row, (Table3Column)c] = values[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
@@ -741,6 +804,13 @@ public static partial class ReportRecognizer
             var nonBlank = cells.Where(c => c.Text.Length > 0).ToList();
             if (nonBlank.Count == 0)
             {
+                if (cells.Count >= 10 && _table4Headers.Count > 0 && _table4Values.Count == 0)
+                {
+                    // The values row left entirely blank: still the fifteen cells of the table.
+                    _table4ValuesLocation ??= cells[0].Location;
+                    _table4Values.AddRange(cells);
+                }
+
                 return index;
             }
 
@@ -765,16 +835,23 @@ public static partial class ReportRecognizer
                 return index;
             }
 
+            if (texts.Count > 0 && texts.Count == nonBlank.Count && texts.All(c => IsFragmentOf(Table4LabelTexts, c.Text, texts.Count > 1)))
+            {
+                // Header labels wrapped inside their narrow cells ("结果" / "维持").
+                return index;
+            }
+
             if (texts.Count > 0 || _table4Values.Count >= Table4.BlockCount * Table4.ColumnCount)
             {
                 return null;
             }
 
-            // A row of numbers, or one number per line: collect until all fifteen cells are read.
-            _table4ValuesLocation ??= nonBlank[0].Location;
-            if (nonBlank.Count >= 10 || _table4Values.Count > 0 || nonBlank.Count == 1)
+            // A row of numbers, or one number per line under the header: collect until all fifteen cells are read.
+            var isRow = cells.Count >= 10 && _table4Values.Count == 0;
+            if (isRow || (_table4Headers.Count > 0 && (_table4Values.Count > 0 || nonBlank.Count == 1)))
             {
-                _table4Values.AddRange(nonBlank.Count >= 10 ? cells : nonBlank);
+                _table4ValuesLocation ??= nonBlank[0].Location;
+                _table4Values.AddRange(isRow ? cells : nonBlank);
                 return index;
             }
 
@@ -857,21 +934,26 @@ public static partial class ReportRecognizer
         }
 
         /// <summary>
-        /// Fits a row's value cells to the format's column count: surplus blank cells at the end, then at the start,
+        /// Fits a row's value cells to the format's column count: surplus blank cells at the start, then at the end,
         /// are dropped (they are merged label cells or trailing tabs); a row still too long or too short is reported.
         /// </summary>
-        private SourceCell?[] Window(List<SourceCell> cells, int count, string what, SourceLocation location)
+        private SourceCell?[] Window(List<SourceCell> cells, int count, string what, SourceLocation location, bool wideLabels = false)
         {
+            // Where labels span several columns (table 三's label area is three wide) surplus leading blanks are the
+            // rest of that area, so they go first; elsewhere leading blanks are values, and surplus trailing blanks
+            // (stray tabs, the covered part of a merged value cell) go first.
             var list = new List<SourceCell>(cells);
+            if (wideLabels)
+            {
+                TrimLeading(list, count);
+            }
+
             while (list.Count > count && list[^1].Text.Length == 0)
             {
                 list.RemoveAt(list.Count - 1);
             }
 
-            while (list.Count > count && list[0].Text.Length == 0)
-            {
-                list.RemoveAt(0);
-            }
+            TrimLeading(list, count);
 
             if (list.Count != count)
             {
@@ -888,6 +970,14 @@ public static partial class ReportRecognizer
             }
 
             return result;
+        }
+
+        private static void TrimLeading(List<SourceCell> list, int count)
+        {
+            while (list.Count > count && list[0].Text.Length == 0)
+            {
+                list.RemoveAt(0);
+            }
         }
 
         private void AddObserved(ReportTable table, string expected, SourceCell actual) =>
