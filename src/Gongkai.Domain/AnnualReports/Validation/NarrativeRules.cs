@@ -22,7 +22,11 @@ internal static partial class NarrativeRules
             ["等", "其余", "另有", "余条", "余件", "余篇", "余项", "余个", "多条", "多件", "多篇", "多项", "多个", "约", "超过", "以上"],
             StringComparison.Ordinal);
 
-    /// <summary>YEAR-MISMATCH: a stated statistics period, or an overview "YYYY年…收到…申请", in another year than the title's.</summary>
+    /// <summary>
+    /// YEAR-MISMATCH: a stated statistics period in another year than the title's; or the overview saying
+    /// "YYYY年…收到…申请" with YYYY the year before the title's, when no such sentence names the title year (then
+    /// the earlier year is a comparison, not a leftover).
+    /// </summary>
     public static void CheckYear(AnnualReport report, IReadOnlyList<NarrativeLine> narrative, List<Finding> findings)
     {
         if (report.Year is not { } year)
@@ -31,26 +35,23 @@ internal static partial class NarrativeRules
         }
 
         var title = year.ToString(CultureInfo.InvariantCulture);
+        var previousYear = (year - 1).ToString(CultureInfo.InvariantCulture);
+        var candidates = new List<(Finding Finding, bool Weak)>();
+        var titleYearStated = false;
         foreach (var line in narrative)
         {
-            if (line.Text.Contains("统计", StringComparison.Ordinal))
+            if (line.Text.Contains("统计", StringComparison.Ordinal) && StatisticsPeriod().Match(line.Text) is { Success: true } period)
             {
-                var period = StatisticsPeriod().Match(line.Text);
-                if (period.Success)
+                var start = period.Groups["start"].Value;
+                var end = period.Groups["end"].Success ? period.Groups["end"].Value : start;
+                if (start != title || end != title)
                 {
-                    var start = period.Groups["start"].Value;
-                    var end = period.Groups["end"].Success ? period.Groups["end"].Value : start;
-                    if (start != title || end != title)
-                    {
-                        var wrong = start != title ? start : end;
-                        findings.Add(RuleCatalogue.Finding(
-                            RuleCatalogue.YearMismatch,
-                            $"正文写明的统计期限为 {start} 年 1 月 1 日至 {end} 年 12 月 31 日，与标题中的报告年度 {title} 年不一致（常见于沿用上年报告时漏改年份）。请改为 {title} 年。",
-                            line.Location,
-                            expected: title,
-                            actual: wrong));
-                        continue;
-                    }
+                    candidates.Add((RuleCatalogue.Finding(
+                        RuleCatalogue.YearMismatch,
+                        $"正文写明的统计期限为 {start} 年 1 月 1 日至 {end} 年 12 月 31 日，与标题中的报告年度 {title} 年不一致（常见于沿用上年报告时漏改年份）。请改为 {title} 年。",
+                        line.Location,
+                        expected: title,
+                        actual: start != title ? start : end), false));
                 }
             }
 
@@ -59,19 +60,27 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var previousYear = (year - 1).ToString(CultureInfo.InvariantCulture);
             for (var match = YearReceived().Match(line.Text); match.Success; match = match.NextMatch())
             {
-                if (match.Groups["year"].Value == previousYear)
+                var stated = match.Groups["year"].Value;
+                titleYearStated |= stated == title;
+                if (stated == previousYear)
                 {
-                    findings.Add(RuleCatalogue.Finding(
+                    candidates.Add((RuleCatalogue.Finding(
                         RuleCatalogue.YearMismatch,
                         $"总体情况中“{Excerpt(match.Value)}”写的是 {previousYear} 年，与标题中的报告年度 {title} 年不一致（常见于沿用上年报告时漏改年份）。请核对年份。",
                         line.Location,
                         expected: title,
-                        actual: previousYear));
-                    break;
+                        actual: previousYear), true));
                 }
+            }
+        }
+
+        foreach (var (finding, weak) in candidates)
+        {
+            if (!weak || !titleYearStated)
+            {
+                findings.Add(finding);
             }
         }
     }

@@ -71,10 +71,10 @@ internal static partial class TextTableRules
             return;
         }
 
-        var statement = FirstStatement(text, ReceivedCount(), ReceivedSubsets)
-            ?? FirstStatement(text, ReceivedPhrasedCount(), ReceivedSubsets)
-            ?? FirstStatement(text, NewReceivedCount(), ReceivedSubsets)
-            ?? FirstStatement(text, NoneReceived(), ReceivedSubsets);
+        var statement = FirstStatement(report.Year, text, ReceivedCount(), ReceivedSubsets)
+            ?? FirstStatement(report.Year, text, ReceivedPhrasedCount(), ReceivedSubsets)
+            ?? FirstStatement(report.Year, text, NewReceivedCount(), ReceivedSubsets)
+            ?? FirstStatement(report.Year, text, NoneReceived(), ReceivedSubsets);
         if (statement is null)
         {
             return;
@@ -101,7 +101,7 @@ internal static partial class TextTableRules
     private static void CheckCarriedOver(AnnualReport report, NarrativeLine line, List<Finding> findings)
     {
         if (!line.Text.Contains("结转", StringComparison.Ordinal)
-            || FirstStatement(line.Text, CarriedOverCount(), subsets: null) is not { } statement
+            || FirstStatement(report.Year, line.Text, CarriedOverCount(), subsets: null) is not { } statement
             || report.Table3[Table3Row.CarriedOver, Table3Column.Total].Value is not { } carried
             || statement.Value == carried)
         {
@@ -126,6 +126,7 @@ internal static partial class TextTableRules
             var clause = ClauseUpTo(text, match);
             if (!Sentence(text, match.Index).Contains("申请", StringComparison.Ordinal)
                 || clause.ContainsAny(OtherProcedures) || clause.ContainsAny(ProcessedSubsets)
+                || InAnotherYear(text, match.Index, report.Year)
                 || ReadCount(match) is not { } value)
             {
                 continue;
@@ -146,7 +147,7 @@ internal static partial class TextTableRules
             var clause = Clause(text, match);
             if (IsNegated(text, match.Index)
                 || !Sentence(text, match.Index).Contains("申请", StringComparison.Ordinal)
-                || clause.ContainsAny(OtherProcedures))
+                || clause.ContainsAny(OtherProcedures) || InAnotherYear(text, match.Index, report.Year))
             {
                 continue;
             }
@@ -174,8 +175,8 @@ internal static partial class TextTableRules
             return;
         }
 
-        if ((FirstStatement(line.Text, CarriedForwardCount(), subsets: null)
-                ?? FirstStatement(line.Text, CountCarriedForward(), subsets: null)) is not { } statement
+        if ((FirstStatement(report.Year, line.Text, CarriedForwardCount(), subsets: null)
+                ?? FirstStatement(report.Year, line.Text, CountCarriedForward(), subsets: null)) is not { } statement
             || report.Table3[Table3Row.CarriedForward, Table3Column.Total].Value is not { } forward
             || statement.Value == forward)
         {
@@ -190,7 +191,7 @@ internal static partial class TextTableRules
     {
         var text = line.Text;
         if (!text.Contains("复议", StringComparison.Ordinal)
-            || (ReviewStatement(text, ReconsiderationCount(), "诉讼", ReviewResults) ?? NoneStatement(text, "复议")) is not { } statement
+            || (ReviewStatement(report.Year, text, ReconsiderationCount(), "诉讼", ReviewResults) ?? NoneStatement(report.Year, text, "复议")) is not { } statement
             || report.Table4[Table4Block.Reconsideration, Table4Column.Total].Value is not { } total
             || statement.Value == total)
         {
@@ -205,7 +206,7 @@ internal static partial class TextTableRules
     {
         var text = line.Text;
         if (!text.Contains("诉讼", StringComparison.Ordinal)
-            || (ReviewStatement(text, LitigationCount(), "复议", LitigationSubsets) ?? NoneStatement(text, "诉讼")) is not { } statement
+            || (ReviewStatement(report.Year, text, LitigationCount(), "复议", LitigationSubsets) ?? NoneStatement(report.Year, text, "诉讼")) is not { } statement
             || report.Table4[Table4Block.LitigationDirect, Table4Column.Total].Value is not { } direct
             || report.Table4[Table4Block.LitigationAfterReconsideration, Table4Column.Total].Value is not { } afterReview
             || !TableRules.TryAdd(direct, afterReview, out var total)
@@ -237,12 +238,13 @@ internal static partial class TextTableRules
     }
 
     // The first match whose clause names no other procedure and no subset; a pattern without a count group states 0.
-    private static Statement? FirstStatement(string text, Regex pattern, SearchValues<string>? subsets)
+    private static Statement? FirstStatement(int? year, string text, Regex pattern, SearchValues<string>? subsets)
     {
         for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
         {
             var clause = Clause(text, match);
-            if (clause.ContainsAny(OtherProcedures) || (subsets is not null && clause.ContainsAny(subsets)))
+            if (clause.ContainsAny(OtherProcedures) || (subsets is not null && clause.ContainsAny(subsets))
+                || InAnotherYear(text, match.Index, year))
             {
                 continue;
             }
@@ -258,7 +260,7 @@ internal static partial class TextTableRules
 
     // "行政复议3件" / "被提起行政诉讼3件": the count of one procedure, not of a result ("纠错1件"), not of the other
     // procedure ("行政复议和行政诉讼共3件"), and for litigation not of one kind only ("直接起诉", "复议后").
-    private static Statement? ReviewStatement(string text, Regex pattern, string otherProcedure, SearchValues<string> excludedBefore)
+    private static Statement? ReviewStatement(int? year, string text, Regex pattern, string otherProcedure, SearchValues<string> excludedBefore)
     {
         for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
         {
@@ -266,7 +268,7 @@ internal static partial class TextTableRules
             var start = text.AsSpan(0, match.Index).LastIndexOfAny(",;。:、") + 1;
             var before = text.AsSpan(start, match.Index - start);
             if (between.ContainsAny(ReviewBreakdowns) || between.Contains(otherProcedure, StringComparison.Ordinal)
-                || before.ContainsAny(excludedBefore))
+                || before.ContainsAny(excludedBefore) || InAnotherYear(text, match.Index, year))
             {
                 continue;
             }
@@ -282,18 +284,54 @@ internal static partial class TextTableRules
 
     // "未发生…行政复议、…行政诉讼…": zero for each procedure the clause names, unless it denies only a result
     // ("未出现行政复议被纠错的情况").
-    private static Statement? NoneStatement(string text, string procedure)
+    private static Statement? NoneStatement(int? year, string text, string procedure)
     {
         for (var match = NoneOfProcedures().Match(text); match.Success; match = match.NextMatch())
         {
             var body = match.Groups["body"].ValueSpan;
-            if (body.Contains(procedure, StringComparison.Ordinal) && !body.ContainsAny(ReviewResults))
+            if (body.Contains(procedure, StringComparison.Ordinal) && !body.ContainsAny(ReviewResults)
+                && !InAnotherYear(text, match.Index, year))
             {
                 return new Statement(match.Index, match.Value, 0);
             }
         }
 
         return null;
+    }
+
+    // "2022年共收到申请37件", "较去年增加": a sentence about another year is not about this year's tables.
+    private static bool InAnotherYear(string text, int index, int? year) =>
+        year is { } y && SpeaksOfAnotherYear(Sentence(text, index), y);
+
+    // A four-digit year other than the report's, or 去年/上一年/同比/上年 (but not 上年结转).
+    private static bool SpeaksOfAnotherYear(ReadOnlySpan<char> text, int year)
+    {
+        if (text.Contains("去年", StringComparison.Ordinal) || text.Contains("同比", StringComparison.Ordinal)
+            || text.Contains("上一年", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var rest = text; rest.IndexOf("上年", StringComparison.Ordinal) is var index and >= 0; rest = rest[(index + 2)..])
+        {
+            var after = rest[(index + 2)..];
+            if (!after.StartsWith("结转", StringComparison.Ordinal) && !after.StartsWith("度结转", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        for (var index = 4; index < text.Length; index++)
+        {
+            if (text[index] == '年' && (index == 4 || !char.IsAsciiDigit(text[index - 5]))
+                && int.TryParse(text.Slice(index - 4, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stated)
+                && stated != year)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static decimal? ReadCount(Match match) => NarrativeText.ParseNumber(match.Groups["n"].ValueSpan);
