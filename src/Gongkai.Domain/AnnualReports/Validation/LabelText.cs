@@ -3,7 +3,8 @@ namespace Gongkai.AnnualReports.Validation;
 /// <summary>
 /// Compares a label as a report wrote it with the national format's text, ignoring differences that are only
 /// typography: whitespace, full- vs half-width characters (brackets, commas, colons, digits), "1." vs "1、" vs
-/// "1．", and straight vs curly quotes. Everything else – a wrong, missing or extra character – counts.
+/// "1．" after a number, "、" vs "，" vs "," between words, and straight vs curly quotes. Everything else – a wrong,
+/// missing or extra character – counts.
 /// </summary>
 public static class LabelText
 {
@@ -14,10 +15,12 @@ public static class LabelText
         ArgumentNullException.ThrowIfNull(expected);
         var i = 0;
         var j = 0;
+        var a = '\0';
+        var b = '\0';
         while (true)
         {
-            var a = Next(actual, ref i);
-            var b = Next(expected, ref j);
+            a = Next(actual, ref i, a);
+            b = Next(expected, ref j, b);
             if (a != b)
             {
                 return false;
@@ -31,8 +34,9 @@ public static class LabelText
     }
 
     // The next significant character in canonical form, or '\0' at the end. Mirrors CellText.Normalize (full-width
-    // to half-width, whitespace and zero-width characters dropped) and then folds the typographic variants.
-    private static char Next(string text, ref int index)
+    // to half-width, whitespace and zero-width characters dropped) and then folds the typographic variants; "、" is
+    // the numbering mark "." after a numeral and a comma elsewhere.
+    private static char Next(string text, ref int index, char previous)
     {
         while (index < text.Length)
         {
@@ -50,7 +54,7 @@ public static class LabelText
 
             return c switch
             {
-                '、' => '.',
+                '、' => IsNumeral(previous) ? '.' : ',',
                 '“' or '”' or '„' or '‘' or '’' or '\'' => '"',
                 _ => c,
             };
@@ -58,4 +62,6 @@ public static class LabelText
 
         return '\0';
     }
+
+    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
 }

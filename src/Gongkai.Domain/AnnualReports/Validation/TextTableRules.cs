@@ -40,16 +40,6 @@ internal static partial class TextTableRules
     private static readonly SearchValues<string> LitigationSubsets = SearchValues.Create(
         ["复议", "直接", "维持", "纠正", "纠错", "撤销", "确认违法", "驳回", "败诉", "胜诉"], StringComparison.Ordinal);
 
-    private enum Quantity
-    {
-        Received,
-        CarriedOver,
-        Processed,
-        CarriedForward,
-        Reconsideration,
-        Litigation,
-    }
-
     public static void Check(AnnualReport report, IReadOnlyList<NarrativeLine> narrative, List<Finding> findings)
     {
         foreach (var line in narrative)

@@ -35,6 +35,7 @@ public class FormatRuleTests
     [InlineData("本年收费金额（单位：万元）", "本年收费金额(单位:万元)")]
     [InlineData("一、总体情况", "一.总体情况")]
     [InlineData("一、总体情况", "一．总体情况")]
+    [InlineData("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议，行政诉讼情况")]
     public void Typographic_variants_are_the_same_label(string expected, string actual)
     {
         LabelText.AreEquivalent(actual, expected).ShouldBeTrue();
@@ -48,6 +49,8 @@ public class FormatRuleTests
     [InlineData("结果维持", "结果维持数")]
     [InlineData("结果维持", "")]
     [InlineData("（一）予以公开", "（一）予以公开。")]
+    [InlineData("1.属于国家秘密", "1,属于国家秘密")]
+    [InlineData("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议.行政诉讼情况")]
     public void Changed_words_are_a_different_label(string expected, string actual)
     {
         LabelText.AreEquivalent(actual, expected).ShouldBeFalse();
@@ -83,10 +86,13 @@ public class FormatRuleTests
     {
         var report = ValidationReports.Clean();
         report.Sections[3] = report.Sections[3] with { Heading = "四. 政府信息公开行政复议, 行政诉讼情况" };
-
-        ReportValidator.Validate(report).ShouldHaveSingleItem().Actual.ShouldBe("四. 政府信息公开行政复议, 行政诉讼情况");
-        report.Sections[3] = report.Sections[3] with { Heading = "四．政府信息公开行政复议、行政诉讼情况" };
         ReportValidator.Validate(report).ShouldBeEmpty();
+
+        report.Sections[3] = report.Sections[3] with { Heading = "四．政府信息公开行政复议，行政诉讼情况" };
+        ReportValidator.Validate(report).ShouldBeEmpty();
+
+        report.Sections[3] = report.Sections[3] with { Heading = "四、政府信息公开行政复议.行政诉讼情况" };
+        ReportValidator.Validate(report).ShouldHaveSingleItem().RuleId.ShouldBe(RuleCatalogue.FmtHeader);
     }
 
     [Fact]
