@@ -14,6 +14,7 @@ public static class RuleCatalogue
     public const string T4BlockTotal = "T4-BLOCK-TOTAL";
     public const string CellValue = "CELL-VALUE";
     public const string CellBlank = "CELL-BLANK";
+    public const string T2FeeUnit = "T2-FEE-UNIT";
     public const string FmtHeader = "FMT-HEADER";
     public const string FmtSection = "FMT-SECTION";
     public const string FmtOldFormat = "FMT-OLD-FORMAT";
@@ -41,9 +42,11 @@ public static class RuleCatalogue
         new(T4BlockTotal, Severity.Error, RuleBasis.Statutory, "表四各栏总计",
             "表四行政复议、未经复议直接起诉、复议后起诉三栏，各自的结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。"),
         new(CellValue, Severity.Error, RuleBasis.Statutory, "数值不合规",
-            "件数应为非负整数，收费金额（万元）应为非负数；单元格中不能是文字。"),
+            "件数应为非负整数（2019 年格式的“本年增/减”可为负数），收费金额（万元）应为非负数；单元格中不能是文字。"),
         new(CellBlank, Severity.Error, RuleBasis.Statutory, "应填数字处为空或占位符",
             "国家格式要求填写数字的单元格为空，或填了“/”“-”“—”“无”等占位符；没有的应填 0。"),
+        new(T2FeeUnit, Severity.Warning, RuleBasis.Heuristic, "收费金额单位疑误",
+            "表二“行政事业性收费”本年收费金额以万元为单位；超过 100000 万元（10 亿元）的数额通常是误按“元”填写。"),
         new(FmtHeader, Severity.Warning, RuleBasis.Statutory, "表头或行名与国家格式不一致",
             "表格的表头、栏目或行名与国办公开办函〔2021〕30号格式的文字不一致（错字、漏字、改动）。"),
         new(FmtSection, Severity.Error, RuleBasis.Statutory, "报告部分缺失或顺序错误",
