@@ -51,7 +51,31 @@ public readonly record struct CaseSummary
 }
 
 /// <summary>Tables 三 and 四 of one agency for one year, computed from its cases.</summary>
-public sealed record CaseTableSet(int Year, Table3 Table3, Table4 Table4);
+public sealed record CaseTableSet(int Year, Table3 Table3, Table4 Table4)
+{
+    /// <summary>Writes the year and both tables into a report (2021 format), e.g. to validate or render it.</summary>
+    public void CopyTo(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        report.Year = Year;
+        report.Format = ReportFormat.Format2021;
+        foreach (var row in Enum.GetValues<Table3Row>())
+        {
+            foreach (var column in Enum.GetValues<Table3Column>())
+            {
+                report.Table3[row, column] = Table3[row, column];
+            }
+        }
+
+        foreach (var block in Enum.GetValues<Table4Block>())
+        {
+            foreach (var column in Enum.GetValues<Table4Column>())
+            {
+                report.Table4[block, column] = Table4[block, column];
+            }
+        }
+    }
+}
 
 /// <summary>
 /// Computes tables 三 and 四 from case records. Every application received by 31 December and not concluded before
