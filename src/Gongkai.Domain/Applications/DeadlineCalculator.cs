@@ -107,7 +107,7 @@ public static class DeadlineCalculator
 
         if (input.Extension is { } extension)
         {
-            var who = extension.Approver is { } approver ? $"经{approver}（政府信息公开工作机构负责人）批准，" : "经批准";
+            var who = extension.Approver is { } approver ? $"经{approver}（政府信息公开工作机构负责人）批准，" : "经批准，";
             var when = extension.ApprovedOn is { } approved ? $"{D(approved)} " : "";
             steps.Add(new(extension.ApprovedOn ?? originalDue!.Value, DeadlineStepKind.Extended, Invariant.Text(
                 $"延长答复期限：{when}{who}在原答复期限 {D(originalDue!.Value)} 届满前延长{extension.WorkingDays}个工作日")));
