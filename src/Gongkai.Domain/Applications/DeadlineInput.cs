@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gongkai.Calendar;
 
 namespace Gongkai.Applications;
@@ -146,9 +145,4 @@ public sealed record DeadlineInput(
     }
 
     private static string D(DateOnly date) => WorkingCalendar.Format(date);
-}
-
-internal static class Invariant
-{
-    public static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
