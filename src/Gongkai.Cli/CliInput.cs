@@ -37,3 +37,14 @@ internal static class CliNumbers
             : throw new CommandLineInputException(string.Create(CultureInfo.InvariantCulture,
                 $"{option} 的值「{text}」应为不小于{minimum}的整数。"));
 }
+
+internal static class CliFormats
+{
+    /// <summary>True for json, false for text; anything else is an input error.</summary>
+    public static bool IsJson(string format) => format switch
+    {
+        "json" => true,
+        "text" => false,
+        _ => throw new CommandLineInputException($"--format 的值「{format}」无效，应为 text 或 json。"),
+    };
+}

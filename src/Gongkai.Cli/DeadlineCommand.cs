@@ -44,6 +44,7 @@ internal static class DeadlineCommand
         {
             try
             {
+                var json = CliFormats.IsJson(parse.GetValue(format)!);
                 var input = ReadInput(
                     parse.GetValue(received), parse.GetValue(channel)!, parse.GetValue(confirmed),
                     parse.GetValue(correctionRequested), parse.GetValue(correctionReceived),
@@ -61,7 +62,7 @@ internal static class DeadlineCommand
                 }
 
                 var computation = DeadlineCalculator.Compute(input, rules);
-                return Write(context, computation, parse.GetValue(format)!);
+                return Write(context, computation, json);
             }
             catch (CommandLineInputException e)
             {
@@ -134,9 +135,9 @@ internal static class DeadlineCommand
         return new DeadlineInput(receipt.ReceiptDate, correction, pauses, extension, note);
     }
 
-    private static int Write(CliContext context, DeadlineComputation computation, string format)
+    private static int Write(CliContext context, DeadlineComputation computation, bool json)
     {
-        if (format != "json")
+        if (!json)
         {
             context.Out.WriteLine(computation.ToChinese());
             return GongkaiCommand.Success;

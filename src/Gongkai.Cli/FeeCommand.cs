@@ -17,8 +17,9 @@ internal static class FeeCommand
         {
             try
             {
+                var json = CliFormats.IsJson(parse.GetValue(format)!);
                 var quote = Quote(parse.GetValue(byCount), parse.GetValue(earlier), parse.GetValue(byPages));
-                Write(context, quote, parse.GetValue(format)!);
+                Write(context, quote, json);
                 return GongkaiCommand.Success;
             }
             catch (CommandLineInputException e)
@@ -53,9 +54,9 @@ internal static class FeeCommand
             : throw new CommandLineInputException("请指定 --by-count（件数）或 --by-pages（页数）之一。");
     }
 
-    private static void Write(CliContext context, FeeQuote quote, string format)
+    private static void Write(CliContext context, FeeQuote quote, bool json)
     {
-        if (format != "json")
+        if (!json)
         {
             context.Out.WriteLine(quote.ToChinese());
             return;

@@ -66,6 +66,7 @@ public class DeadlineCommandTests
 
     [Theory]
     [InlineData(new[] { "deadline", "--received", "2023-13-01" }, "gongkai deadline: --received 的值「2023-13-01」不是有效日期，应为 YYYY-MM-DD，例如 2023-09-25。")]
+    [InlineData(new[] { "deadline", "--received", "2023-09-25", "--format", "yaml" }, "gongkai deadline: --format 的值「yaml」无效，应为 text 或 json。")]
     [InlineData(new[] { "deadline" }, "gongkai deadline: 缺少 --received（收到申请的日期，YYYY-MM-DD）。")]
     [InlineData(new[] { "deadline", "--received", "2023-09-25", "--consultation", "2023-10-18..2023-10-16" }, "gongkai deadline: --consultation 的期间「2023-10-18..2023-10-16」结束日期早于开始日期。")]
     [InlineData(new[] { "deadline", "--received", "2023-09-25", "--consultation", "2023-10-18" }, "gongkai deadline: --consultation 的值「2023-10-18」应为 FROM..TO，例如 2023-10-09..2023-10-13。")]

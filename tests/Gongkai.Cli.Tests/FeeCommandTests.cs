@@ -50,6 +50,7 @@ public class FeeCommandTests
     [InlineData(new[] { "fee", "--by-count", "3", "--by-pages", "40" }, "gongkai fee: 同一申请只能按件或按量择一计收，--by-count 与 --by-pages 不能同时使用。")]
     [InlineData(new[] { "fee", "--by-count", "0" }, "gongkai fee: --by-count 的值「0」应为不小于1的整数。")]
     [InlineData(new[] { "fee", "--by-pages", "十" }, "gongkai fee: --by-pages 的值「十」应为不小于0的整数。")]
+    [InlineData(new[] { "fee", "--by-pages", "40", "--format", "xml" }, "gongkai fee: --format 的值「xml」无效，应为 text 或 json。")]
     [InlineData(new[] { "fee", "--by-pages", "40", "--earlier", "3" }, "gongkai fee: --earlier 只用于按件计收（--by-count）。")]
     public void Bad_input_gets_a_chinese_message_and_exit_code_2(string[] args, string message)
     {
