@@ -48,5 +48,7 @@ public static class GongkaiCommand
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return RulesCommand.Create(context);
+        yield return DeadlineCommand.Create(context);
+        yield return FeeCommand.Create(context);
     }
 }

@@ -1,0 +1,495 @@
+using System.Collections.Immutable;
+using Gongkai.AnnualReports;
+
+namespace Gongkai.Applications;
+
+/// <summary>A consultation of a third party or another agency, and when it was answered.</summary>
+public sealed record Consultation(ConsultationKind Kind, string Party, DateOnly StartedOn, DateOnly? AnsweredOn);
+
+/// <summary>
+/// One disclosure application (依申请公开) from receipt to archive. Immutable: <see cref="Apply"/> returns the case
+/// after an event or throws <see cref="CaseRuleException"/>; <see cref="Check"/> says why an event would be refused
+/// without throwing. Events are kept in order; every other property is derived from them. Invariants: event dates
+/// never go backwards and are not before <see cref="Receipt"/>'s arrival; <see cref="Outcome"/> and
+/// <see cref="ConcludedOn"/> are set exactly when the case is no longer open; a case is counted once, in the row of
+/// its outcome.
+/// </summary>
+public sealed record DisclosureApplication
+{
+    private DisclosureApplication(string id, ApplicantType applicant, Receipt receipt)
+    {
+        Id = id;
+        Applicant = applicant;
+        Receipt = receipt;
+        LastEventDate = receipt.ArrivedOn;
+    }
+
+    public string Id { get; }
+
+    public ApplicantType Applicant { get; }
+
+    public Receipt Receipt { get; }
+
+    public ImmutableList<CaseEvent> Events { get; private init; } = [];
+
+    public CaseState State { get; private init; } = CaseState.Received;
+
+    /// <summary>The outcome counted in table 三; set when the case concludes.</summary>
+    public Outcome? Outcome { get; private init; }
+
+    /// <summary>The day the case concluded (reply, withdrawal, closure by rule): the year it is counted in.</summary>
+    public DateOnly? ConcludedOn { get; private init; }
+
+    public DateOnly? RegisteredOn { get; private init; }
+
+    public CorrectionRequested? Correction { get; private init; }
+
+    public DateOnly? CorrectionReceivedOn { get; private init; }
+
+    public ImmutableList<Consultation> Consultations { get; private init; } = [];
+
+    public ExtensionApproved? Extension { get; private init; }
+
+    public FeeNoticeSent? FeeNotice { get; private init; }
+
+    public DateOnly? FeePaidOn { get; private init; }
+
+    public Replied? Reply { get; private init; }
+
+    public DateOnly? DeliveredOn { get; private init; }
+
+    public DateOnly LastEventDate { get; private init; }
+
+    public bool IsOpen => State.IsOpen();
+
+    /// <summary>The date that counts as the reply for the deadline: posting date for post, signing date for direct or entrusted delivery (the reply date until signed), sending date otherwise.</summary>
+    public DateOnly? EffectiveReplyDate => Reply switch
+    {
+        null => null,
+        { Delivery: DeliveryMethod.Post, PostedOn: { } posted } => posted,
+        { Delivery: DeliveryMethod.Direct or DeliveryMethod.Entrusted } => DeliveredOn ?? Reply.Date,
+        _ => Reply.Date,
+    };
+
+    /// <summary>A new case, as it arrived.</summary>
+    public static DisclosureApplication Receive(string id, ApplicantType applicant, Receipt receipt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(receipt);
+        return new DisclosureApplication(id, applicant, receipt);
+    }
+
+    /// <exception cref="CaseRuleException">The event breaks a lifecycle rule; the message says which.</exception>
+    public DisclosureApplication Apply(CaseEvent caseEvent, CaseRules rules)
+    {
+        var (refusal, next) = Transition(caseEvent, rules);
+        return refusal is null ? next! : throw new CaseRuleException(refusal);
+    }
+
+    /// <summary>Why <paramref name="caseEvent"/> would be refused, or null when it would be accepted.</summary>
+    public CaseRefusal? Check(CaseEvent caseEvent, CaseRules rules) => Transition(caseEvent, rules).Refusal;
+
+    /// <summary>The last day a correction may be requested (7 working days after receipt).</summary>
+    public DateOnly CorrectionNoticeDue(CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Calendar.AddWorkingDays(Receipt.ReceiptDate, rules.Policy.CorrectionNoticeWorkingDays);
+    }
+
+    /// <summary>The last day to pay the fee (20 working days from the day after the notice was received), when a notice was sent.</summary>
+    public DateOnly? FeePaymentDue(CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return FeeNotice is { } notice
+            ? rules.Calendar.AddWorkingDays(notice.ReceivedOn, rules.Policy.FeePaymentWorkingDays)
+            : null;
+    }
+
+    /// <summary>The deadline's inputs as this case records them.</summary>
+    public DeadlineInput DeadlineInput(CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var closedOn = IsOpen ? null : ConcludedOn;
+        var pauses = new List<ClockPause>();
+        foreach (var consultation in Consultations)
+        {
+            pauses.Add(ClockPause.Consultation(
+                consultation.Kind, consultation.Party, consultation.StartedOn, consultation.AnsweredOn, closedOn, rules));
+        }
+
+        if (rules.Policy.FeeStopsClock && FeeNotice is { } notice)
+        {
+            pauses.Add(ClockPause.FeePayment(notice.Date, notice.ReceivedOn, FeePaidOn, closedOn, rules));
+        }
+
+        return new DeadlineInput(
+            Receipt.ReceiptDate,
+            Correction is { } c ? new CorrectionPeriod(c.Date, c.CorrectBy, CorrectionReceivedOn) : null,
+            pauses,
+            Extension is { } e ? new DeadlineExtension(e.WorkingDays, e.Date, e.By.Name) : null,
+            $"{Receipt.Label(Receipt.Channel)}，{Receipt.ReceiptRule(Receipt.Channel)}");
+    }
+
+    /// <summary>The current due date and how it was computed.</summary>
+    public DeadlineComputation Deadline(CaseRules rules) => DeadlineCalculator.Compute(DeadlineInput(rules), rules);
+
+    /// <summary>Where the case stands against its deadline on <paramref name="today"/>.</summary>
+    public DeadlineStatus StatusOn(DateOnly today, CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (EffectiveReplyDate is { } replied)
+        {
+            return replied <= Deadline(rules).Due ? DeadlineStatus.RepliedOnTime : DeadlineStatus.RepliedLate;
+        }
+
+        if (!IsOpen)
+        {
+            return DeadlineStatus.ClosedWithoutReply;
+        }
+
+        if (Deadline(rules).Due is not { } due)
+        {
+            return DeadlineStatus.AwaitingCorrection;
+        }
+
+        if (today > due)
+        {
+            return DeadlineStatus.Overdue;
+        }
+
+        return rules.Calendar.WorkingDaysBetween(today, due) <= rules.Policy.DueSoonWorkingDays
+            ? DeadlineStatus.DueSoon
+            : DeadlineStatus.OnTrack;
+    }
+
+    /// <summary>The compact form table 三 is aggregated from.</summary>
+    public CaseSummary ToSummary() => new(Applicant, Receipt.ReceiptDate, ConcludedOn, Outcome);
+
+    private (CaseRefusal? Refusal, DisclosureApplication? Next) Transition(CaseEvent caseEvent, CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        ArgumentNullException.ThrowIfNull(rules);
+        var date = caseEvent.Date;
+        if (date < Receipt.ArrivedOn)
+        {
+            return Refuse(CaseRefusal.EventBeforeArrival(date, Receipt.ArrivedOn));
+        }
+
+        if (date < LastEventDate)
+        {
+            return Refuse(CaseRefusal.EventBeforePrevious(date, LastEventDate));
+        }
+
+        var next = this with { Events = Events.Add(caseEvent), LastEventDate = date };
+        return caseEvent switch
+        {
+            Registered => OnRegistered(next, date),
+            CorrectionRequested e => OnCorrectionRequested(next, e, rules),
+            CorrectionReceived => OnCorrectionReceived(next, date),
+            CorrectionDeadlineMissed => OnCorrectionDeadlineMissed(next, date),
+            ConsultationStarted e => OnConsultationStarted(next, e, rules),
+            ConsultationAnswered e => OnConsultationAnswered(next, e),
+            ExtensionApproved e => OnExtensionApproved(next, e, rules),
+            FeeNoticeSent e => OnFeeNoticeSent(next, e, rules),
+            FeePaid => OnFeePaid(next, date),
+            FeeUnpaid => OnFeeUnpaid(next, date, rules),
+            Replied e => OnReplied(next, e),
+            Delivered => OnDelivered(next, date),
+            Archived => OnArchived(next),
+            Withdrawn => OnWithdrawn(next, date),
+            _ => throw new ArgumentException($"Unknown case event {caseEvent.GetType().Name}.", nameof(caseEvent)),
+        };
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnRegistered(DisclosureApplication next, DateOnly date) => State switch
+    {
+        CaseState.Received => Accept(next with { State = CaseState.InProgress, RegisteredOn = date }),
+        _ when IsOpen => Refuse(CaseRefusal.AlreadyRegistered()),
+        _ => Refuse(CaseRefusal.Closed(State, "登记")),
+    };
+
+    private (CaseRefusal?, DisclosureApplication?) OnCorrectionRequested(
+        DisclosureApplication next, CorrectionRequested e, CaseRules rules)
+    {
+        if (IsOpen && Correction is not null)
+        {
+            return Refuse(CaseRefusal.CorrectionTwice());
+        }
+
+        if (RequireInProgress("要求补正") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (!Consultations.IsEmpty || FeeNotice is not null)
+        {
+            return Refuse(CaseRefusal.CorrectionAfterProcessingStarted());
+        }
+
+        var latest = CorrectionNoticeDue(rules);
+        if (e.Date > latest)
+        {
+            return Refuse(CaseRefusal.CorrectionTooLate(latest, e.Date));
+        }
+
+        return e.CorrectBy <= e.Date
+            ? Refuse(CaseRefusal.CorrectionPeriodInvalid(e.CorrectBy, e.Date))
+            : Accept(next with { State = CaseState.AwaitingCorrection, Correction = e });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnCorrectionReceived(DisclosureApplication next, DateOnly date)
+    {
+        const string action = "登记收到补正材料";
+        if (!IsOpen)
+        {
+            return Refuse(CaseRefusal.Closed(State, action));
+        }
+
+        return State == CaseState.AwaitingCorrection
+            ? Accept(next with { State = CaseState.InProgress, CorrectionReceivedOn = date })
+            : Refuse(CaseRefusal.NoCorrectionPending(action));
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnCorrectionDeadlineMissed(DisclosureApplication next, DateOnly date)
+    {
+        const string action = "按逾期未补正处理";
+        if (!IsOpen)
+        {
+            return Refuse(CaseRefusal.Closed(State, action));
+        }
+
+        if (State != CaseState.AwaitingCorrection)
+        {
+            return Refuse(CaseRefusal.NoCorrectionPending(action));
+        }
+
+        return date <= Correction!.CorrectBy
+            ? Refuse(CaseRefusal.CorrectionNotOverdue(Correction.CorrectBy))
+            : Accept(Conclude(next, CaseState.ClosedNoCorrection, Applications.Outcome.OtherNoCorrection, date));
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnConsultationStarted(
+        DisclosureApplication next, ConsultationStarted e, CaseRules rules)
+    {
+        if (RequireInProgress("征求意见") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (string.IsNullOrWhiteSpace(e.Party))
+        {
+            return Refuse(CaseRefusal.PartyRequired());
+        }
+
+        if (OpenConsultation(e.Party) is not null)
+        {
+            return Refuse(CaseRefusal.ConsultationAlreadyOpen(e.Party));
+        }
+
+        if (Deadline(rules).Due is { } due && e.Date > due)
+        {
+            return Refuse(CaseRefusal.ConsultationAfterDue(due));
+        }
+
+        return Accept(next with { Consultations = Consultations.Add(new Consultation(e.Kind, e.Party, e.Date, null)) });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnConsultationAnswered(DisclosureApplication next, ConsultationAnswered e)
+    {
+        if (RequireInProgress("登记征求意见答复") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (OpenConsultation(e.Party) is not { } open)
+        {
+            return Refuse(CaseRefusal.ConsultationUnknown(e.Party));
+        }
+
+        return Accept(next with { Consultations = Consultations.Replace(open, open with { AnsweredOn = e.Date }) });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnExtensionApproved(
+        DisclosureApplication next, ExtensionApproved e, CaseRules rules)
+    {
+        if (IsOpen && Extension is not null)
+        {
+            return Refuse(CaseRefusal.ExtensionTwice());
+        }
+
+        if (RequireInProgress("延长答复期限") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (e.By.Role != ActorRole.OfficeHead)
+        {
+            return Refuse(CaseRefusal.ExtensionApprover(e.By.Name));
+        }
+
+        if (e.WorkingDays < 1 || e.WorkingDays > rules.Policy.MaxExtensionWorkingDays)
+        {
+            return Refuse(CaseRefusal.ExtensionDays(e.WorkingDays, rules.Policy.MaxExtensionWorkingDays));
+        }
+
+        if (string.IsNullOrWhiteSpace(e.Reason))
+        {
+            return Refuse(CaseRefusal.ExtensionReasonRequired());
+        }
+
+        return Deadline(rules).Due is { } due && e.Date > due
+            ? Refuse(CaseRefusal.ExtensionAfterDue(due, e.Date))
+            : Accept(next with { Extension = e });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnFeeNoticeSent(DisclosureApplication next, FeeNoticeSent e, CaseRules rules)
+    {
+        if (IsOpen && FeeNotice is not null)
+        {
+            return Refuse(CaseRefusal.FeeTwice());
+        }
+
+        if (RequireInProgress("发出收费通知") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (e.Fee.Amount <= 0)
+        {
+            return Refuse(CaseRefusal.FeeZero());
+        }
+
+        if (e.ReceivedOn < e.Date)
+        {
+            return Refuse(CaseRefusal.FeeNoticeReceivedBeforeSent(e.ReceivedOn, e.Date));
+        }
+
+        return Deadline(rules).Due is { } due && e.Date > due
+            ? Refuse(CaseRefusal.FeeAfterDue(due))
+            : Accept(next with { FeeNotice = e });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnFeePaid(DisclosureApplication next, DateOnly date)
+    {
+        const string action = "登记缴费";
+        if (RequireInProgress(action) is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        return FeeNotice is null || FeePaidOn is not null
+            ? Refuse(CaseRefusal.NoFeePending(action))
+            : Accept(next with { FeePaidOn = date });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnFeeUnpaid(DisclosureApplication next, DateOnly date, CaseRules rules)
+    {
+        const string action = "按逾期未缴费处理";
+        if (RequireInProgress(action) is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (FeeNotice is null || FeePaidOn is not null)
+        {
+            return Refuse(CaseRefusal.NoFeePending(action));
+        }
+
+        var payBy = FeePaymentDue(rules)!.Value;
+        return date <= payBy
+            ? Refuse(CaseRefusal.FeeNotOverdue(payBy))
+            : Accept(Conclude(next, CaseState.ClosedUnpaidFee, Applications.Outcome.OtherUnpaidFee, date));
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnReplied(DisclosureApplication next, Replied e)
+    {
+        if (RequireInProgress("答复") is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        if (FeeNotice is not null && FeePaidOn is null)
+        {
+            return Refuse(CaseRefusal.FeePending());
+        }
+
+        var outcome = Outcomes.Get(e.Outcome);
+        if (outcome.Origin != OutcomeOrigin.Reply)
+        {
+            return Refuse(CaseRefusal.OutcomeNeedsEvent(outcome));
+        }
+
+        if (e.Outcome == Applications.Outcome.UnableUnclearAfterCorrection && CorrectionReceivedOn is null)
+        {
+            return Refuse(CaseRefusal.UnclearWithoutCorrection(outcome));
+        }
+
+        if (outcome.RequiresReason && string.IsNullOrWhiteSpace(e.Reason))
+        {
+            return Refuse(CaseRefusal.ReasonRequired(outcome));
+        }
+
+        if (e.Delivery == DeliveryMethod.Post)
+        {
+            if (e.PostedOn is not { } posted)
+            {
+                return Refuse(CaseRefusal.PostedOnRequired());
+            }
+
+            if (posted < e.Date)
+            {
+                return Refuse(CaseRefusal.PostedBeforeReply(posted, e.Date));
+            }
+        }
+        else if (e.PostedOn is not null)
+        {
+            return Refuse(CaseRefusal.PostedOnNotApplicable());
+        }
+
+        return Accept(Conclude(next, CaseState.Replied, e.Outcome, e.Date) with { Reply = e });
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnDelivered(DisclosureApplication next, DateOnly date)
+    {
+        if (State == CaseState.Replied)
+        {
+            return Reply!.PostedOn is { } posted && date < posted
+                ? Refuse(CaseRefusal.DeliveredBeforePosting(date, posted))
+                : Accept(next with { State = CaseState.Delivered, DeliveredOn = date });
+        }
+
+        return State is CaseState.Delivered or CaseState.Archived
+            ? Refuse(CaseRefusal.AlreadyDelivered())
+            : Refuse(CaseRefusal.NotReplied("登记送达"));
+    }
+
+    private (CaseRefusal?, DisclosureApplication?) OnArchived(DisclosureApplication next) => State switch
+    {
+        CaseState.Delivered or CaseState.Withdrawn or CaseState.ClosedNoCorrection or CaseState.ClosedUnpaidFee =>
+            Accept(next with { State = CaseState.Archived }),
+        CaseState.Archived => Refuse(CaseRefusal.Closed(State, "归档")),
+        _ => Refuse(CaseRefusal.NotReadyToArchive(State)),
+    };
+
+    private (CaseRefusal?, DisclosureApplication?) OnWithdrawn(DisclosureApplication next, DateOnly date) => IsOpen
+        ? Accept(Conclude(next, CaseState.Withdrawn, Applications.Outcome.OtherOther, date))
+        : Refuse(CaseRefusal.Closed(State, "撤回"));
+
+    private CaseRefusal? RequireInProgress(string action) => State switch
+    {
+        CaseState.InProgress => null,
+        CaseState.Received => CaseRefusal.NotRegistered(action),
+        CaseState.AwaitingCorrection => CaseRefusal.AwaitingCorrection(action),
+        _ => CaseRefusal.Closed(State, action),
+    };
+
+    private Consultation? OpenConsultation(string party) =>
+        Consultations.Find(c => c.AnsweredOn is null && string.Equals(c.Party, party, StringComparison.Ordinal));
+
+    private static DisclosureApplication Conclude(DisclosureApplication next, CaseState state, Outcome outcome, DateOnly date) =>
+        next with { State = state, Outcome = outcome, ConcludedOn = date };
+
+    private static (CaseRefusal?, DisclosureApplication?) Accept(DisclosureApplication next) => (null, next);
+
+    private static (CaseRefusal?, DisclosureApplication?) Refuse(CaseRefusal refusal) => (refusal, null);
+}
