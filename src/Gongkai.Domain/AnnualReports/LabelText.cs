@@ -3,8 +3,9 @@ using System.Text;
 namespace Gongkai.AnnualReports;
 
 /// <summary>
-/// Compares labels the way a reader of the national format would: width (（ vs (), spaces, "1." vs "1、" vs "1．",
-/// straight vs curly quotes, Markdown emphasis and trailing colons do not make two labels different.
+/// Compares labels the way a reader of the national format would. <see cref="AreEquivalent"/> decides whether a
+/// report wrote a label differently (only typography may differ: width, spaces, "1." vs "1、" vs "1．", "、" vs "，",
+/// straight vs curly quotes); <see cref="Canonical"/> and <see cref="Similarity"/> find which label a line means.
 /// </summary>
 public static class LabelText
 {
@@ -51,9 +52,62 @@ public static class LabelText
         return builder.ToString();
     }
 
-    /// <summary>True when the two labels say the same thing as far as the format is concerned.</summary>
-    public static bool Equivalent(string a, string b) =>
-        string.Equals(Canonical(a), Canonical(b), StringComparison.Ordinal);
+    /// <summary>True when the two labels differ only in typography. Allocation-free.</summary>
+    public static bool AreEquivalent(string actual, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        var i = 0;
+        var j = 0;
+        var a = '\0';
+        var b = '\0';
+        while (true)
+        {
+            a = Next(actual, ref i, a);
+            b = Next(expected, ref j, b);
+            if (a != b)
+            {
+                return false;
+            }
+
+            if (a == '\0')
+            {
+                return true;
+            }
+        }
+    }
+
+    // The next significant character in canonical form, or '\0' at the end. Mirrors CellText.Normalize (full-width
+    // to half-width, whitespace and zero-width characters dropped) and then folds the typographic variants; "、" is
+    // the numbering mark "." after a numeral and a comma elsewhere.
+    private static char Next(string text, ref int index, char previous)
+    {
+        while (index < text.Length)
+        {
+            var c = text[index++];
+            c = c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u2212' => '-',
+                _ => c,
+            };
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
+            {
+                continue;
+            }
+
+            return c switch
+            {
+                '、' => IsNumeral(previous) ? '.' : ',',
+                '“' or '”' or '„' or '‘' or '’' or '\'' => '"',
+                _ => c,
+            };
+        }
+
+        return '\0';
+    }
+
+    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
 
     /// <summary>
     /// Similarity in [0, 1] of two canonical labels: the longest common subsequence over the longer length.

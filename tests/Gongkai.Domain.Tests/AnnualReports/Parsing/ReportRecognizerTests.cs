@@ -57,7 +57,7 @@ public class ReportRecognizerTests
     {
         var report = ReportParser.ParseText(Samples.Text("000")).Report;
 
-        var differing = report.Labels.Where(l => !LabelText.Equivalent(l.Expected, l.Actual)).ToList();
+        var differing = report.Labels.Where(l => !LabelText.AreEquivalent(l.Actual, l.Expected)).ToList();
 
         differing.Count.ShouldBe(1);
         differing[0].Table.ShouldBe(ReportTable.Table2);
