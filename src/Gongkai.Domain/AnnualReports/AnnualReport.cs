@@ -5,7 +5,11 @@ namespace Gongkai.AnnualReports;
 /// <param name="Heading">The heading exactly as found (without Markdown '#'), e.g. "一、总体情况".</param>
 /// <param name="Text">The section's paragraphs, one per line, tables excluded.</param>
 /// <param name="Location">Where the heading was found.</param>
-public sealed record ReportSection(SectionKey Key, string Heading, string Text, SourceLocation? Location = null);
+public sealed record ReportSection(SectionKey Key, string Heading, string Text, SourceLocation? Location = null)
+{
+    /// <summary>Where each line of <see cref="Text"/> came from, one per line, when the parser knows; else null.</summary>
+    public IReadOnlyList<SourceLocation>? LineLocations { get; init; }
+}
 
 /// <summary>A table header or row label as the source wrote it, next to the label the national format expects.</summary>
 /// <param name="Table">The table the label belongs to.</param>

@@ -68,6 +68,8 @@ public static partial class ReportRecognizer
 
         public List<string> Lines { get; } = [];
 
+        public List<SourceLocation> LineLocations { get; } = [];
+
         public bool HasTable { get; set; }
     }
 
@@ -117,7 +119,10 @@ public static partial class ReportRecognizer
 
             foreach (var section in _sections)
             {
-                _report.Sections.Add(new ReportSection(section.Key, section.Heading, string.Join('\n', section.Lines), section.Location));
+                _report.Sections.Add(new ReportSection(section.Key, section.Heading, string.Join('\n', section.Lines), section.Location)
+                {
+                    LineLocations = section.LineLocations,
+                });
             }
 
             return new ReportParseResult(_report, _findings);
@@ -316,6 +321,7 @@ public static partial class ReportRecognizer
             }
 
             _sections[^1].Lines.Add(text);
+            _sections[^1].LineLocations.Add(line.Location);
         }
 
         private void UpdateContextFromCues(List<SourceCell> cells)

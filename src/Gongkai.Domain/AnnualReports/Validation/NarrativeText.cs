@@ -9,9 +9,9 @@ namespace Gongkai.AnnualReports.Validation;
 /// <param name="Section">The section the line belongs to.</param>
 /// <param name="Text">The normalized line.</param>
 /// <param name="Location">
-/// The line in the source: the heading's line + 1 + the line's index in <see cref="ReportSection.Text"/>, which is
-/// exact when the parser keeps one text line per source line (blank lines included); the section's own location
-/// when it has no line number (HTML, DOCX).
+/// The line in the source: <see cref="ReportSection.LineLocations"/> when the parser recorded them; otherwise the
+/// heading's line + 1 + the line's index in <see cref="ReportSection.Text"/>, or the section's own location when
+/// it has no line number.
 /// </param>
 internal sealed record NarrativeLine(SectionKey Section, string Text, SourceLocation? Location);
 
@@ -40,7 +40,8 @@ internal static class NarrativeText
                 var normalized = CellText.Normalize(text[start..end]);
                 if (normalized.Length > 0)
                 {
-                    lines.Add(new NarrativeLine(section.Key, normalized, LineLocation(section.Location, index)));
+                    var location = section.LineLocations is { } known && index < known.Count ? known[index] : LineLocation(section.Location, index);
+                    lines.Add(new NarrativeLine(section.Key, normalized, location));
                 }
 
                 index++;

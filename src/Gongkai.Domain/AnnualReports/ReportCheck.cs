@@ -1,0 +1,42 @@
+using Gongkai.AnnualReports.Parsing;
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.AnnualReports;
+
+/// <summary>One checked input: the report understood from it and every finding, or why it could not be read.</summary>
+/// <param name="File">The input's path as given.</param>
+/// <param name="Report">The report, or null when the input could not be read.</param>
+/// <param name="Findings">The parser's findings, then the validator's.</param>
+/// <param name="ReadError">Why the input could not be read at all, in Chinese; null when it was read.</param>
+public sealed record CheckedReport(string File, AnnualReport? Report, IReadOnlyList<Finding> Findings, string? ReadError = null)
+{
+    public bool WasRead => ReadError is null;
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>Parse and validate in one call, as `gongkai report check` and the platform do.</summary>
+public static class ReportCheck
+{
+    /// <summary>The parser's findings followed by every rule's findings; cross-year rules when a previous year is given.</summary>
+    public static IReadOnlyList<Finding> Findings(ReportParseResult parsed, AnnualReport? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return [.. parsed.Findings, .. ReportValidator.Validate(parsed.Report, previous)];
+    }
+
+    /// <summary>Reads and checks one file. Never throws for bad input: an unreadable file gives <see cref="CheckedReport.ReadError"/>.</summary>
+    public static async Task<CheckedReport> CheckFileAsync(string path, AnnualReport? previous = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var parsed = await ReportParser.ParseFileAsync(path, cancellationToken);
+            return new CheckedReport(path, parsed.Report, Findings(parsed, previous));
+        }
+        catch (ReportReadException exception)
+        {
+            return new CheckedReport(path, null, [], exception.Message);
+        }
+    }
+}
