@@ -1,6 +1,9 @@
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
+using Gongkai.Data.AnnualReports;
+using Gongkai.Data.Applications;
 using Gongkai.Data.Audit;
+using Gongkai.Data.Calendar;
 using Gongkai.Data.Infrastructure;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +26,22 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+
+    public DbSet<ApplicationEventRecord> ApplicationEvents => Set<ApplicationEventRecord>();
+
+    public DbSet<ReviewCaseRecord> Reviews => Set<ReviewCaseRecord>();
+
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+
+    public DbSet<LetterRecord> Letters => Set<LetterRecord>();
+
+    public DbSet<LetterTemplateRecord> LetterTemplates => Set<LetterTemplateRecord>();
+
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+
+    public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

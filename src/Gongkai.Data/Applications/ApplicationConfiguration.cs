@@ -1,0 +1,97 @@
+using Gongkai.Data.Agencies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Data.Applications;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<ApplicationRecord>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRecord> builder)
+    {
+        builder.ToTable("Applications");
+        builder.Property(a => a.Number).HasMaxLength(32);
+        builder.Property(a => a.ReceiptCode).HasMaxLength(16);
+        builder.Property(a => a.ApplicantName).HasMaxLength(200);
+        builder.Property(a => a.IdDocumentType).HasMaxLength(50);
+        builder.Property(a => a.IdNumber).HasMaxLength(50);
+        builder.Property(a => a.ContactPerson).HasMaxLength(100);
+        builder.Property(a => a.Phone).HasMaxLength(50);
+        builder.Property(a => a.Email).HasMaxLength(200);
+        builder.Property(a => a.Address).HasMaxLength(300);
+        builder.Property(a => a.PostalCode).HasMaxLength(10);
+        builder.Property(a => a.Description).HasMaxLength(4000);
+        builder.Property(a => a.RequestedForm).HasMaxLength(100);
+        builder.Property(a => a.DeliveryPreference).HasMaxLength(100);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.AgencyId, a.Number }).IsUnique();
+        builder.HasIndex(a => a.ReceiptCode).IsUnique();
+        builder.HasIndex(a => new { a.AgencyId, a.State, a.DueOn });
+        builder.HasIndex(a => new { a.AgencyId, a.ReceivedOn });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEventRecord>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEventRecord> builder)
+    {
+        builder.ToTable("ApplicationEvents");
+        builder.Property(e => e.Kind).HasMaxLength(64);
+        builder.Property(e => e.ActorName).HasMaxLength(100);
+        builder.Property(e => e.Summary).HasMaxLength(1000);
+        builder.HasIndex(e => new { e.ApplicationId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCaseRecord>
+{
+    public void Configure(EntityTypeBuilder<ReviewCaseRecord> builder)
+    {
+        builder.ToTable("Reviews");
+        builder.Property(r => r.Body).HasMaxLength(200);
+        builder.Property(r => r.CaseNumber).HasMaxLength(100);
+        builder.Property(r => r.Notes).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.AgencyId, r.FiledOn });
+        builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<AttachmentRecord>
+{
+    public void Configure(EntityTypeBuilder<AttachmentRecord> builder)
+    {
+        builder.ToTable("Attachments");
+        builder.Property(a => a.FileName).HasMaxLength(260);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedBy).HasMaxLength(100);
+        builder.HasIndex(a => a.OwnerId);
+    }
+}
+
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecord>
+{
+    public void Configure(EntityTypeBuilder<LetterRecord> builder)
+    {
+        builder.ToTable("Letters");
+        builder.Property(l => l.Kind).HasMaxLength(64);
+        builder.Property(l => l.Number).HasMaxLength(64);
+        builder.Property(l => l.Title).HasMaxLength(200);
+        builder.Property(l => l.ApprovedByName).HasMaxLength(100);
+        builder.HasIndex(l => l.ApplicationId);
+        builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<LetterTemplateRecord>
+{
+    public void Configure(EntityTypeBuilder<LetterTemplateRecord> builder)
+    {
+        builder.ToTable("LetterTemplates");
+        builder.Property(t => t.Kind).HasMaxLength(64);
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(100);
+        builder.HasIndex(t => new { t.AgencyId, t.Kind }).IsUnique();
+    }
+}

@@ -1,0 +1,112 @@
+namespace Gongkai.Data.Applications;
+
+/// <summary>What a stored file is for.</summary>
+public enum AttachmentKind
+{
+    /// <summary>The application as received (scan, letter, form).</summary>
+    Application = 1,
+
+    /// <summary>A document provided to the applicant.</summary>
+    Disclosed = 2,
+
+    /// <summary>A signed or sealed reply letter.</summary>
+    Letter = 3,
+
+    /// <summary>Any other supporting document (delivery receipt, consultation reply…).</summary>
+    Other = 4,
+
+    /// <summary>A file of a catalogue item.</summary>
+    Catalog = 5,
+}
+
+/// <summary>
+/// A file attached to an application or catalogue item. The bytes live outside the database, under their SHA-256 in
+/// the file store; identical uploads share one stored file.
+/// </summary>
+public sealed class AttachmentRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid AgencyId { get; set; }
+
+    /// <summary>The application or catalogue item the file belongs to.</summary>
+    public Guid OwnerId { get; set; }
+
+    public AttachmentKind Kind { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content: the file's name in the store.</summary>
+    public required string Sha256 { get; set; }
+
+    /// <summary>Whether the applicant may download it from the status page.</summary>
+    public bool VisibleToApplicant { get; set; }
+
+    public DateTime UploadedAtUtc { get; set; }
+
+    public required string UploadedBy { get; set; }
+}
+
+/// <summary>A letter to the applicant or a third party (答复书、补正告知书…), drafted from a template and approved.</summary>
+public sealed class LetterRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>The template kind, e.g. "Reply.Granted", "Correction", "Extension", "Consultation", "FeeNotice".</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>文号, e.g. 示教公复〔2024〕12号.</summary>
+    public string? Number { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public LetterStatus Status { get; set; }
+
+    public Guid? ApprovedById { get; set; }
+
+    public string? ApprovedByName { get; set; }
+
+    public DateTime? ApprovedAtUtc { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Whether the applicant may download it from the status page (approved replies are).</summary>
+    public bool VisibleToApplicant { get; set; }
+}
+
+public enum LetterStatus
+{
+    Draft = 1,
+    Approved = 2,
+}
+
+/// <summary>
+/// A letter template an administrator can edit: the title and body with placeholders such as {申请人} and {收到日期}.
+/// A row with no agency is the platform default; an agency's own row overrides it.
+/// </summary>
+public sealed class LetterTemplateRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid? AgencyId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public required string UpdatedBy { get; set; }
+}
