@@ -23,6 +23,8 @@ internal static class GongkaiApplication
         services.AddHttpContextAccessor();
         services.AddScoped<Staff>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Calendar.CaseRulesProvider>();
+        services.AddScoped<Applications.ApplicationIntake>();
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();

@@ -26,6 +26,8 @@ internal static class DatabaseStartup
             await db.Database.MigrateAsync();
         }
 
+        await Calendar.CaseRulesProvider.SeedAsync(db);
+
         var demo = app.Configuration.GetValue("Demo:Seed", true);
         if (demo && !await db.Agencies.AnyAsync())
         {

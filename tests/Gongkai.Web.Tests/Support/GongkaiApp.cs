@@ -40,6 +40,27 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Serves the app on a real Kestrel port on loopback (for the browser) and returns its address. Call before the
+    /// first request; the in-memory client keeps working.
+    /// </summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            if (_address is null)
+            {
+                UseKestrel(0);
+                StartServer();
+                _address = ClientOptions.BaseAddress;
+            }
+
+            return _address;
+        }
+    }
+
+    private Uri? _address;
+
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

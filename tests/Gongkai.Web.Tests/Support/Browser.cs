@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace Gongkai.Tests.Web;
+
+/// <summary>
+/// A real headless Chromium (Debian's /usr/bin/chromium, or PLAYWRIGHT_CHROMIUM) shared by the browser tests of one
+/// test class. Playwright never downloads a browser here.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"Chromium not found at {ExecutablePath}. Run ./scripts/prerequisites.sh (as root) or set PLAYWRIGHT_CHROMIUM.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh page in its own context (own cookies), with Chinese locale, against the app's real Kestrel server.</summary>
+    public async Task<IPage> OpenAsync(GongkaiApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.ServerAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
