@@ -50,5 +50,6 @@ public static class GongkaiCommand
         yield return RulesCommand.Create(context);
         yield return DeadlineCommand.Create(context);
         yield return FeeCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

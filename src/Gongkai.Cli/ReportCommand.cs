@@ -1,0 +1,343 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Gongkai.AnnualReports;
+using Gongkai.AnnualReports.Json;
+using Gongkai.AnnualReports.Parsing;
+using Gongkai.AnnualReports.Rendering;
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.Cli;
+
+/// <summary>`gongkai report check|render|stats`.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("report", "政府信息公开工作年度报告：检查、转换格式、汇总统计");
+        command.Subcommands.Add(Check(context));
+        command.Subcommands.Add(Render(context));
+        command.Subcommands.Add(Stats(context));
+        return command;
+    }
+
+    private static Command Check(CliContext context)
+    {
+        var inputs = new Argument<string[]>("FILE|FOLDER") { Description = "报告文件或文件夹（文本、Markdown、HTML、DOCX、PDF、JSON）", Arity = ArgumentArity.OneOrMore };
+        var previous = new Option<string?>("--previous") { Description = "上一年度的报告，用于跨年度检查（上年结转、现行有效件数）" };
+        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+        var command = new Command("check", "检查年度报告：表格勾稽关系、格式、正文与表格是否一致等（gongkai rules 列出全部规则）") { inputs, previous, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var json = CliFormats.IsJson(parse.GetValue(format)!);
+                return await RunCheckAsync(context, parse.GetValue(inputs)!, parse.GetValue(previous), json, cancellationToken);
+            }
+            catch (CommandLineInputException exception)
+            {
+                context.Error.WriteLine("gongkai: " + exception.Message);
+                return GongkaiCommand.InputError;
+            }
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunCheckAsync(CliContext context, IReadOnlyList<string> inputs, string? previousPath, bool json, CancellationToken cancellationToken)
+    {
+        AnnualReport? previous = null;
+        if (previousPath is not null)
+        {
+            try
+            {
+                previous = (await ReportParser.ParseFileAsync(previousPath, cancellationToken)).Report;
+            }
+            catch (ReportReadException exception)
+            {
+                context.Error.WriteLine($"gongkai: 无法读取 --previous 指定的上年报告“{previousPath}”：{exception.Message}");
+                return GongkaiCommand.InputError;
+            }
+        }
+
+        var files = ReportInputs.Expand(inputs);
+        if (files.Count == 0)
+        {
+            context.Error.WriteLine("gongkai: 没有找到可检查的报告文件（支持 " + string.Join(' ', ReportInputs.Extensions) + "）。");
+            return GongkaiCommand.InputError;
+        }
+
+        var parsed = new (ReportParseResult? Result, string? Error)[files.Count];
+        using (var progress = new ProgressBar(context.Error, files.Count, context.ErrorIsTerminal && files.Count > 20))
+        {
+            await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, token) =>
+            {
+                try
+                {
+                    parsed[i] = (await ReportParser.ParseFileAsync(files[i], token), null);
+                }
+                catch (ReportReadException exception)
+                {
+                    parsed[i] = (null, exception.Message);
+                }
+
+                progress.Advance();
+            });
+        }
+
+        // Reports of the same organisation for consecutive years in one batch are checked across years too.
+        var byOrganizationYear = new Dictionary<(string, int), AnnualReport>();
+        foreach (var (result, _) in parsed)
+        {
+            if (result?.Report is { Organization: { } organization, Year: { } year } report)
+            {
+                byOrganizationYear.TryAdd((organization, year), report);
+            }
+        }
+
+        var checkedReports = new CheckedReport[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var (result, error) = parsed[i];
+            if (result is null)
+            {
+                checkedReports[i] = new CheckedReport(files[i], null, [], error);
+                return;
+            }
+
+            var report = result.Report;
+            var last = previous ?? (report is { Organization: { } o, Year: { } y } && byOrganizationYear.TryGetValue((o, y - 1), out var found) ? found : null);
+            checkedReports[i] = new CheckedReport(files[i], report, ReportCheck.Findings(result, last));
+        });
+
+        if (json)
+        {
+            WriteJson(context.Out, checkedReports);
+        }
+        else
+        {
+            WriteText(context.Out, checkedReports);
+        }
+
+        return checkedReports.Any(r => !r.WasRead) ? GongkaiCommand.InputError
+            : checkedReports.Any(r => r.HasErrors) ? GongkaiCommand.Findings
+            : GongkaiCommand.Success;
+    }
+
+    private static void WriteText(TextWriter output, IReadOnlyList<CheckedReport> reports)
+    {
+        foreach (var report in reports)
+        {
+            output.WriteLine(report.File);
+            if (!report.WasRead)
+            {
+                output.WriteLine($"  无法读取：{report.ReadError}");
+                output.WriteLine();
+                continue;
+            }
+
+            var model = report.Report!;
+            output.WriteLine($"  {model.Organization ?? "（未识别机关名称）"} · {(model.Year is { } year ? year.ToString(CultureInfo.InvariantCulture) + "年度" : "（未识别年度）")} · {FormatName(model.Format)}");
+            if (report.Findings.Count == 0)
+            {
+                output.WriteLine("  未发现问题。");
+            }
+
+            foreach (var finding in report.Findings)
+            {
+                var where = finding.Location is { } location ? " " + location : "";
+                output.WriteLine($"  {RulesCommand.SeverityLabel(finding.Severity)} {finding.RuleId}{where}：{finding.Message}");
+            }
+
+            output.WriteLine();
+        }
+
+        var summary = Summarize(reports);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"共检查 {summary.Total} 份报告：{summary.WithErrors} 份有错误，{summary.WithWarnings} 份只有警告，{summary.Clean} 份未发现问题，{summary.Unreadable} 份无法读取。"));
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<CheckedReport> reports)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJson.Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("reports");
+            foreach (var report in reports)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", report.File);
+                if (!report.WasRead)
+                {
+                    json.WriteString("error", report.ReadError);
+                    json.WriteEndObject();
+                    continue;
+                }
+
+                var model = report.Report!;
+                json.WriteString("organization", model.Organization);
+                if (model.Year is { } year)
+                {
+                    json.WriteNumber("year", year);
+                }
+                else
+                {
+                    json.WriteNull("year");
+                }
+
+                json.WriteString("format", model.Format == ReportFormat.Format2019 ? "2019" : "2021");
+                json.WriteStartArray("findings");
+                foreach (var finding in report.Findings)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("rule", finding.RuleId);
+                    json.WriteString("severity", RulesCommand.SeverityName(finding.Severity));
+                    json.WriteString("message", finding.Message);
+                    json.WriteString("location", finding.Location?.ToString());
+                    json.WriteString("expected", finding.Expected);
+                    json.WriteString("actual", finding.Actual);
+                    json.WriteStartArray("cells");
+                    foreach (var cell in finding.Cells)
+                    {
+                        json.WriteStringValue(cell);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            var summary = Summarize(reports);
+            json.WriteStartObject("summary");
+            json.WriteNumber("reports", summary.Total);
+            json.WriteNumber("withErrors", summary.WithErrors);
+            json.WriteNumber("withWarningsOnly", summary.WithWarnings);
+            json.WriteNumber("clean", summary.Clean);
+            json.WriteNumber("unreadable", summary.Unreadable);
+            json.WriteNumber("errors", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Error)));
+            json.WriteNumber("warnings", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Warning)));
+            json.WriteStartObject("byRule");
+            foreach (var group in reports.SelectMany(r => r.Findings).GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                json.WriteNumber(group.Key, group.Count());
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static (int Total, int WithErrors, int WithWarnings, int Clean, int Unreadable) Summarize(IReadOnlyList<CheckedReport> reports)
+    {
+        var unreadable = reports.Count(r => !r.WasRead);
+        var errors = reports.Count(r => r.WasRead && r.HasErrors);
+        var warnings = reports.Count(r => r.WasRead && !r.HasErrors && r.Findings.Count > 0);
+        return (reports.Count, errors, warnings, reports.Count - unreadable - errors - warnings, unreadable);
+    }
+
+    private static Command Render(CliContext context)
+    {
+        var input = new Argument<string>("FILE") { Description = "要转换的报告（任何可读格式）" };
+        var to = new Option<string>("--to") { Description = "目标格式：html、md、docx 或 json", Required = true };
+        to.AcceptOnlyFromAmong("html", "md", "docx", "json");
+        var output = new Option<string?>("-o", "--output") { Description = "输出文件；省略时写到标准输出（docx 必须指定）" };
+        var command = new Command("render", "按国家格式输出报告：HTML（可打印）、Markdown、DOCX 或 JSON（gongkai-annual-report/v1）") { input, to, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(input)!;
+            ReportParseResult parsed;
+            try
+            {
+                parsed = await ReportParser.ParseFileAsync(path, cancellationToken);
+            }
+            catch (ReportReadException exception)
+            {
+                context.Error.WriteLine($"gongkai: 无法读取“{path}”：{exception.Message}");
+                return GongkaiCommand.InputError;
+            }
+
+            foreach (var finding in parsed.Findings)
+            {
+                context.Error.WriteLine($"注意：{finding.Message}");
+            }
+
+            var target = parse.GetValue(output);
+            var format = parse.GetValue(to)!;
+            if (format == "docx")
+            {
+                if (target is null)
+                {
+                    context.Error.WriteLine("gongkai: 输出 DOCX 时请用 -o 指定文件，例如 -o 报告.docx。");
+                    return GongkaiCommand.InputError;
+                }
+
+                await using var stream = File.Create(target);
+                DocxReportRenderer.Render(parsed.Report, stream);
+                return GongkaiCommand.Success;
+            }
+
+            var text = format switch
+            {
+                "html" => HtmlReportRenderer.Render(parsed.Report),
+                "md" => MarkdownReportRenderer.Render(parsed.Report),
+                _ => ReportJson.Serialize(parsed.Report),
+            };
+            if (target is null)
+            {
+                context.Out.Write(text);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(target, text, cancellationToken);
+            }
+
+            return GongkaiCommand.Success;
+        });
+        return command;
+    }
+
+    private static Command Stats(CliContext context)
+    {
+        var folder = new Argument<string[]>("FOLDER") { Description = "报告文件夹或文件", Arity = ArgumentArity.OneOrMore };
+        var csv = new Option<string?>("--csv") { Description = "把每份报告的全部单元格（每行一份报告，每列一个单元格）和合计写入 CSV 文件" };
+        var command = new Command("stats", "汇总多份报告的表格：逐份列出并求和") { folder, csv };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var files = ReportInputs.Expand(parse.GetValue(folder)!);
+            var rows = new List<(string File, AnnualReport Report)>();
+            var unreadable = 0;
+            foreach (var file in files)
+            {
+                try
+                {
+                    rows.Add((file, (await ReportParser.ParseFileAsync(file, cancellationToken)).Report));
+                }
+                catch (ReportReadException exception)
+                {
+                    unreadable++;
+                    context.Error.WriteLine($"无法读取“{file}”：{exception.Message}");
+                }
+            }
+
+            ReportStats.WriteSummary(context.Out, rows);
+            if (parse.GetValue(csv) is { } csvPath)
+            {
+                await using var writer = new StreamWriter(csvPath, false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                ReportStats.WriteCsv(writer, rows);
+                context.Out.WriteLine($"已写入 {csvPath}（{rows.Count} 份报告 + 合计）。");
+            }
+
+            return unreadable > 0 ? GongkaiCommand.InputError : GongkaiCommand.Success;
+        });
+        return command;
+    }
+
+    private static string FormatName(ReportFormat format) => format == ReportFormat.Format2019 ? "2019年版格式" : "2021年版格式";
+}
