@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -20,19 +21,27 @@ internal static partial class LabelMatcher
     private static readonly string[] Table3Groups =
         [.. NationalFormat.Table3Rows(ReportFormat.Format2021).Select(r => r.Group).OfType<string>().Distinct().Select(LabelText.Canonical)];
 
-    private static readonly string[] Table3HeaderLabels =
-        [NationalFormat.ApplicantGroup, NationalFormat.LegalPersonGroup, .. NationalFormat.Table3ColumnLabels];
+    private static readonly (string, string)[] Table3HeaderLabels =
+        CanonicalLabels([NationalFormat.ApplicantGroup, NationalFormat.LegalPersonGroup, .. NationalFormat.Table3ColumnLabels]);
 
-    private static readonly string[] Table4HeaderLabels =
-        [NationalFormat.Reconsideration, NationalFormat.Litigation, .. NationalFormat.Table4BlockLabels.Skip(1), .. NationalFormat.Table4ColumnLabels];
+    private static readonly (string, string)[] Table4HeaderLabels =
+        CanonicalLabels([NationalFormat.Reconsideration, NationalFormat.Litigation, .. NationalFormat.Table4BlockLabels.Skip(1), .. NationalFormat.Table4ColumnLabels]);
 
     private static readonly FrozenSet<string> Table2RowLabels =
         NationalFormat.Table2Blocks(ReportFormat.Format2021).Concat(NationalFormat.Table2Blocks(ReportFormat.Format2019))
             .SelectMany(b => b.Rows).Select(r => LabelText.Canonical(r.Label)).ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly string[] Table2ColumnLabels =
-        [.. NationalFormat.Table2Blocks(ReportFormat.Format2021).Concat(NationalFormat.Table2Blocks(ReportFormat.Format2019))
-            .SelectMany(b => b.ColumnLabels).Append(NationalFormat.InformationContent).Distinct().Select(LabelText.Canonical)];
+    private static readonly (string, string)[] Table2ColumnLabels =
+        CanonicalLabels([.. NationalFormat.Table2Blocks(ReportFormat.Format2021).Concat(NationalFormat.Table2Blocks(ReportFormat.Format2019))
+            .SelectMany(b => b.ColumnLabels).Append(NationalFormat.InformationContent).Distinct()]);
+
+    // Reports repeat the same labels thousands of times: matches are remembered (bounded) across reports.
+    private const int CacheLimit = 20_000;
+    private static readonly ConcurrentDictionary<string, (Table3RowDefinition, bool, double)?> Table3RowMatches = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SectionKey?> SectionMatches = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> Table3HeaderMatches = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> Table4HeaderMatches = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> Table2ColumnMatches = new(StringComparer.Ordinal);
 
     private static readonly string[] SectionBodies =
         [.. NationalFormat.Sections.Select(s => LabelText.Canonical(s.Heading)[2..])];
@@ -44,6 +53,12 @@ internal static partial class LabelMatcher
         {
             return null;
         }
+
+        return Remember(Table3RowMatches, canonical, MatchTable3RowUncached);
+    }
+
+    private static (Table3RowDefinition Row, bool Is2019Row, double Score)? MatchTable3RowUncached(string canonical)
+    {
 
         var (prefix, body) = SplitNumbering(canonical);
         (Table3RowDefinition, bool, double)? best = null;
@@ -103,10 +118,12 @@ internal static partial class LabelMatcher
         canonical.Contains("勾稽关系", StringComparison.Ordinal) && canonical.Length < 60;
 
     /// <summary>The table 三 header label (申请人情况, 自然人 … 总计) a cell names, if any.</summary>
-    public static string? MatchTable3Header(string canonical) => BestOf(Table3HeaderLabels, canonical, 0.75);
+    public static string? MatchTable3Header(string canonical) =>
+        canonical.Length is 0 or > 40 ? null : Remember(Table3HeaderMatches, canonical, c => BestOf(Table3HeaderLabels, c, 0.75));
 
     /// <summary>The table 四 header label (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉, 结果维持 … 总计) a cell names.</summary>
-    public static string? MatchTable4Header(string canonical) => BestOf(Table4HeaderLabels, canonical, 0.75);
+    public static string? MatchTable4Header(string canonical) =>
+        canonical.Length is 0 or > 40 ? null : Remember(Table4HeaderMatches, canonical, c => BestOf(Table4HeaderLabels, c, 0.75));
 
     /// <summary>The table 四 block (行政复议, 未经复议直接起诉, 复议后起诉) a cell names.</summary>
     public static Table4Block? MatchTable4Block(string canonical)
@@ -132,7 +149,8 @@ internal static partial class LabelMatcher
     public static bool IsTable2Row(string canonical) => Table2RowLabels.Contains(canonical)
         || (canonical.Length >= 4 && Table2RowLabels.Any(l => l.Length >= 4 && LabelText.Similarity(canonical, l) >= 0.8));
 
-    public static bool IsTable2Column(string canonical) => BestOf(Table2ColumnLabels, canonical, 0.75) is not null;
+    public static bool IsTable2Column(string canonical) =>
+        canonical.Length is > 0 and <= 40 && Remember(Table2ColumnMatches, canonical, c => BestOf(Table2ColumnLabels, c, 0.75)) is not null;
 
     /// <summary>
     /// The statutory section a heading line names, or null. The heading's own number, if it has one, must be the
@@ -144,6 +162,12 @@ internal static partial class LabelMatcher
         {
             return null;
         }
+
+        return Remember(SectionMatches, canonical, MatchSectionHeadingUncached);
+    }
+
+    private static SectionKey? MatchSectionHeadingUncached(string canonical)
+    {
 
         var match = HeadingNumberPattern().Match(canonical);
         var body = canonical[match.Length..];
@@ -186,7 +210,8 @@ internal static partial class LabelMatcher
         return (row, canonical, prefix, body, is2019);
     }
 
-    private static string? BestOf(string[] labels, string canonical, double threshold)
+    /// <summary>The label of <paramref name="labels"/> (canonical forms, see <see cref="CanonicalLabels"/>) closest to the text.</summary>
+    private static string? BestOf((string Canonical, string Label)[] labels, string canonical, double threshold)
     {
         if (canonical.Length == 0 || canonical.Length > 40)
         {
@@ -195,17 +220,36 @@ internal static partial class LabelMatcher
 
         string? best = null;
         var bestScore = threshold;
-        foreach (var label in labels)
+        foreach (var (label, original) in labels)
         {
-            var score = string.Equals(label, canonical, StringComparison.Ordinal) ? 1 : LabelText.Similarity(canonical, LabelText.Canonical(label));
+            var score = string.Equals(label, canonical, StringComparison.Ordinal) ? 1 : LabelText.Similarity(canonical, label);
             if (score >= bestScore && (best is null || score > bestScore))
             {
-                best = label;
+                best = original;
                 bestScore = score;
             }
         }
 
         return best;
+    }
+
+    private static (string Canonical, string Label)[] CanonicalLabels(string[] labels) =>
+        [.. labels.Select(l => (LabelText.Canonical(l), l))];
+
+    private static TValue Remember<TValue>(ConcurrentDictionary<string, TValue> cache, string key, Func<string, TValue> compute)
+    {
+        if (cache.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        value = compute(key);
+        if (cache.Count < CacheLimit)
+        {
+            cache.TryAdd(key, value);
+        }
+
+        return value;
     }
 
     private static int? SectionNumber(string numeral) => numeral switch

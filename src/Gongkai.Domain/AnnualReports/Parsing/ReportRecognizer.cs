@@ -97,6 +97,33 @@ public static partial class ReportRecognizer
         private int _titleLine = -1;
         private int _titleContinuation = -1;
 
+        private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CellKind> _kinds = new(StringComparer.Ordinal);
+
+        /// <summary><see cref="LabelText.Canonical"/>, remembered for this document (cells are read many times).</summary>
+        private string Canon(string text)
+        {
+            if (!_canonical.TryGetValue(text, out var canonical))
+            {
+                canonical = LabelText.Canonical(text);
+                _canonical[text] = canonical;
+            }
+
+            return canonical;
+        }
+
+        /// <summary>What a cell's text is (<see cref="CellText.Interpret"/>), remembered for this document.</summary>
+        private CellKind KindOf(string text)
+        {
+            if (!_kinds.TryGetValue(text, out var kind))
+            {
+                kind = CellText.Interpret(text).Kind;
+                _kinds[text] = kind;
+            }
+
+            return kind;
+        }
+
         public ReportParseResult Run()
         {
             FindHeadings();
@@ -138,7 +165,7 @@ public static partial class ReportRecognizer
             for (var i = 0; i < _lines.Count; i++)
             {
                 var text = SingleText(_lines[i]);
-                if (text is null || LabelMatcher.MatchSectionHeading(LabelText.Canonical(text)) is not { } key)
+                if (text is null || LabelMatcher.MatchSectionHeading(Canon(text)) is not { } key)
                 {
                     continue;
                 }
@@ -167,7 +194,7 @@ public static partial class ReportRecognizer
             for (var j = from + 1; j < to; j++)
             {
                 var text = SingleText(_lines[j]);
-                if (text is null || LabelMatcher.MatchSectionHeading(LabelText.Canonical(text)) is null)
+                if (text is null || LabelMatcher.MatchSectionHeading(Canon(text)) is null)
                 {
                     return false;
                 }
@@ -328,7 +355,7 @@ public static partial class ReportRecognizer
         {
             foreach (var cell in cells)
             {
-                var canonical = LabelText.Canonical(cell.Text);
+                var canonical = Canon(cell.Text);
                 if (canonical.Length == 0)
                 {
                     continue;
@@ -366,7 +393,7 @@ public static partial class ReportRecognizer
                 return null;
             }
 
-            var canonical = LabelText.Canonical(cells[labelIndex].Text);
+            var canonical = Canon(cells[labelIndex].Text);
             if (LabelMatcher.MatchTable2Block(canonical) is { } block)
             {
                 _table2Block = block;
@@ -380,7 +407,7 @@ public static partial class ReportRecognizer
             }
 
             if (string.Equals(canonical, NationalFormat.InformationContent, StringComparison.Ordinal)
-                || (LabelMatcher.IsTable2Column(canonical) && CellText.Interpret(cells[labelIndex].Text).Kind == CellKind.Text && !LabelMatcher.IsTable2Row(canonical)))
+                || (LabelMatcher.IsTable2Column(canonical) && KindOf(cells[labelIndex].Text) == CellKind.Text && !LabelMatcher.IsTable2Row(canonical)))
             {
                 var labels = cells.Skip(labelIndex).Where(c => c.Text.Length > 0).ToList();
                 ScoreTable2Labels(labels);
@@ -419,7 +446,7 @@ public static partial class ReportRecognizer
         {
             foreach (var label in labels)
             {
-                var canonical = LabelText.Canonical(label.Text);
+                var canonical = Canon(label.Text);
                 if (Only2019Labels.Contains(canonical))
                 {
                     _score2019++;
@@ -454,11 +481,11 @@ public static partial class ReportRecognizer
 
                 foreach (var rowDefinition in block.Rows)
                 {
-                    var canonicalLabel = LabelText.Canonical(rowDefinition.Label);
+                    var canonicalLabel = Canon(rowDefinition.Label);
                     var row = _table2Rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
-                                  && string.Equals(LabelText.Canonical(r.Label), canonicalLabel, StringComparison.Ordinal))
+                                  && string.Equals(Canon(r.Label), canonicalLabel, StringComparison.Ordinal))
                               ?? _table2Rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
-                                  && LabelText.Similarity(LabelText.Canonical(r.Label), canonicalLabel) >= 0.8);
+                                  && LabelText.Similarity(Canon(r.Label), canonicalLabel) >= 0.8);
                     if (row is null)
                     {
                         _findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
@@ -490,7 +517,7 @@ public static partial class ReportRecognizer
         private void ObserveTable2Header(Table2BlockDefinition block, Table2Header header)
         {
             var labels = header.Labels;
-            var start = labels.Count > 0 && string.Equals(LabelText.Canonical(labels[0].Text), NationalFormat.InformationContent, StringComparison.Ordinal) ? 1 : 0;
+            var start = labels.Count > 0 && string.Equals(Canon(labels[0].Text), NationalFormat.InformationContent, StringComparison.Ordinal) ? 1 : 0;
             if (start == 1)
             {
                 AddObserved(ReportTable.Table2, NationalFormat.InformationContent, labels[0]);
@@ -529,7 +556,7 @@ public static partial class ReportRecognizer
             for (var i = 0; i < cells.Count; i++)
             {
                 var text = cells[i].Text;
-                var kind = CellText.Interpret(text).Kind;
+                var kind = KindOf(text);
                 if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder)
                 {
                     break;
@@ -540,14 +567,14 @@ public static partial class ReportRecognizer
                     continue;
                 }
 
-                var canonical = LabelText.Canonical(text);
+                var canonical = Canon(text);
                 if (LabelMatcher.MatchTable3Row(canonical) is { } row && (!row.Is2019Row || LastValueFollows(cells, i)))
                 {
                     match = new Table3Match(row.Row, row.Is2019Row, text, cells[i].Location, []);
                     labelEnd = i;
                 }
                 else if (_pendingLabel is { } pending
-                         && LabelMatcher.MatchTable3Row(LabelText.Canonical(pending.Text + text)) is { Score: >= 0.9 } joined)
+                         && LabelMatcher.MatchTable3Row(Canon(pending.Text + text)) is { Score: >= 0.9 } joined)
                 {
                     match = new Table3Match(joined.Row, joined.Is2019Row, pending.Text + text, pending.Location, []);
                     labelEnd = i;
@@ -562,8 +589,8 @@ public static partial class ReportRecognizer
             _pendingLabel = null;
             if (match is null)
             {
-                var firstText = cells.FirstOrDefault(c => CellText.Interpret(c.Text).Kind == CellKind.Text);
-                var hasValues = cells.Any(c => CellText.Interpret(c.Text).Kind is CellKind.Number or CellKind.Zero);
+                var firstText = cells.FirstOrDefault(c => KindOf(c.Text) == CellKind.Text);
+                var hasValues = cells.Any(c => KindOf(c.Text) is CellKind.Number or CellKind.Zero);
                 if (firstText is not null && !hasValues && previousPending is null && firstText.Text.Length is >= 4 and <= 40
                     && cells.Count(c => c.Text.Length > 0) == 1 && LooksLikeTable3Fragment(firstText.Text))
                 {
@@ -571,7 +598,7 @@ public static partial class ReportRecognizer
                     return index;
                 }
 
-                if (firstText is not null && hasValues && cells.Count(c => CellText.Interpret(c.Text).Kind is CellKind.Number or CellKind.Zero) >= 5)
+                if (firstText is not null && hasValues && cells.Count(c => KindOf(c.Text) is CellKind.Number or CellKind.Zero) >= 5)
                 {
                     _extraRows.Add(firstText);
                     return index;
@@ -580,7 +607,7 @@ public static partial class ReportRecognizer
                 // Group labels on their own line (one cell per line) and the wrapped pieces of long labels belong to the
                 // table, not to the section's text.
                 var texts = cells.Where(c => c.Text.Length > 0).ToList();
-                return !hasValues && texts.Count > 0 && texts.All(c => LabelMatcher.IsTable3Group(LabelText.Canonical(c.Text)) || IsLabelFragment(c.Text, texts.Count > 1))
+                return !hasValues && texts.Count > 0 && texts.All(c => LabelMatcher.IsTable3Group(Canon(c.Text)) || IsLabelFragment(c.Text, texts.Count > 1))
                     ? index
                     : null;
             }
@@ -626,16 +653,16 @@ public static partial class ReportRecognizer
 
             var next = Cells(_lines[index + 1]);
             var first = FirstNonBlank(next);
-            if (first < 0 || CellText.Interpret(next[first].Text).Kind != CellKind.Text)
+            if (first < 0 || KindOf(next[first].Text) != CellKind.Text)
             {
                 return null;
             }
 
-            var lastText = next.FindLastIndex(c => CellText.Interpret(c.Text).Kind == CellKind.Text);
+            var lastText = next.FindLastIndex(c => KindOf(c.Text) == CellKind.Text);
             var values = next.Skip(lastText + 1).ToList();
             var joinedText = match.Label + next[first].Text;
-            if (LabelMatcher.MatchTable3Row(LabelText.Canonical(joinedText)) is { } joined && joined.Row.Row == match.Row.Row
-                && joined.Score > LabelMatcher.MatchTable3Row(LabelText.Canonical(match.Label))!.Value.Score)
+            if (LabelMatcher.MatchTable3Row(Canon(joinedText)) is { } joined && joined.Row.Row == match.Row.Row
+                && joined.Score > LabelMatcher.MatchTable3Row(Canon(match.Label))!.Value.Score)
             {
                 return (match with { Label = joinedText }, next.Skip(first + 1).ToList());
             }
@@ -644,7 +671,7 @@ public static partial class ReportRecognizer
             // there names no row of its own.
             var texts = next.Take(lastText + 1).Where(c => c.Text.Length > 0).ToList();
             if (values.Count(c => c.Text.Length > 0) >= Table3.ColumnCount - 1
-                && texts.All(c => LabelMatcher.MatchTable3Row(LabelText.Canonical(c.Text)) is null && IsLabelFragment(c.Text)))
+                && texts.All(c => LabelMatcher.MatchTable3Row(Canon(c.Text)) is null && IsLabelFragment(c.Text)))
             {
                 return (match, values);
             }
@@ -653,38 +680,38 @@ public static partial class ReportRecognizer
         }
 
         /// <summary>A short piece of a table 三 label, header or group label, as left over where a label wrapped.</summary>
-        private static bool IsLabelFragment(string text, bool amongOthers = false) => IsFragmentOf(Table3LabelTexts, text, amongOthers);
+        private bool IsLabelFragment(string text, bool amongOthers = false) => IsFragmentOf(Table3LabelTexts, text, amongOthers);
 
         /// <summary>
         /// True when every space-separated piece of the text is a piece (not a value) of one
         /// of the labels: what is left of labels wrapped inside narrow cells.
         /// </summary>
-        private static bool IsFragmentOf(string[] labels, string text, bool amongOthers = false)
+        private bool IsFragmentOf(string[] labels, string text, bool amongOthers = false)
         {
             // A single character is a fragment only beside other fragments ("构  组织  构"): alone it may be anything.
             var pieces = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             var shortest = pieces.Length > 1 || amongOthers ? 1 : 2;
             return pieces.Length > 0 && pieces.All(piece =>
             {
-                var canonical = LabelText.Canonical(piece);
-                return canonical.Length >= shortest && canonical.Length <= 20 && CellText.Interpret(piece).Kind == CellKind.Text
+                var canonical = Canon(piece);
+                return canonical.Length >= shortest && canonical.Length <= 20 && KindOf(piece) == CellKind.Text
                     && labels.Any(label => label.Contains(canonical, StringComparison.Ordinal));
             });
         }
 
-        private static bool LooksLikeTable3Fragment(string text)
+        private bool LooksLikeTable3Fragment(string text)
         {
-            var canonical = LabelText.Canonical(text);
+            var canonical = Canon(text);
             var (_, body) = LabelMatcher.SplitNumbering(canonical);
             return NationalFormat.Table3Rows(ReportFormat.Format2021).Any(r =>
-                LabelText.Canonical(r.Label).Contains(body.Length >= 4 ? body[..4] : body, StringComparison.Ordinal));
+                Canon(r.Label).Contains(body.Length >= 4 ? body[..4] : body, StringComparison.Ordinal));
         }
 
-        private static bool LastValueFollows(List<SourceCell> cells, int labelIndex)
+        private bool LastValueFollows(List<SourceCell> cells, int labelIndex)
         {
             for (var j = labelIndex + 1; j < cells.Count; j++)
             {
-                var kind = CellText.Interpret(cells[j].Text).Kind;
+                var kind = KindOf(cells[j].Text);
                 if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder)
                 {
                     return true;
@@ -699,11 +726,11 @@ public static partial class ReportRecognizer
             return false;
         }
 
-        private static string ExpectedGroup(string canonical)
+        private string ExpectedGroup(string canonical)
         {
             foreach (var row in NationalFormat.Table3Rows(ReportFormat.Format2021))
             {
-                if (row.Group is { } group && LabelText.Similarity(LabelText.Canonical(group), canonical) >= 0.8)
+                if (row.Group is { } group && LabelText.Similarity(Canon(group), canonical) >= 0.8)
                 {
                     return group;
                 }
@@ -718,7 +745,7 @@ public static partial class ReportRecognizer
             var hasValue = false;
             foreach (var cell in cells)
             {
-                var canonical = LabelText.Canonical(cell.Text);
+                var canonical = Canon(cell.Text);
                 if (canonical.Length == 0)
                 {
                     continue;
@@ -732,7 +759,7 @@ public static partial class ReportRecognizer
                 {
                     headerCells.Add((cell, label));
                 }
-                else if (CellText.Interpret(cell.Text).Kind is CellKind.Number or CellKind.Zero)
+                else if (KindOf(cell.Text) is CellKind.Number or CellKind.Zero)
                 {
                     hasValue = true;
                 }
@@ -820,12 +847,12 @@ public static partial class ReportRecognizer
                 return index;
             }
 
-            var kinds = nonBlank.Select(c => CellText.Interpret(c.Text).Kind).ToList();
+            var kinds = nonBlank.Select(c => KindOf(c.Text)).ToList();
             var texts = nonBlank.Where((_, i) => kinds[i] == CellKind.Text).ToList();
-            if (texts.Count > 0 && texts.All(c => LabelMatcher.MatchTable4Header(LabelText.Canonical(c.Text)) is not null))
+            if (texts.Count > 0 && texts.All(c => LabelMatcher.MatchTable4Header(Canon(c.Text)) is not null))
             {
                 if (texts.Count == 1 && kinds.Count(k => k is CellKind.Number or CellKind.Zero or CellKind.Placeholder) == 5
-                    && LabelMatcher.MatchTable4Block(LabelText.Canonical(texts[0].Text)) is { } block)
+                    && LabelMatcher.MatchTable4Block(Canon(texts[0].Text)) is { } block)
                 {
                     // A block written as its own labelled row: 行政复议 | 0 | 0 | 0 | 0 | 0.
                     _table4BlockRows[block] = cells.SkipWhile(c => !ReferenceEquals(c, texts[0])).Skip(1).ToList();
@@ -835,7 +862,7 @@ public static partial class ReportRecognizer
 
                 foreach (var cell in texts)
                 {
-                    _table4Headers.Add((cell, LabelMatcher.MatchTable4Header(LabelText.Canonical(cell.Text))!));
+                    _table4Headers.Add((cell, LabelMatcher.MatchTable4Header(Canon(cell.Text))!));
                 }
 
                 return index;
@@ -927,7 +954,7 @@ public static partial class ReportRecognizer
                 }
 
                 var next = Cells(_lines[j]).Where(c => c.Text.Length > 0).ToList();
-                if (next.Count == 0 || next.Any(c => CellText.Interpret(c.Text).Kind is CellKind.Text or CellKind.Blank))
+                if (next.Count == 0 || next.Any(c => KindOf(c.Text) is CellKind.Text or CellKind.Blank))
                 {
                     break;
                 }
