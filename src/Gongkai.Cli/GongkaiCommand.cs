@@ -51,5 +51,6 @@ public static class GongkaiCommand
         yield return DeadlineCommand.Create(context);
         yield return FeeCommand.Create(context);
         yield return ReportCommand.Create(context);
+        yield return DbCommand.Create(context);
     }
 }
