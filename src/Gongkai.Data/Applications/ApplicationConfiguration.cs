@@ -23,6 +23,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.RequestedForm).HasMaxLength(100);
         builder.Property(a => a.DeliveryPreference).HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.ExtensionRequestReason).HasMaxLength(500);
+        builder.Property(a => a.ExtensionRequestedByName).HasMaxLength(100);
         builder.HasIndex(a => new { a.AgencyId, a.Number }).IsUnique();
         builder.HasIndex(a => a.ReceiptCode).IsUnique();
         builder.HasIndex(a => new { a.AgencyId, a.State, a.DueOn });
