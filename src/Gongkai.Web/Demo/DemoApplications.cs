@@ -174,6 +174,12 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
 
         /// <summary>Leave unregistered.</summary>
         public bool Unregistered { get; init; }
+
+        /// <summary>Stop after the correction request (a case waiting for the applicant).</summary>
+        public bool AwaitCorrection { get; init; }
+
+        /// <summary>The handler has asked for an extension that waits for the office head.</summary>
+        public bool ExtensionRequested { get; init; }
     }
 
     private sealed record Spec(Agency Agency, DateOnly Arrived, ReceiptChannel Channel, ApplicantType Applicant, Plan Plan);
@@ -228,7 +234,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         }
 
         // Slots for the open cases and the year-end cases below, alternating between the two agencies.
-        var reserved = Enumerable.Range(6, 8).SelectMany(i => new[] { i, main.Count - 1 - i }).ToList();
+        var reserved = Enumerable.Range(6, 9).SelectMany(i => new[] { i, main.Count - 1 - i }).ToList();
 
         // Every outcome of table 三 at least once, on cases old enough to have concluded.
         var old = main.Select((s, i) => (s, i)).Where(x => x.s.Arrived <= _today.AddDays(-150) && !reserved.Contains(x.i)).Select(x => x.i).ToList();
@@ -251,6 +257,9 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
             (17, new Plan(Outcome.Granted) { AtDue = true }),
             (1, new Plan(Outcome.Granted) { Unregistered = true }),
             (2, new Plan(Outcome.Granted) { Unregistered = true }),
+            (3, new Plan(Outcome.Granted) { Correction = true, AwaitCorrection = true }),
+            (12, new Plan(Outcome.Granted) { ExtensionRequested = true, AtDue = true }),
+            (4, new Plan(Outcome.UnableNotHeld) { Correction = true, AwaitCorrection = true }),
         };
         var slot = 0;
         foreach (var (ago, plan) in recent)
@@ -338,12 +347,26 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
                 return;
             }
 
+            if (plan.ExtensionRequested)
+            {
+                record.ExtensionRequestedDays = 15;
+                record.ExtensionRequestReason = "所申请信息分散在多个学校，需要逐校调取、汇总";
+                record.ExtensionRequestedById = userIds.Handler;
+                record.ExtensionRequestedByName = staff.Handler;
+                record.ExtensionRequestedOn = demo._today;
+            }
+
             if (plan.Correction)
             {
-                var asked = Max(cursor, demo.W(received, random.Next(1, 6)));
+                var asked = Max(cursor, demo.W(received, plan.AwaitCorrection ? 1 : random.Next(1, 6)));
                 var correctBy = demo.W(asked, 10);
                 if (!Add(new CorrectionRequested(At(asked), _handler, correctBy, "请写明所需信息的名称、文号或形成时间等特征性描述，并补充身份证明复印件"),
                         $"发出补正告知，补正期限至 {CaseLabels.Date(correctBy)}"))
+                {
+                    return;
+                }
+
+                if (plan.AwaitCorrection)
                 {
                     return;
                 }
