@@ -221,6 +221,12 @@ public sealed class CaseActions(
             ClearExtensionRequest(record);
         }
 
+        // Whoever registers a case nobody handles yet takes it on, as at the counter.
+        if (action.Key == CaseActionCatalog.Register && record.HandlerId is null && staff.IsInRole(Roles.Handler))
+        {
+            record.HandlerId = staff.UserId;
+        }
+
         audit.Record("application." + action.Key, "Application", record.Id.ToString(), Clip($"{record.Number}：{summary}"), record.AgencyId);
         return await SaveAsync(record, $"已记录：{summary}", cancellationToken);
     }

@@ -170,6 +170,40 @@ public class CasePageTests
         (await handler.GetStringAsync(valid.Headers.Location)).ShouldContain($"已收到申请 {record.Number}，查询码 {record.ReceiptCode}（请告知申请人），并已登记。");
     }
 
+    [Fact]
+    public async Task Demo_case_pages_of_every_shape_render_with_the_actions_the_engine_accepts_first()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        Desk.Start(app);
+        using var reviewer = await app.SignedInAsync("reviewer");
+        using var handler2 = await app.SignedInAsync("handler2");
+        await using var db = app.Database.CreateContext();
+        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Name, a => a.Id);
+        var cases = await db.Applications.AsNoTracking().Include(a => a.Events)
+            .Where(a => a.AgencyId == agencies[Desk.Education] || a.AgencyId == agencies[Desk.NaturalResources]).ToListAsync();
+
+        // One case of each shape: state, correction, consultation, extension, fee, pending request.
+        var shapes = cases.GroupBy(c =>
+        {
+            var a = c.ToCase(CaseRules.Default);
+            return (c.AgencyId, a.State, a.Correction is null, a.Consultations.IsEmpty, a.Extension is null, a.FeeNotice is null, a.FeePaidOn is null, c.ExtensionRequestedDays is null);
+        }).Select(g => g.First()).ToList();
+        shapes.Count.ShouldBeGreaterThan(15);
+        foreach (var record in shapes)
+        {
+            var client = record.AgencyId == agencies[Desk.Education] ? reviewer : handler2;
+            var page = await client.GetPageAsync($"/applications/{record.Id}");
+            page.QuerySelector("h1")!.TextContent.ShouldStartWith($"申请 {record.Number}");
+            page.QuerySelector("#history")!.ShouldNotBeNull();
+            var application = record.ToCase(CaseRules.Default);
+            var offered = page.QuerySelectorAll("section.case-actions > details.action").Select(d => d.Id).ToList();
+            offered.Contains("action-reply").ShouldBe(application.State == CaseState.InProgress && (application.FeeNotice is null || application.FeePaidOn is not null), record.Number);
+            offered.Contains("action-register").ShouldBe(application.State == CaseState.Received, record.Number);
+            offered.Contains("action-archive").ShouldBe(application.State is CaseState.Delivered or CaseState.Withdrawn or CaseState.ClosedNoCorrection or CaseState.ClosedUnpaidFee, record.Number);
+        }
+    }
+
     private static List<KeyValuePair<string, string>> Fields(int version, string action, params (string Name, string Value)[] fields) =>
     [
         new("ActionKey", action),
