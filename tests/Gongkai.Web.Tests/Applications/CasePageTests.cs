@@ -124,6 +124,11 @@ public class CasePageTests
 
         var page = await handler.GetStringAsync(new Uri($"/applications/{ids[9]}", UriKind.Relative));
         page.ShouldContain("按件计收时（申请人本月在本机关的第 10 件申请）");
+        var charged = await handler.GetPageAsync($"/applications/{ids[10]}");
+        var quote = charged.QuerySelector("pre.fee-quote")!.TextContent;
+        quote.ShouldContain("本月此前已有10件，本次为第11至11件");
+        quote.ShouldContain("合计：100元");
+        charged.QuerySelector("dl.facts")!.TextContent.ShouldContain("缴费期限至 2024-07-15；尚未缴费");
     }
 
     [Fact]
