@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Web.Applications;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +26,7 @@ internal static class GongkaiApplication
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddScoped<Applications.ApplicationIntake>();
+        services.AddApplicationDesk(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -78,7 +80,12 @@ internal static class GongkaiApplication
             return Task.CompletedTask;
         }));
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        {
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // Enums travel by name ("Email", "OverDue"…), which API clients can read; numbers are still accepted.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         return builder;
     }
 
@@ -92,12 +99,14 @@ internal static class GongkaiApplication
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapApplications();
         app.MapPreferences();
         app.MapRazorPages();
         return app;

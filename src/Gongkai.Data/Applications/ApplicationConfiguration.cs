@@ -23,6 +23,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.RequestedForm).HasMaxLength(100);
         builder.Property(a => a.DeliveryPreference).HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.ExtensionRequestReason).HasMaxLength(500);
+        builder.Property(a => a.ExtensionRequestedByName).HasMaxLength(100);
         builder.HasIndex(a => new { a.AgencyId, a.Number }).IsUnique();
         builder.HasIndex(a => a.ReceiptCode).IsUnique();
         builder.HasIndex(a => new { a.AgencyId, a.State, a.DueOn });
@@ -37,6 +39,10 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<ApplicationEventRecord> builder)
     {
         builder.ToTable("ApplicationEvents");
+
+        // CaseStore.Append gives new events their id; without this, EF Core treats an event with a set id added to a
+        // tracked application's Events as an existing row (UPDATE, 0 rows, concurrency exception) instead of inserting it.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Kind).HasMaxLength(64);
         builder.Property(e => e.ActorName).HasMaxLength(100);
         builder.Property(e => e.Summary).HasMaxLength(1000);

@@ -84,6 +84,21 @@ public sealed class ApplicationRecord
     /// <summary>Optimistic concurrency: two people acting on one case at once cannot both win.</summary>
     public int Version { get; set; }
 
+    // ---- an extension asked for by the handler, waiting for the office head (条例第三十三条) ----
+    /// <summary>
+    /// Working days asked for; null exactly when no request is waiting. A request is not an event of the case: only
+    /// the office head's approval is (<see cref="ExtensionApproved"/>). Cleared when approved, rejected or the case closes.
+    /// </summary>
+    public int? ExtensionRequestedDays { get; set; }
+
+    public string? ExtensionRequestReason { get; set; }
+
+    public Guid? ExtensionRequestedById { get; set; }
+
+    public string? ExtensionRequestedByName { get; set; }
+
+    public DateOnly? ExtensionRequestedOn { get; set; }
+
     public List<ApplicationEventRecord> Events { get; } = [];
 }
 

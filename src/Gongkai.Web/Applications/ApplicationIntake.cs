@@ -88,7 +88,12 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
             errors[nameof(IntakeRequest.ArrivedOn)] = "收到日期不能晚于今天。";
         }
 
-        if (!errors.ContainsKey(nameof(IntakeRequest.ArrivedOn)))
+        if (!online && confirmed > today)
+        {
+            errors[nameof(IntakeRequest.ConfirmedOn)] = "确认日期不能晚于今天：与申请人确认收到之后再登记。";
+        }
+
+        if (!errors.ContainsKey(nameof(IntakeRequest.ArrivedOn)) && !errors.ContainsKey(nameof(IntakeRequest.ConfirmedOn)))
         {
             try
             {

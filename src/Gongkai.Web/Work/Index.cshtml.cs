@@ -1,4 +1,7 @@
 using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Web.Applications;
+using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +9,79 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Work;
 
-/// <summary>Where staff land after signing in: what needs their attention.</summary>
+/// <summary>An extension asked for by a handler, waiting for the reviewer.</summary>
+public sealed record ExtensionRequestRow(Guid Id, string Number, int Days, string? Reason, string? RequestedBy, DateOnly? RequestedOn, DateOnly? DueOn);
+
+/// <summary>
+/// Where staff land after signing in: what needs their attention — overdue and due-soon cases, cases waiting for a
+/// correction, applications not yet registered, cases assigned to them, and (for reviewers) extension requests.
+/// </summary>
 [Authorize]
-public sealed class IndexModel(GongkaiDbContext db, Staff staff) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess access, CaseRulesProvider rulesProvider, TimeProvider clock) : PageModel
 {
+    private const int ListLength = 10;
+
     public string AgencyName { get; private set; } = "";
 
     public string DisplayName => staff.DisplayName;
 
-    public async Task OnGetAsync() =>
-        AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleOrDefaultAsync() ?? "";
+    public bool IsAgencyStaff => access.IsAgencyStaff;
+
+    public bool IsReviewer => staff.IsInRole(Roles.Reviewer);
+
+    public bool IsSupervisor => access.IsSupervisor;
+
+    public bool IsAdministrator => staff.IsInRole(Roles.Administrator);
+
+    public QueueCounts? Counts { get; private set; }
+
+    /// <summary>Open cases that are overdue or due soon, earliest due first.</summary>
+    public IReadOnlyList<QueueItem> Urgent { get; private set; } = [];
+
+    public IReadOnlyList<QueueItem> AwaitingCorrection { get; private set; } = [];
+
+    public IReadOnlyList<QueueItem> Unregistered { get; private set; } = [];
+
+    public IReadOnlyList<QueueItem> Mine { get; private set; } = [];
+
+    public int MineCount { get; private set; }
+
+    public string MineUrl => $"/applications?status=open&handler={staff.UserId}";
+
+    public IReadOnlyList<ExtensionRequestRow> ExtensionRequests { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        if (!access.IsAgencyStaff)
+        {
+            return;
+        }
+
+        var rules = await rulesProvider.GetAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        var agency = staff.AgencyId;
+        var cases = db.Applications.AsNoTracking().Where(a => a.AgencyId == agency);
+        Counts = await QueueQuery.CountAsync(db, [agency], today, rules, cancellationToken);
+
+        var soonLimit = rules.Calendar.AddWorkingDays(today, rules.Policy.DueSoonWorkingDays + 1);
+        Urgent = await ItemsAsync(cases.Open().Where(a => a.DueOn != null && a.DueOn < soonLimit), today, rules, cancellationToken);
+        AwaitingCorrection = await ItemsAsync(cases.Where(a => a.State == Gongkai.Applications.CaseState.AwaitingCorrection), today, rules, cancellationToken);
+        Unregistered = await ItemsAsync(cases.Where(a => a.State == Gongkai.Applications.CaseState.Received), today, rules, cancellationToken);
+        Mine = await ItemsAsync(cases.Open().Where(a => a.HandlerId == staff.UserId), today, rules, cancellationToken);
+        MineCount = await cases.Open().CountAsync(a => a.HandlerId == staff.UserId, cancellationToken);
+        if (IsReviewer)
+        {
+            ExtensionRequests = await cases.Where(a => a.ExtensionRequestedDays != null)
+                .OrderBy(a => a.DueOn)
+                .Select(a => new ExtensionRequestRow(a.Id, a.Number, a.ExtensionRequestedDays!.Value, a.ExtensionRequestReason, a.ExtensionRequestedByName, a.ExtensionRequestedOn, a.DueOn))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<QueueItem>> ItemsAsync(IQueryable<Data.Applications.ApplicationRecord> query, DateOnly today, Gongkai.Applications.CaseRules rules, CancellationToken cancellationToken)
+    {
+        var ids = await query.InQueueOrder().Take(ListLength).Select(a => a.Id).ToListAsync(cancellationToken);
+        return await QueueQuery.ItemsAsync(db, ids, staff.AgencyId, today, rules, cancellationToken);
+    }
 }

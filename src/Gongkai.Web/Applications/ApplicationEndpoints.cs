@@ -1,0 +1,321 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Gongkai.Applications;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>
+/// The application desk's JSON API under <c>/api/applications</c>: online submission (anonymous, rate-limited per
+/// client IP), the staff queue, one case with its deadline computation, and the lifecycle actions. JSON actions are
+/// not form posts, so they need no antiforgery token: a cross-site page cannot send <c>application/json</c> without
+/// a CORS preflight, and the session cookie is SameSite=Lax.
+/// </summary>
+public static class ApplicationEndpoints
+{
+    /// <summary>The rate-limiter policy of online submissions (also for the public form, which posts the same data).</summary>
+    public const string OnlineSubmissionPolicy = "online-applications";
+
+    /// <summary>Configuration key: online submissions allowed per client IP per hour on one node (default 10).</summary>
+    public const string SubmissionsPerHourSetting = "Applications:OnlineSubmissionsPerHour";
+
+    public static IServiceCollection AddApplicationDesk(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseActions>();
+        services.AddScoped<CaseViewer>();
+        var perHour = configuration.GetValue(SubmissionsPerHourSetting, 10);
+
+        // The limiter keeps its counters in memory: the limit holds per node, so N nodes allow up to N times as many.
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(OnlineSubmissionPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/applications").WithTags("依申请公开").RequireAuthorization();
+        group.MapPost("/", Submit)
+            .AllowAnonymous()
+            .RequireRateLimiting(OnlineSubmissionPolicy)
+            .WithName("SubmitApplication")
+            .WithSummary("在线提交政府信息公开申请")
+            .WithDescription("公众在线提交申请（条例第二十九条），以提交当日为收到申请之日（双方确认）。成功时返回查询码、申请编号、收到日期和答复期限；"
+                + "内容有误时返回 400 和逐项说明。按客户端 IP 限流（默认每小时 10 次，可用 Applications:OnlineSubmissionsPerHour 配置），"
+                + "计数保存在各节点内存中，多节点部署时每个节点分别计数，超出时返回 429。");
+        group.MapGet("/", GetQueue)
+            .WithName("ListApplications")
+            .WithSummary("申请队列（按答复期限排序）")
+            .WithDescription("本机关工作人员：本机关的申请；监督人：所辖区域各机关的申请（不含申请人姓名）。未办结的在前，按答复期限先后排列；"
+                + "筛选：status（open、overdue、due-soon、unregistered、awaiting-correction、extension-pending、replied、delivered、archived、ended）、"
+                + "outcome、channel、applicantType、handler（用户 ID 或 none）、year（收到年份）、agency（监督人）、page。");
+        group.MapGet("/{id:guid}", GetCase)
+            .WithName("GetApplication")
+            .WithSummary("一件申请：办理情况、答复期限及其计算过程、办理记录")
+            .WithDescription("申请人的身份证件号码、电话、地址、邮箱只向承办机关工作人员提供，每次提供都写入审计日志。其他机关的申请：404。");
+        group.MapPost("/{id:guid}/actions/{action}", Act)
+            .WithName("ActOnApplication")
+            .WithSummary("办理操作：登记、补正、征求意见、延期、收费、答复、送达、归档、撤回、分配经办人")
+            .WithDescription("action 取值："
+                + string.Join("；", CaseActionCatalog.All.Select(a => $"{a.Key}（{a.Label}，字段 {a.Fields}）：{a.Description}"))
+                + "。请求体可带 version（读取时的版本号），版本已变化时返回 409。办理规则不允许时返回 409 和原因（code 为规则代码）。成功时返回办理后的申请（不含申请人个人信息）。");
+        return app;
+    }
+
+    /// <summary>What an applicant submits online. The receipt channel is the internet and the receipt date today.</summary>
+    public sealed class OnlineApplicationRequest
+    {
+        /// <summary>受理申请的机关.</summary>
+        public Guid AgencyId { get; set; }
+
+        public ApplicantType ApplicantType { get; set; }
+
+        public string? ApplicantName { get; set; }
+
+        public string? IdDocumentType { get; set; }
+
+        public string? IdNumber { get; set; }
+
+        public string? ContactPerson { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? PostalCode { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? RequestedForm { get; set; }
+
+        public string? DeliveryPreference { get; set; }
+    }
+
+    /// <summary>The applicant's receipt: the code to follow the case with (together with the phone number).</summary>
+    public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn);
+
+    public sealed record ApplicantDto(
+        string Name,
+        string? IdDocumentType,
+        string? IdNumber,
+        string? ContactPerson,
+        string? Phone,
+        string? Email,
+        string? Address,
+        string? PostalCode,
+        string ReceiptCode);
+
+    public sealed record DeadlineStepDto(DateOnly Date, DeadlineStepKind Kind, string Text);
+
+    public sealed record DeadlineDayDto(DateOnly Date, DayTreatment Treatment, int? Ordinal, string? Note, string Text);
+
+    /// <summary>The due date and how it was computed (the case engine's <see cref="DeadlineComputation"/>).</summary>
+    public sealed record DeadlineDto(
+        DateOnly? Due,
+        DateOnly? OriginalDue,
+        DateOnly Received,
+        DateOnly CountFrom,
+        int BaseWorkingDays,
+        int ExtensionWorkingDays,
+        int WorkingDaysCounted,
+        bool AwaitingCorrection,
+        bool HasOpenPause,
+        bool IsProvisional,
+        IReadOnlyList<int> MissingYears,
+        IReadOnlyList<DeadlineStepDto> Steps,
+        IReadOnlyList<DeadlineDayDto> Days,
+        IReadOnlyList<string> Warnings,
+        string Explanation);
+
+    public sealed record EventDto(int Sequence, string Kind, string KindLabel, DateOnly Date, DateTime AtUtc, string ActorName, string Summary);
+
+    public sealed record ActionDto(string Key, string Label, bool Available, string? Refusal);
+
+    public sealed record ExtensionRequestDto(int WorkingDays, string? Reason, string? RequestedBy, DateOnly? RequestedOn);
+
+    /// <summary>One case. <see cref="Applicant"/> is null unless the reader is the handling agency's staff.</summary>
+    public sealed record CaseDto(
+        Guid Id,
+        string Number,
+        int Version,
+        Guid AgencyId,
+        string AgencyName,
+        ApplicantType ApplicantType,
+        string ApplicantTypeLabel,
+        ApplicantDto? Applicant,
+        string Description,
+        string? RequestedForm,
+        string? DeliveryPreference,
+        ReceiptChannel Channel,
+        string ChannelLabel,
+        string ReceiptRule,
+        DateOnly ArrivedOn,
+        DateOnly? ConfirmedOn,
+        DateOnly ReceivedOn,
+        CaseState State,
+        string StateLabel,
+        DeadlineStatus DeadlineStatus,
+        string DeadlineLabel,
+        Outcome? Outcome,
+        string? OutcomeLabel,
+        DateOnly? ConcludedOn,
+        Guid? HandlerId,
+        string? HandlerName,
+        ExtensionRequestDto? PendingExtension,
+        DeadlineDto Deadline,
+        IReadOnlyList<EventDto> Events,
+        IReadOnlyList<ActionDto> Actions);
+
+    private static async Task<Results<Created<SubmissionReceipt>, ValidationProblem>> Submit(
+        OnlineApplicationRequest body, ApplicationIntake intake, CancellationToken cancellationToken)
+    {
+        var result = await intake.ReceiveAsync(
+            new IntakeRequest
+            {
+                AgencyId = body.AgencyId,
+                ApplicantType = body.ApplicantType,
+                ApplicantName = body.ApplicantName,
+                IdDocumentType = body.IdDocumentType,
+                IdNumber = body.IdNumber,
+                ContactPerson = body.ContactPerson,
+                Phone = body.Phone,
+                Email = body.Email,
+                Address = body.Address,
+                PostalCode = body.PostalCode,
+                Description = body.Description,
+                RequestedForm = body.RequestedForm,
+                DeliveryPreference = body.DeliveryPreference,
+            },
+            online: true,
+            cancellationToken);
+        if (result.Application is not { } application)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }),
+                detail: "申请内容有误，请按各项提示修改后重新提交。",
+                title: "申请内容有误");
+        }
+
+        return TypedResults.Created((string?)null, new SubmissionReceipt(application.ReceiptCode, application.Number, application.ReceivedOn, application.DueOn));
+    }
+
+    private static async Task<Results<Ok<QueuePage>, ForbidHttpResult>> GetQueue(
+        [AsParameters] QueueFilter filter, CaseAccess access, Calendar.CaseRulesProvider rulesProvider, Data.GongkaiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!access.IsAgencyStaff && !access.IsSupervisor)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var agencies = await access.VisibleAgencyIdsAsync(cancellationToken);
+        var rules = await rulesProvider.GetAsync(cancellationToken);
+        var namesFor = access.IsAgencyStaff ? access.AgencyId : (Guid?)null;
+        return TypedResults.Ok(await QueueQuery.LoadAsync(db, agencies, namesFor, filter, ChinaTime.Today(clock), rules, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<CaseDto>, NotFound>> GetCase(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is { } details
+            ? TypedResults.Ok(ToDto(details))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CaseDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Act(
+        Guid id, string action, CaseActionRequest body, CaseActions actions, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var result = await actions.ExecuteAsync(id, action, body, cancellationToken);
+        switch (result.Status)
+        {
+            case CaseActionStatus.Done:
+                var details = await viewer.LoadAsync(id, showPersonalData: false, cancellationToken);
+                return details is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(details));
+            case CaseActionStatus.NotFound:
+                return TypedResults.NotFound();
+            case CaseActionStatus.Forbidden:
+                return TypedResults.Problem(title: "没有权限", detail: result.Message, statusCode: StatusCodes.Status403Forbidden);
+            case CaseActionStatus.Invalid:
+                return TypedResults.ValidationProblem(
+                    result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }),
+                    detail: result.Message,
+                    title: "操作内容有误");
+            default:
+                var problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = result.Status == CaseActionStatus.Conflict ? "申请已被他人修改" : "办理规则不允许该操作",
+                    Detail = result.Message,
+                };
+                problem.Extensions["code"] = result.Code;
+                if (result.Errors.Count > 0)
+                {
+                    problem.Extensions["fields"] = result.Errors.Keys.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
+                }
+
+                return TypedResults.Conflict(problem);
+        }
+    }
+
+    private static CaseDto ToDto(CaseDetails details)
+    {
+        var record = details.Record;
+        var deadline = details.Deadline;
+        return new CaseDto(
+            record.Id,
+            record.Number,
+            record.Version,
+            record.AgencyId,
+            details.AgencyName,
+            record.ApplicantType,
+            record.ApplicantType.Label(),
+            details.ShowsPersonalData
+                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
+                : null,
+            record.Description,
+            record.RequestedForm,
+            record.DeliveryPreference,
+            record.Channel,
+            Receipt.Label(record.Channel),
+            Receipt.ReceiptRule(record.Channel),
+            record.ArrivedOn,
+            record.ConfirmedOn,
+            record.ReceivedOn,
+            record.State,
+            CaseStates.Label(record.State),
+            details.Status,
+            CaseLabels.Badge(details.Status).Text,
+            record.Outcome,
+            record.Outcome is { } outcome ? Outcomes.Get(outcome).Label : null,
+            record.ConcludedOn,
+            record.HandlerId,
+            details.HandlerName,
+            record.ExtensionRequestedDays is { } days
+                ? new ExtensionRequestDto(days, record.ExtensionRequestReason, record.ExtensionRequestedByName, record.ExtensionRequestedOn)
+                : null,
+            new DeadlineDto(
+                deadline.Due,
+                deadline.OriginalDue,
+                deadline.Received,
+                deadline.CountFrom,
+                deadline.BaseWorkingDays,
+                deadline.ExtensionWorkingDays,
+                deadline.WorkingDaysCounted,
+                deadline.AwaitingCorrection,
+                deadline.HasOpenPause,
+                deadline.IsProvisional,
+                deadline.MissingYears,
+                [.. deadline.Steps.Select(s => new DeadlineStepDto(s.Date, s.Kind, s.Text))],
+                [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseLabels.Day(d)))],
+                deadline.Warnings,
+                deadline.ToChinese()),
+            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseLabels.EventKind(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.ActorName, e.Summary))],
+            [.. details.Actions.Select(a => new ActionDto(a.Definition.Key, a.Definition.Label, a.Available, a.Refusal))]);
+    }
+}

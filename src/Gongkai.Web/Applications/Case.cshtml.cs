@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>
+/// One case: facts, the applicant (own agency only, audited), the request, the due date with its computation, the
+/// pending extension request, the lifecycle actions (those the engine accepts now first) and the history. Each action
+/// posts back here; a refused or conflicting action re-renders the page with the reason and the typed values.
+/// </summary>
+[Authorize]
+public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageModel
+{
+    public CaseDetails Details { get; private set; } = null!;
+
+    [BindProperty]
+    public CaseActionRequest Input { get; set; } = new();
+
+    [BindProperty]
+    public string? ActionKey { get; set; }
+
+    /// <summary>The result of the action just posted, when it did not succeed.</summary>
+    public CaseActionResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is not { } details)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid
+            ? await actions.ExecuteAsync(id, ActionKey ?? "", Input, cancellationToken)
+            : CaseActionResult.Invalid(ModelState
+                .Where(e => e.Value?.Errors.Count > 0)
+                .ToDictionary(e => e.Key.Replace("Input.", "", StringComparison.Ordinal), _ => "格式不正确，请重新填写。", StringComparer.Ordinal));
+        switch (result.Status)
+        {
+            case CaseActionStatus.Done:
+                TempData["Message"] = result.Message;
+                return Redirect($"/applications/{id}#history");
+            case CaseActionStatus.NotFound:
+                return NotFound();
+            default:
+                if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is not { } details)
+                {
+                    return NotFound();
+                }
+
+                Details = details;
+                Result = result;
+                if (result.Status == CaseActionStatus.Forbidden)
+                {
+                    Response.StatusCode = StatusCodes.Status403Forbidden;
+                }
+
+                return Page();
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is the action whose post was just refused (its form shows what was typed).</summary>
+    public bool IsPosted(string key) => Result is not null && string.Equals(ActionKey, key, StringComparison.Ordinal);
+
+    /// <summary>The posted text of a field of the refused action, or <paramref name="fallback"/> for the other forms.</summary>
+    public string? Value(string key, string field, string? fallback = null) =>
+        IsPosted(key) ? Request.Form["Input." + field].ToString() : fallback;
+
+    public string? Error(string key, string field) =>
+        IsPosted(key) && Result!.Errors.TryGetValue(field, out var message) ? message : null;
+}

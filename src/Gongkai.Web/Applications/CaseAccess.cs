@@ -1,0 +1,74 @@
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>
+/// Who may see and do what with applications. Agency staff read and (handlers, reviewers) act on their own agency's
+/// cases only; supervisors read the cases of every agency in their agency's region subtree, never personal data and
+/// never acting. Anything else is treated as not existing (404), so a record's existence is not revealed.
+/// Scoped: the visible agencies are read once per request.
+/// </summary>
+public sealed class CaseAccess(GongkaiDbContext db, Staff staff)
+{
+    private IReadOnlyList<Guid>? _visible;
+
+    public Guid AgencyId => staff.AgencyId;
+
+    /// <summary>Works on its own agency's cases (may see the queue and personal data).</summary>
+    public bool IsAgencyStaff => staff.IsSignedIn && staff.IsAgencyStaff;
+
+    public bool IsSupervisor => staff.IsSignedIn && staff.IsInRole(Roles.Supervisor);
+
+    /// <summary>The agencies whose cases this user may read: its own (agency staff) and its region subtree (supervisors).</summary>
+    public async Task<IReadOnlyList<Guid>> VisibleAgencyIdsAsync(CancellationToken cancellationToken = default)
+    {
+        if (_visible is not null)
+        {
+            return _visible;
+        }
+
+        var visible = new HashSet<Guid>();
+        if (IsAgencyStaff)
+        {
+            visible.Add(staff.AgencyId);
+        }
+
+        if (IsSupervisor)
+        {
+            visible.UnionWith((await SupervisedAgenciesAsync(cancellationToken)).Select(a => a.Id));
+        }
+
+        _visible = [.. visible];
+        return _visible;
+    }
+
+    /// <summary>The agencies of the supervisor's region subtree (its own region and every region below), in display order.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> SupervisedAgenciesAsync(CancellationToken cancellationToken = default)
+    {
+        var path = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Region!.Path).SingleOrDefaultAsync(cancellationToken);
+        if (path is null)
+        {
+            return [];
+        }
+
+        var agencies = await db.Agencies
+            .Where(a => a.Region!.Path.StartsWith(path))
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name })
+            .ToListAsync(cancellationToken);
+        return [.. agencies.Select(a => (a.Id, a.Name))];
+    }
+
+    /// <summary>The applicant's identity number, phone, address and e-mail: only for the handling agency's own staff.</summary>
+    public bool SeesPersonalData(Guid agencyId) => IsAgencyStaff && agencyId == staff.AgencyId;
+
+    /// <summary>Handlers and reviewers of the handling agency act on its cases.</summary>
+    public bool CanAct(Guid agencyId) =>
+        staff.IsSignedIn && agencyId == staff.AgencyId && (staff.IsInRole(Roles.Handler) || staff.IsInRole(Roles.Reviewer));
+
+    /// <summary>Only the reviewer (the head of the disclosure office) approves an extension (条例第三十三条).</summary>
+    public bool CanApproveExtension(Guid agencyId) => staff.IsSignedIn && agencyId == staff.AgencyId && staff.IsInRole(Roles.Reviewer);
+}

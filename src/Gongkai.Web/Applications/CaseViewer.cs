@@ -1,0 +1,113 @@
+using Gongkai.Applications;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Fees;
+using Gongkai.Web.Calendar;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>An action as the case page offers it: <see cref="Refusal"/> is null when the engine would accept it now.</summary>
+public sealed record CaseActionState(CaseActionDefinition Definition, string? Refusal)
+{
+    public bool Available => Refusal is null;
+}
+
+/// <summary>
+/// Everything the case page and <c>GET /api/applications/{id}</c> show about one case, read for one user.
+/// <see cref="IsOwnAgency"/>: the reader is staff of the handling agency; <see cref="ShowsPersonalData"/> is true only
+/// then (and when the caller asked for it); <see cref="Actions"/> is empty for readers who cannot act.
+/// </summary>
+public sealed record CaseDetails(
+    ApplicationRecord Record,
+    string AgencyName,
+    string? HandlerName,
+    DisclosureApplication Case,
+    DeadlineComputation Deadline,
+    DeadlineStatus Status,
+    DateOnly Today,
+    bool IsOwnAgency,
+    bool ShowsPersonalData,
+    bool CanAct,
+    bool CanApproveExtension,
+    IReadOnlyList<CaseActionState> Actions,
+    IReadOnlyList<(Guid Id, string Name)> Handlers,
+    FeeQuote? CountQuote,
+    DateOnly CorrectionNoticeDue,
+    DateOnly? FeePaymentDue,
+    CaseRules Rules)
+{
+    /// <summary>Working days from today to the due date (0 when due today or past).</summary>
+    public int? WorkingDaysLeft => Deadline.Due is { } due && Case.IsOpen ? Rules.Calendar.WorkingDaysBetween(Today, due) : null;
+
+    /// <summary>Working days past the due date, for an open overdue case.</summary>
+    public int? WorkingDaysOverdue => Deadline.Due is { } due && Case.IsOpen && Today > due ? Rules.Calendar.WorkingDaysBetween(due, Today) : null;
+}
+
+/// <summary>
+/// Reads a case for display: only within the agencies the user may read (others: null, shown as 404), the engine's
+/// view with the deadline computation, the actions on offer. Showing personal data writes "applicant.viewed" to the
+/// audit log, every time.
+/// </summary>
+public sealed class CaseViewer(
+    GongkaiDbContext db, CaseAccess access, CaseActions actions, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock)
+{
+    /// <param name="id">The application.</param>
+    /// <param name="showPersonalData">Whether the caller will show the applicant's personal data (audited when it may).</param>
+    /// <param name="cancellationToken">Cancels the database work.</param>
+    public async Task<CaseDetails?> LoadAsync(Guid id, bool showPersonalData = true, CancellationToken cancellationToken = default)
+    {
+        var visible = await access.VisibleAgencyIdsAsync(cancellationToken);
+        var record = await db.Applications.AsNoTracking().Include(a => a.Events)
+            .SingleOrDefaultAsync(a => a.Id == id && visible.Contains(a.AgencyId), cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var rules = await rulesProvider.GetAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        var now = ChinaTime.Now(clock);
+        var application = record.ToCase(rules);
+        var agencyName = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        var handlerName = record.HandlerId is { } handlerId
+            ? await db.Users.Where(u => u.Id == handlerId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var canAct = access.CanAct(record.AgencyId);
+        var canApprove = access.CanApproveExtension(record.AgencyId);
+        var states = canAct
+            ? CaseActionCatalog.All
+                .Where(a => !a.ReviewerOnly || canApprove)
+                .Select(a => new CaseActionState(a, CaseActions.Refusal(a, application, record, rules, now)))
+                .ToList()
+            : [];
+        var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
+        var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
+        var shows = showPersonalData && access.SeesPersonalData(record.AgencyId);
+        if (shows)
+        {
+            audit.Record("applicant.viewed", "Application", record.Id.ToString(), $"查看申请 {record.Number} 的申请人个人信息", record.AgencyId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new CaseDetails(
+            record,
+            agencyName,
+            handlerName,
+            application,
+            application.Deadline(rules),
+            application.StatusOn(today, rules),
+            today,
+            access.SeesPersonalData(record.AgencyId),
+            shows,
+            canAct,
+            canApprove,
+            states,
+            handlers,
+            countQuote,
+            application.CorrectionNoticeDue(rules),
+            application.FeePaymentDue(rules),
+            rules);
+    }
+}

@@ -1,0 +1,297 @@
+using Gongkai.Applications;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Applications;
+
+/// <summary>
+/// The queue's filters, as they appear in the URL (<c>?status=overdue&amp;channel=Email&amp;year=2024&amp;page=2</c>).
+/// Every filter is optional; an unknown <see cref="Status"/> is ignored.
+/// </summary>
+public sealed class QueueFilter
+{
+    /// <summary>One of <see cref="QueueQuery.Statuses"/>' keys, e.g. "overdue".</summary>
+    public string? Status { get; set; }
+
+    public Outcome? Outcome { get; set; }
+
+    public ReceiptChannel? Channel { get; set; }
+
+    public ApplicantType? ApplicantType { get; set; }
+
+    /// <summary>A handler's user id, or "none" for cases nobody is assigned to.</summary>
+    public string? Handler { get; set; }
+
+    /// <summary>The year the application was received in (收到申请的年份).</summary>
+    public int? Year { get; set; }
+
+    /// <summary>Supervision list only: one agency of the subtree.</summary>
+    public Guid? Agency { get; set; }
+
+    /// <summary>1-based.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>The query string of these filters with another page number (for paging links).</summary>
+    public string QueryString(int? page = null)
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        void Add(string name, object? value)
+        {
+            if (value is not null && !(value is string text && text.Length == 0))
+            {
+                parts.Add(new(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        Add("status", Status);
+        Add("outcome", Outcome);
+        Add("channel", Channel);
+        Add("applicantType", ApplicantType);
+        Add("handler", Handler);
+        Add("year", Year);
+        Add("agency", Agency);
+        Add("page", page ?? Page);
+        return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
+    }
+}
+
+/// <summary>
+/// One row of the queue. <see cref="ApplicantName"/> is null where the reader may not see it (supervisors);
+/// <see cref="CorrectBy"/> is the correction period while the case waits for a correction.
+/// </summary>
+public sealed record QueueItem(
+    Guid Id,
+    string Number,
+    Guid AgencyId,
+    string AgencyName,
+    string? ApplicantName,
+    ApplicantType ApplicantType,
+    string ApplicantTypeLabel,
+    ReceiptChannel Channel,
+    string ChannelLabel,
+    DateOnly ReceivedOn,
+    CaseState State,
+    string StateLabel,
+    DateOnly? DueOn,
+    bool DueIsProvisional,
+    DeadlineStatus DeadlineStatus,
+    string DeadlineLabel,
+    Outcome? Outcome,
+    string? OutcomeLabel,
+    DateOnly? ConcludedOn,
+    Guid? HandlerId,
+    string? HandlerName,
+    string Description,
+    bool ExtensionPending,
+    DateOnly? CorrectBy);
+
+/// <summary>How many of the readable cases need attention (independent of the filters).</summary>
+public sealed record QueueCounts(int Open, int Overdue, int DueSoon, int Unregistered, int AwaitingCorrection, int ExtensionPending);
+
+/// <summary>A page of the queue: the filtered total, the rows of this page, and the attention counts.</summary>
+public sealed record QueuePage(int Total, int Page, int PageSize, int PageCount, IReadOnlyList<QueueItem> Items, QueueCounts Counts);
+
+/// <summary>
+/// The application queue: open cases first, by due date (the snapshot column DueOn, so ordering and paging happen in
+/// SQL on both providers), then closed cases, most recently concluded first. The badge of each row comes from the case
+/// engine (<see cref="DisclosureApplication.StatusOn"/>), replayed for the rows of the page only.
+/// </summary>
+public static class QueueQuery
+{
+    public const int PageSize = 20;
+
+    /// <summary>The status filter's keys and Chinese labels, in menu order.</summary>
+    public static IReadOnlyList<(string Key, string Label)> Statuses { get; } =
+    [
+        ("open", "未办结"),
+        ("overdue", "已逾期"),
+        ("due-soon", "即将到期"),
+        ("unregistered", "未登记"),
+        ("awaiting-correction", "待补正"),
+        ("extension-pending", "延期待批"),
+        ("replied", "已答复待送达"),
+        ("delivered", "已送达"),
+        ("archived", "已归档"),
+        ("ended", "未经答复终止（撤回、逾期未补正、逾期未缴费）"),
+    ];
+
+    /// <summary>Cases that are still open (the engine's <see cref="CaseStates.IsOpen"/>, as SQL).</summary>
+    public static IQueryable<ApplicationRecord> Open(this IQueryable<ApplicationRecord> source) =>
+        source.Where(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection);
+
+    /// <summary>Applies the filters. "Due soon" is due today or within <see cref="DeadlinePolicy.DueSoonWorkingDays"/> working days after today, as the engine judges it.</summary>
+    public static IQueryable<ApplicationRecord> Filter(this IQueryable<ApplicationRecord> source, QueueFilter filter, DateOnly today, CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(rules);
+        var query = filter.Status switch
+        {
+            "open" => source.Open(),
+            "overdue" => source.Overdue(today),
+            "due-soon" => source.DueSoon(today, rules),
+            "unregistered" => source.Where(a => a.State == CaseState.Received),
+            "awaiting-correction" => source.Where(a => a.State == CaseState.AwaitingCorrection),
+            "extension-pending" => source.Where(a => a.ExtensionRequestedDays != null),
+            "replied" => source.Where(a => a.State == CaseState.Replied),
+            "delivered" => source.Where(a => a.State == CaseState.Delivered),
+            "archived" => source.Where(a => a.State == CaseState.Archived),
+            "ended" => source.Where(a => a.State == CaseState.Withdrawn || a.State == CaseState.ClosedNoCorrection || a.State == CaseState.ClosedUnpaidFee),
+            _ => source,
+        };
+
+        if (filter.Outcome is { } outcome)
+        {
+            query = query.Where(a => a.Outcome == outcome);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(a => a.Channel == channel);
+        }
+
+        if (filter.ApplicantType is { } applicantType)
+        {
+            query = query.Where(a => a.ApplicantType == applicantType);
+        }
+
+        if (string.Equals(filter.Handler, "none", StringComparison.Ordinal))
+        {
+            query = query.Where(a => a.HandlerId == null);
+        }
+        else if (Guid.TryParse(filter.Handler, out var handler))
+        {
+            query = query.Where(a => a.HandlerId == handler);
+        }
+
+        if (filter.Year is { } year && year is > 1999 and < 3000)
+        {
+            var first = new DateOnly(year, 1, 1);
+            var last = new DateOnly(year, 12, 31);
+            query = query.Where(a => a.ReceivedOn >= first && a.ReceivedOn <= last);
+        }
+
+        if (filter.Agency is { } agency)
+        {
+            query = query.Where(a => a.AgencyId == agency);
+        }
+
+        return query;
+    }
+
+    public static IQueryable<ApplicationRecord> Overdue(this IQueryable<ApplicationRecord> source, DateOnly today) =>
+        source.Open().Where(a => a.DueOn != null && a.DueOn < today);
+
+    public static IQueryable<ApplicationRecord> DueSoon(this IQueryable<ApplicationRecord> source, DateOnly today, CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+
+        // At most N working days after today ⇔ before the (N+1)-th working day after today.
+        var limit = rules.Calendar.AddWorkingDays(today, rules.Policy.DueSoonWorkingDays + 1);
+        return source.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit);
+    }
+
+    /// <summary>
+    /// Open first; among open cases the earliest due first, cases waiting for a correction (no due date) last; then
+    /// closed cases, the most recently concluded first. No key mixes nulls with values inside a group (open cases
+    /// have no conclusion date, closed ones always have one), so SQLite and PostgreSQL, which order nulls
+    /// differently, agree.
+    /// </summary>
+    public static IOrderedQueryable<ApplicationRecord> InQueueOrder(this IQueryable<ApplicationRecord> source) => source
+        .OrderBy(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection ? 0 : 1)
+        .ThenBy(a => (a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection) && a.DueOn == null ? 1 : 0)
+        .ThenBy(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection ? a.DueOn : null)
+        .ThenByDescending(a => a.ConcludedOn)
+        .ThenByDescending(a => a.ReceivedOn)
+        .ThenByDescending(a => a.Number)
+        .ThenBy(a => a.Id);
+
+    /// <summary>The attention counts over the given agencies.</summary>
+    public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var source = db.Applications.Where(a => agencyIds.Contains(a.AgencyId));
+        return new QueueCounts(
+            await source.Open().CountAsync(cancellationToken),
+            await source.Overdue(today).CountAsync(cancellationToken),
+            await source.DueSoon(today, rules).CountAsync(cancellationToken),
+            await source.CountAsync(a => a.State == CaseState.Received, cancellationToken),
+            await source.CountAsync(a => a.State == CaseState.AwaitingCorrection, cancellationToken),
+            await source.CountAsync(a => a.ExtensionRequestedDays != null, cancellationToken));
+    }
+
+    /// <summary>
+    /// One page of the filtered queue over <paramref name="agencyIds"/>. Applicant names are included only for
+    /// <paramref name="namesFor"/> (the reader's own agency, or none).
+    /// </summary>
+    public static async Task<QueuePage> LoadAsync(
+        GongkaiDbContext db,
+        IReadOnlyCollection<Guid> agencyIds,
+        Guid? namesFor,
+        QueueFilter filter,
+        DateOnly today,
+        CaseRules rules,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.Applications.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId)).Filter(filter, today, rules);
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
+        var ids = await query.InQueueOrder().Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        var items = await ItemsAsync(db, ids, namesFor, today, rules, cancellationToken);
+        var counts = await CountAsync(db, agencyIds, today, rules, cancellationToken);
+        return new QueuePage(total, page, PageSize, pageCount, items, counts);
+    }
+
+    /// <summary>Queue rows for the given cases, in the given order, with the engine's deadline status on <paramref name="today"/>.</summary>
+    public static async Task<IReadOnlyList<QueueItem>> ItemsAsync(
+        GongkaiDbContext db, IReadOnlyList<Guid> ids, Guid? namesFor, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var records = await db.Applications.AsNoTracking().Include(a => a.Events).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        var agencyIds = records.Select(r => r.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var handlerIds = records.Where(r => r.HandlerId != null).Select(r => r.HandlerId!.Value).Distinct().ToList();
+        var handlers = await db.Users.AsNoTracking().Where(u => handlerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var byId = records.ToDictionary(r => r.Id);
+        return [.. ids.Where(byId.ContainsKey).Select(id =>
+        {
+            var record = byId[id];
+            var application = record.ToCase(rules);
+            var status = application.StatusOn(today, rules);
+            return new QueueItem(
+                record.Id,
+                record.Number,
+                record.AgencyId,
+                agencies.GetValueOrDefault(record.AgencyId, ""),
+                record.AgencyId == namesFor ? record.ApplicantName : null,
+                record.ApplicantType,
+                record.ApplicantType.Label(),
+                record.Channel,
+                Receipt.Label(record.Channel),
+                record.ReceivedOn,
+                record.State,
+                CaseStates.Label(record.State),
+                record.DueOn,
+                record.DueIsProvisional,
+                status,
+                CaseLabels.Badge(status).Text,
+                record.Outcome,
+                record.Outcome is { } outcome ? Outcomes.Get(outcome).Label : null,
+                record.ConcludedOn,
+                record.HandlerId,
+                record.HandlerId is { } handler ? handlers.GetValueOrDefault(handler) : null,
+                record.Description,
+                record.ExtensionRequestedDays is not null,
+                application.State == CaseState.AwaitingCorrection ? application.Correction?.CorrectBy : null);
+        })];
+    }
+}

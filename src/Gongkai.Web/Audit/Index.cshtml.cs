@@ -1,0 +1,124 @@
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Audit;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Audit;
+
+/// <summary>The audit log's filters, kept in the URL. Dates are China dates, both ends included.</summary>
+public sealed class AuditFilter
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    /// <summary>The user name (exact; "（公众）" for anonymous submissions).</summary>
+    public string? User { get; set; }
+
+    public string? Action { get; set; }
+
+    public string? Entity { get; set; }
+
+    /// <summary>One entity's id (e.g. an application's), to read its whole trail.</summary>
+    public string? EntityId { get; set; }
+
+    public int? Page { get; set; }
+
+    public string QueryString(int page) => Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+    {
+        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["user"] = User,
+        ["action"] = Action,
+        ["entity"] = Entity,
+        ["entityId"] = EntityId,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+}
+
+/// <summary>The audit log for administrators: every state change and every view of personal data, newest first.</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class AuditLogModel(GongkaiDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public AuditFilter Filter { get; private set; } = new();
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+
+    public IReadOnlyList<string> UserNames { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] AuditFilter filter, CancellationToken cancellationToken)
+    {
+        Filter = filter;
+        var query = db.AuditLog.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            var fromUtc = ToUtc(from);
+            query = query.Where(e => e.AtUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var untilUtc = ToUtc(to.AddDays(1));
+            query = query.Where(e => e.AtUtc < untilUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim();
+            query = query.Where(e => e.UserName == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            query = query.Where(e => e.Action == filter.Action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Entity))
+        {
+            query = query.Where(e => e.EntityType == filter.Entity);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+        {
+            var entityId = filter.EntityId.Trim();
+            query = query.Where(e => e.EntityId == entityId);
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(filter.Page ?? 1, 1, PageCount);
+        Entries = await query.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Actions = await db.AuditLog.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        EntityTypes = await db.AuditLog.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        UserNames = await db.AuditLog.Select(e => e.UserName).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>An entry's time as China time, for display.</summary>
+    public static string ChinaTimeOf(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new DateTimeOffset(DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset)
+            .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DateTime ToUtc(DateOnly chinaDate) =>
+        new DateTimeOffset(chinaDate.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+}
