@@ -1,10 +1,20 @@
 using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 
 namespace Gongkai.Tests.Web.AnnualReports;
 
 /// <summary>Submits a page's form as a browser does: every field with its current value, some changed, one button.</summary>
 public static class FormPost
 {
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>The response body as a page (a form shown again with its errors).</summary>
+    public static async Task<IHtmlDocument> PageAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<HttpResponseMessage> SubmitAsync(
         this HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> changes, string? button = null, string formSelector = "form[method=post]:not(.inline)")
     {
