@@ -29,6 +29,9 @@ internal static class GongkaiApplication
         services.AddScoped<AnnualReports.CaseTableQuery>();
         services.AddScoped<AnnualReports.AnnualReportStore>();
         services.AddScoped<AnnualReports.ITable2Source, AnnualReports.NoTable2Source>();
+        services.AddScoped<Supervision.RegionScope>();
+        services.AddScoped<Supervision.SupervisedReports>();
+        services.AddScoped<Supervision.ReportCollector>();
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();

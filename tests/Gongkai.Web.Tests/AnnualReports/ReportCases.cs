@@ -118,5 +118,20 @@ public static class ReportCases
 
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
+    /// <summary>
+    /// A cookie-keeping client that does not follow redirects and talks to wherever the app is served (the real
+    /// Kestrel port once a browser test started it; the in-memory server otherwise).
+    /// </summary>
+    public static HttpClient Client(GongkaiApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = app.ClientOptions.BaseAddress,
+        });
+    }
+
     private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
 }
