@@ -32,6 +32,8 @@ internal static class GongkaiApplication
         services.AddScoped<Supervision.RegionScope>();
         services.AddScoped<Supervision.SupervisedReports>();
         services.AddScoped<Supervision.ReportCollector>();
+        services.AddScoped<Admin.CalendarImport>();
+        services.AddScoped<Admin.UserAccounts>();
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
