@@ -15,6 +15,7 @@ public sealed record ScopedAgency(Guid Id, string Name, AgencyKind Kind, Guid Re
 public sealed class RegionScope(GongkaiDbContext db, Staff staff)
 {
     private Region? _root;
+    private IReadOnlyList<ScopedAgency>? _agencies;
 
     /// <summary>The region of the user's agency, or null when the user has none.</summary>
     public async Task<Region?> RootAsync(CancellationToken cancellationToken = default) =>
@@ -35,7 +36,14 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
     }
 
     /// <summary>The agencies of the subtree, region by region (upper levels first), then in their sort order.</summary>
-    public async Task<IReadOnlyList<ScopedAgency>> AgenciesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScopedAgency>> AgenciesAsync(CancellationToken cancellationToken = default) =>
+        _agencies ??= await LoadAgenciesAsync(cancellationToken);
+
+    /// <summary>An agency of the subtree, or null (also for agencies outside it).</summary>
+    public async Task<ScopedAgency?> AgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        (await AgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == agencyId);
+
+    private async Task<IReadOnlyList<ScopedAgency>> LoadAgenciesAsync(CancellationToken cancellationToken)
     {
         if (await RootAsync(cancellationToken) is not { } root)
         {
@@ -50,11 +58,4 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
         return [.. agencies.OrderBy(a => a.RegionPath.Count(c => c == '/')).ThenBy(a => a.RegionPath, StringComparer.Ordinal)
             .ThenBy(a => a.SortOrder).ThenBy(a => a.Name, StringComparer.Ordinal)];
     }
-
-    /// <summary>An agency of the subtree, or null (also for agencies outside it).</summary>
-    public async Task<ScopedAgency?> AgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        (await AgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == agencyId);
-
-    public async Task<bool> ContainsRegionAsync(Guid regionId, CancellationToken cancellationToken = default) =>
-        (await RegionsAsync(cancellationToken)).Any(r => r.Id == regionId);
 }

@@ -218,6 +218,30 @@ public class WorkspaceTests
         findings.ShouldContain("表三「二、上年结转政府信息公开申请数量」自然人为 2，与上一年度（2024 年）报告表三「四、结转下年度继续办理」自然人 1 不一致");
     }
 
+    [Fact]
+    public async Task A_new_draft_starts_from_last_years_published_stock_of_documents_in_force()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025));
+        await ReportCases.Seed2024Async(app);
+        using var client = app.CreateBrowserClient();
+        await client.LoginAsync("publisher");
+        var form = CompleteForm();
+        form["Table2[RegulationsInForce]"] = "5";
+        form["Table2[NormativeDocumentsInForce]"] = "12";
+        (await client.SubmitAsync("/annual-reports/2024", form, "Command=publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        app.Clock.Now = new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
+        await client.LoginAsync("publisher");
+
+        var page = await client.GetPageAsync("/annual-reports/2025");
+
+        page.QuerySelector("#t2-RegulationsInForce")!.GetAttribute("value").ShouldBe("5");
+        page.QuerySelector("#t2-NormativeDocumentsInForce")!.GetAttribute("value").ShouldBe("12");
+        page.QuerySelector("#src-NormativeDocumentsInForce")!.GetAttribute("value").ShouldBe("2024年度报告的现行有效件数（请按本年制发、废止件数调整）");
+        page.QuerySelector("#t2-NormativeDocumentsIssued")!.GetAttribute("value").ShouldBe("");
+        page.QuerySelector("#cell-table2\\.normativeDocuments\\.inForce")!.TextContent.ShouldContain("上年度现行有效 12 件");
+    }
+
     private sealed class FixedSource(params Table2Suggestion[] suggestions) : ITable2Source
     {
         public Task<IReadOnlyList<Table2Suggestion>> SuggestAsync(Guid agencyId, int year, CancellationToken cancellationToken = default) =>
