@@ -46,7 +46,9 @@ public sealed class IndexModel(GongkaiDbContext db, AnnualReportStore store, Sta
             var rows = versions.Where(v => v.Year == year).Select(v => v.Row).OrderByDescending(v => v.Version).ToList();
             var published = rows.FirstOrDefault(v => v.Status == AnnualReportStatus.Published);
             var deadline = ReportDeadlines.For(agency.Kind, year);
-            var publishedOn = published?.PublishedAtUtc is { } at ? ReportDisplay.ChinaDate(at) : (DateOnly?)null;
+            // The deadline is met by the first publication; a later corrected version does not make it late.
+            var first = rows.Where(v => v.PublishedAtUtc is not null).MinBy(v => v.Version);
+            var publishedOn = first?.PublishedAtUtc is { } at ? ReportDisplay.ChinaDate(at) : (DateOnly?)null;
             return new YearRow(year, rows.FirstOrDefault(), published, deadline, ReportDisplay.Deadline(deadline, publishedOn, Today));
         })];
         return Page();

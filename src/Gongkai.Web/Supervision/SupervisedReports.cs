@@ -26,6 +26,7 @@ public enum ReportSource
 /// <summary>
 /// One agency's report for a year as a supervisor sees it: the latest published platform version, else the latest
 /// confirmed collected report, with every finding (cross-year rules against the year before, taken the same way).
+/// <see cref="PublishedOn"/> is the date of the first publication, which is what the Art. 49 deadline judges.
 /// </summary>
 public sealed record SupervisedReport(
     ScopedAgency Agency,
@@ -108,8 +109,10 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
             if (Platform(agency.Id, year, version) is { } platform)
             {
                 var report = AnnualReportStore.Frozen(platform).Report;
+                // The deadline is met by the first publication; a later corrected version does not make it late.
+                var first = published.Where(r => r.AgencyId == agency.Id && r.Year == year).Min(r => r.PublishedAtUtc!.Value);
                 result.Add(new SupervisedReport(agency, year, ReportSource.Platform, platform.Version, null,
-                    ReportDisplay.ChinaDate(platform.PublishedAtUtc!.Value), hasDraft, report, ReportValidator.Validate(report, previous)));
+                    ReportDisplay.ChinaDate(first), hasDraft, report, ReportValidator.Validate(report, previous)));
             }
             else if (version is null && Collected(agency.Id, year) is { } file)
             {

@@ -165,6 +165,28 @@ public class SupervisionTests
         byAgency["合计"].ShouldBe("18");
     }
 
+    [Fact]
+    public async Task A_corrected_version_published_after_the_deadline_keeps_the_first_publication_date()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)));
+        await ReportCases.Seed2024Async(app);
+        await PublishEducationAsync(app);
+        app.Clock.Now = February2025;
+        using var publisher = ReportCases.Client(app);
+        await publisher.LoginAsync("publisher");
+        await publisher.SubmitAsync("/annual-reports/2024", new Dictionary<string, string> { ["Table2[Penalty]"] = "3" }, "Command=publish");
+        using var supervisor = ReportCases.Client(app);
+        await supervisor.LoginAsync("supervisor");
+
+        var row = (await supervisor.GetPageAsync("/supervision?year=2024")).QuerySelectorAll("#agency-reports tbody tr")
+            .Single(r => r.TextContent.Contains("示范县教育局", StringComparison.Ordinal)).TextContent;
+
+        row.ShouldContain("已发布 第2版");
+        row.ShouldContain("2025-01-10");
+        row.ShouldContain("按时发布");
+    }
+
     private static string Sum(AngleSharp.Html.Dom.IHtmlDocument page, string path) =>
         page.QuerySelector($"table.national td[data-path='{path}']")!.TextContent.Trim();
 
