@@ -5,6 +5,7 @@ using Gongkai.Data.Applications;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Infrastructure;
+using Gongkai.Data.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
+
+    public DbSet<CollectedReportRecord> CollectedReports => Set<CollectedReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
@@ -27,6 +28,14 @@ internal static class GongkaiApplication
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddScoped<Applications.ApplicationIntake>();
         services.AddApplicationDesk(builder.Configuration);
+        services.AddScoped<AnnualReports.CaseTableQuery>();
+        services.AddScoped<AnnualReports.AnnualReportStore>();
+        services.AddScoped<AnnualReports.ITable2Source, AnnualReports.NoTable2Source>();
+        services.AddScoped<Supervision.RegionScope>();
+        services.AddScoped<Supervision.SupervisedReports>();
+        services.AddScoped<Supervision.ReportCollector>();
+        services.AddScoped<Admin.CalendarImport>();
+        services.AddScoped<Admin.UserAccounts>();
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -108,6 +117,7 @@ internal static class GongkaiApplication
         app.MapHealth();
         app.MapApplications();
         app.MapPreferences();
+        app.MapAnnualReports();
         app.MapRazorPages();
         return app;
     }

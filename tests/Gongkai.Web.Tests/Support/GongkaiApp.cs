@@ -62,5 +62,6 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     private Uri? _address;
 
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 }

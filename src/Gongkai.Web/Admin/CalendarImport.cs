@@ -1,0 +1,174 @@
+using System.Globalization;
+using Gongkai.Applications;
+using Gongkai.Calendar;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Calendar;
+using Gongkai.Web.Calendar;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Admin;
+
+/// <summary>What loading one year's arrangement changes in the stored calendar.</summary>
+public sealed record CalendarYearChange(
+    int Year, string Notice, string? OldNotice, IReadOnlyList<CalendarDay> Added, IReadOnlyList<CalendarDay> Removed, IReadOnlyList<CalendarDay> Changed);
+
+/// <summary>An open application whose due date moves with the new calendar.</summary>
+public sealed record DueDateMove(Guid ApplicationId, string Number, string AgencyName, DateOnly? Before, DateOnly? After, bool WasProvisional, bool IsProvisional);
+
+/// <summary>
+/// A calendar upload checked against the stored calendar: the years it replaces, the days that change, and every open
+/// case whose due date moves (computed by the domain's <see cref="DeadlineRecalculation"/>). <see cref="Error"/> is the
+/// Chinese reason the upload cannot be used; then nothing else is set.
+/// </summary>
+public sealed record CalendarPlan(
+    IReadOnlyList<CalendarYearChange> Years, IReadOnlyList<DueDateMove> Moves, IReadOnlyList<string> NotRecomputed, string? Error = null)
+{
+    public static CalendarPlan Failed(string error) => new([], [], [], error);
+}
+
+/// <summary>
+/// Loads a year's holiday notice (CSV in the columns of Calendar/Data/holidays.csv): the uploaded years replace their
+/// stored days, and every open case's deadline is recomputed and its snapshot refreshed (<see cref="CaseStore.Refresh"/>).
+/// Adding a year is adding data, not code.
+/// </summary>
+public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesProvider, TimeProvider clock, AuditLog audit)
+{
+    private static readonly List<CaseState> OpenStates = [.. Enum.GetValues<CaseState>().Where(s => s.IsOpen())];
+
+    /// <summary>What applying <paramref name="csv"/> would do, without changing anything.</summary>
+    public async Task<CalendarPlan> PlanAsync(string csv, CancellationToken cancellationToken = default) =>
+        (await PrepareAsync(csv, tracking: false, cancellationToken)).Plan;
+
+    /// <summary>Replaces the uploaded years' days and refreshes the due dates that move; returns what changed.</summary>
+    public async Task<CalendarPlan> ApplyAsync(string csv, CancellationToken cancellationToken = default)
+    {
+        var (plan, arrangements, stored, cases) = await PrepareAsync(csv, tracking: true, cancellationToken);
+        if (plan.Error is not null)
+        {
+            return plan;
+        }
+
+        var years = arrangements.Select(a => a.Year).ToHashSet();
+        var replaced = stored.Where(d => years.Contains(d.Year)).ToDictionary(d => d.Date);
+        foreach (var arrangement in arrangements)
+        {
+            foreach (var day in arrangement.Days)
+            {
+                if (replaced.Remove(day.Date, out var row))
+                {
+                    row.Kind = day.Kind;
+                    row.Name = day.Name;
+                    row.Notice = day.Notice;
+                    row.Year = arrangement.Year;
+                }
+                else
+                {
+                    db.CalendarDays.Add(new CalendarDayRecord { Date = day.Date, Year = arrangement.Year, Kind = day.Kind, Name = day.Name, Notice = day.Notice });
+                }
+            }
+        }
+
+        db.CalendarDays.RemoveRange(replaced.Values);
+
+        var after = await AfterRulesAsync(stored, arrangements, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var move in plan.Moves)
+        {
+            var (record, application) = cases[move.ApplicationId];
+            record.Refresh(application, after, now);
+        }
+
+        var notices = string.Join("、", arrangements.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Year}年（{a.Notice}）")));
+        audit.Record("calendar.loaded", "Calendar", string.Join(",", years.Order()),
+            string.Create(CultureInfo.InvariantCulture, $"导入节假日安排：{notices}；{plan.Moves.Count} 件办理中申请的期限随之重算"));
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    private async Task<(CalendarPlan Plan, IReadOnlyList<HolidayArrangement> Arrangements, List<CalendarDayRecord> Stored, Dictionary<Guid, (ApplicationRecord Record, DisclosureApplication Case)> Cases)> PrepareAsync(
+        string csv, bool tracking, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HolidayArrangement> arrangements;
+        try
+        {
+            arrangements = HolidayArrangements.Parse(new StringReader(csv ?? ""));
+        }
+        catch (FormatException exception)
+        {
+            return (CalendarPlan.Failed(exception.Message), [], [], []);
+        }
+
+        if (arrangements.Count == 0)
+        {
+            return (CalendarPlan.Failed("文件中没有任何日期。"), [], [], []);
+        }
+
+        var stored = tracking ? await db.CalendarDays.ToListAsync(cancellationToken) : await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        CaseRules after;
+        try
+        {
+            after = await AfterRulesAsync(stored, arrangements, cancellationToken);
+        }
+        catch (ArgumentException exception)
+        {
+            return (CalendarPlan.Failed(exception.Message.Split(" (Parameter", 2)[0]), [], [], []);
+        }
+
+        var before = await rulesProvider.GetAsync(cancellationToken);
+        var query = db.Applications.Include(a => a.Events).Where(a => OpenStates.Contains(a.State));
+        var records = tracking ? await query.ToListAsync(cancellationToken) : await query.AsNoTracking().ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var cases = new Dictionary<Guid, (ApplicationRecord, DisclosureApplication)>();
+        var notRecomputed = new List<string>();
+        foreach (var record in records)
+        {
+            try
+            {
+                cases[record.Id] = (record, record.ToCase(after));
+            }
+            catch (CaseRuleException exception)
+            {
+                notRecomputed.Add($"{agencies.GetValueOrDefault(record.AgencyId)} {record.Number}：{exception.Message}");
+            }
+        }
+
+        var moves = DeadlineRecalculation.Recompute(cases.Values.Select(c => c.Item2), before, after)
+            .Select(change =>
+            {
+                var record = cases[Guid.Parse(change.CaseId)].Item1;
+                return new DueDateMove(record.Id, record.Number, agencies.GetValueOrDefault(record.AgencyId, ""), change.Before, change.After, change.WasProvisional, change.IsProvisional);
+            })
+            .OrderBy(m => m.AgencyName, StringComparer.Ordinal).ThenBy(m => m.Number, StringComparer.Ordinal)
+            .ToList();
+        return (new CalendarPlan(Changes(stored, arrangements), moves, notRecomputed), arrangements, stored, cases);
+    }
+
+    private async Task<CaseRules> AfterRulesAsync(List<CalendarDayRecord> stored, IReadOnlyList<HolidayArrangement> arrangements, CancellationToken cancellationToken)
+    {
+        var years = arrangements.Select(a => a.Year).ToHashSet();
+        var kept = stored.Where(d => !years.Contains(d.Year)).ToList();
+        var calendar = new WorkingCalendar(
+            kept.Select(d => new CalendarDay(d.Date, d.Kind, d.Name, d.Notice)).Concat(arrangements.SelectMany(a => a.Days)),
+            kept.Select(d => d.Year).Concat(years).Distinct());
+        var before = await rulesProvider.GetAsync(cancellationToken);
+        return new CaseRules(calendar, before.Policy);
+    }
+
+    private static List<CalendarYearChange> Changes(List<CalendarDayRecord> stored, IReadOnlyList<HolidayArrangement> arrangements)
+    {
+        var changes = new List<CalendarYearChange>();
+        foreach (var arrangement in arrangements)
+        {
+            var old = stored.Where(d => d.Year == arrangement.Year).ToDictionary(d => d.Date);
+            var added = arrangement.Days.Where(d => !old.ContainsKey(d.Date)).ToList();
+            var changed = arrangement.Days.Where(d => old.TryGetValue(d.Date, out var o) && (o.Kind != d.Kind || o.Name != d.Name)).ToList();
+            var dates = arrangement.Days.Select(d => d.Date).ToHashSet();
+            var removed = old.Values.Where(d => !dates.Contains(d.Date)).Select(d => new CalendarDay(d.Date, d.Kind, d.Name, d.Notice)).OrderBy(d => d.Date).ToList();
+            changes.Add(new CalendarYearChange(arrangement.Year, arrangement.Notice, old.Values.FirstOrDefault()?.Notice, added, removed, changed));
+        }
+
+        return changes;
+    }
+}

@@ -1,0 +1,44 @@
+using Gongkai.AnnualReports;
+using Gongkai.Applications;
+using Gongkai.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.AnnualReports;
+
+/// <summary>
+/// Tables 三 and 四 of one agency and year, computed live from its case records by the domain's
+/// <see cref="CaseTables"/> (the snapshot columns of the applications and the review records; no counting here).
+/// </summary>
+public sealed class CaseTableQuery(GongkaiDbContext db)
+{
+    public async Task<CaseTableSet> ComputeAsync(Guid agencyId, int year, CancellationToken cancellationToken = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+
+        // Only cases that can count in the year: received by 31 December and not concluded before 1 January.
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.AgencyId == agencyId && a.ReceivedOn <= end && (a.ConcludedOn == null || a.ConcludedOn >= start))
+            .Select(a => new { a.ApplicantType, a.ReceivedOn, a.ConcludedOn, a.Outcome })
+            .ToListAsync(cancellationToken);
+        var summaries = applications
+            .Select(a => new CaseSummary(a.ApplicantType, a.ReceivedOn, a.Outcome is null ? null : a.ConcludedOn, a.ConcludedOn is null ? null : a.Outcome))
+            .ToArray();
+
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && r.FiledOn <= end && (r.ConcludedOn == null || r.ConcludedOn >= start))
+            .Select(r => new { r.Id, r.Kind, r.ApplicationId, r.FiledOn, r.Result, r.ConcludedOn })
+            .ToListAsync(cancellationToken);
+
+        // A record without a decision date is undecided whatever its result field says (the domain's invariant).
+        var records = reviews.Select(r => new ReviewRecord(
+            r.Id.ToString(),
+            r.Kind,
+            r.ApplicationId.ToString(),
+            r.FiledOn,
+            r.ConcludedOn is null ? ReviewResult.Pending : r.Result,
+            r.Result == ReviewResult.Pending ? null : r.ConcludedOn));
+
+        return new CaseTableSet(year, CaseTables.BuildTable3(summaries, year), CaseTables.BuildTable4(records, year));
+    }
+}

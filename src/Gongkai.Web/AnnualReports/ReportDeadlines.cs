@@ -1,0 +1,26 @@
+using Gongkai.Data.Agencies;
+
+namespace Gongkai.Web.AnnualReports;
+
+/// <summary>
+/// When an annual report is due (条例第四十九条): government departments publish the previous year's report by
+/// 31 January, people's governments (and the disclosure office that publishes the government's report) by 31 March.
+/// Townships are people's governments and are given the later date.
+/// </summary>
+public static class ReportDeadlines
+{
+    /// <summary>The first report year the platform edits: 国办公开办函〔2021〕30号 applies from the 2021 reports on.</summary>
+    public const int FirstYear = 2021;
+
+    /// <summary>The last day to publish the report for <paramref name="year"/>.</summary>
+    public static DateOnly For(AgencyKind kind, int year) =>
+        kind == AgencyKind.Department ? new DateOnly(year + 1, 1, 31) : new DateOnly(year + 1, 3, 31);
+
+    /// <summary>The rule in Chinese, for the page that shows the date.</summary>
+    public static string Basis(AgencyKind kind) => kind == AgencyKind.Department
+        ? "条例第四十九条：县级以上人民政府部门于每年1月31日前公布上一年度报告"
+        : "条例第四十九条：县级以上地方人民政府于每年3月31日前公布上一年度报告";
+
+    /// <summary>The statistics year is over, so the report for it may be published.</summary>
+    public static bool YearIsOver(int year, DateOnly today) => today.Year > year;
+}

@@ -1,0 +1,73 @@
+using Gongkai.AnnualReports.Validation;
+using Gongkai.Data.Accounts;
+using Gongkai.Web.AnnualReports;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Supervision;
+
+/// <summary>
+/// The supervisor's dashboard for a report year: every agency of the region subtree, who has not submitted (first and
+/// in red), publication date against the Art. 49 deadline, error and warning counts with the top findings, and the
+/// overall problem list (which rule fails at how many agencies).
+/// </summary>
+[Authorize(Roles = Roles.Supervisor)]
+public sealed class IndexModel(SupervisedReports reports, RegionScope scope, TimeProvider clock) : PageModel
+{
+    /// <summary>A rule that fails somewhere in the subtree, with the agencies where it does.</summary>
+    public sealed record ProblemRow(RuleDefinition Rule, IReadOnlyList<SupervisedReport> Agencies);
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>"missing" shows only agencies that have not submitted; "errors" only those with errors.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    public int SelectedYear { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public string RegionName { get; private set; } = "";
+
+    public IReadOnlyList<SupervisedReport> All { get; private set; } = [];
+
+    public IReadOnlyList<SupervisedReport> Rows { get; private set; } = [];
+
+    public IReadOnlyList<SupervisedReport> Missing { get; private set; } = [];
+
+    public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
+
+    public IEnumerable<int> Years => Enumerable.Range(ReportDeadlines.FirstYear, Today.Year - ReportDeadlines.FirstYear + 1).Reverse();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = ChinaTime.Today(clock);
+        SelectedYear = Year is { } y && y >= ReportDeadlines.FirstYear && y <= Today.Year ? y : Today.Year - 1;
+        if (await scope.RootAsync(cancellationToken) is not { } root)
+        {
+            return NotFound();
+        }
+
+        RegionName = root.Name;
+        All = await reports.ForYearAsync(SelectedYear, cancellationToken);
+        Missing = [.. All.Where(r => r.Source == ReportSource.None)];
+        Rows = Show switch
+        {
+            "missing" => Missing,
+            "errors" => [.. All.Where(r => r.Errors > 0)],
+            _ => [.. All.OrderBy(r => r.Source == ReportSource.None ? 0 : 1)],
+        };
+        Problems = [.. All.SelectMany(r => r.Findings.Select(f => (f.RuleId, Report: r)))
+            .GroupBy(x => x.RuleId, StringComparer.Ordinal)
+            .Select(g => new ProblemRow(RuleCatalogue.Get(g.Key), [.. g.Select(x => x.Report).DistinctBy(r => r.Agency.Id)]))
+            .OrderBy(p => p.Rule.Severity).ThenByDescending(p => p.Agencies.Count).ThenBy(p => p.Rule.Id, StringComparer.Ordinal)];
+        return Page();
+    }
+
+    /// <summary>The first findings of a report, most severe first.</summary>
+    public static IEnumerable<Finding> Top(SupervisedReport report, int count = 3) =>
+        report.Findings.Select((f, i) => (f, i)).OrderBy(x => x.f.Severity).ThenBy(x => x.i).Take(count).Select(x => x.f);
+}

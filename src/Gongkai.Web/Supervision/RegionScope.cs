@@ -1,0 +1,61 @@
+using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Supervision;
+
+/// <summary>An agency of a region subtree, with its region for grouping and display.</summary>
+public sealed record ScopedAgency(Guid Id, string Name, AgencyKind Kind, Guid RegionId, string RegionName, string RegionPath, int SortOrder, string? CreditCode);
+
+/// <summary>
+/// The region subtree of the signed-in user's agency (its region and every region below it, by the materialised
+/// path): what a supervisor may read and an administrator may manage. Anything outside it does not exist for them.
+/// </summary>
+public sealed class RegionScope(GongkaiDbContext db, Staff staff)
+{
+    private Region? _root;
+    private IReadOnlyList<ScopedAgency>? _agencies;
+
+    /// <summary>The region of the user's agency, or null when the user has none.</summary>
+    public async Task<Region?> RootAsync(CancellationToken cancellationToken = default) =>
+        _root ??= await db.Agencies.AsNoTracking().Where(a => a.Id == staff.AgencyId)
+            .Join(db.Regions.AsNoTracking(), a => a.RegionId, r => r.Id, (_, r) => r)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The regions of the subtree, parents before children.</summary>
+    public async Task<IReadOnlyList<Region>> RegionsAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RootAsync(cancellationToken) is not { } root)
+        {
+            return [];
+        }
+
+        var regions = await db.Regions.AsNoTracking().Where(r => r.Path.StartsWith(root.Path)).ToListAsync(cancellationToken);
+        return [.. regions.OrderBy(r => r.Path.Count(c => c == '/')).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The agencies of the subtree, region by region (upper levels first), then in their sort order.</summary>
+    public async Task<IReadOnlyList<ScopedAgency>> AgenciesAsync(CancellationToken cancellationToken = default) =>
+        _agencies ??= await LoadAgenciesAsync(cancellationToken);
+
+    /// <summary>An agency of the subtree, or null (also for agencies outside it).</summary>
+    public async Task<ScopedAgency?> AgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        (await AgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == agencyId);
+
+    private async Task<IReadOnlyList<ScopedAgency>> LoadAgenciesAsync(CancellationToken cancellationToken)
+    {
+        if (await RootAsync(cancellationToken) is not { } root)
+        {
+            return [];
+        }
+
+        var agencies = await db.Agencies.AsNoTracking()
+            .Join(db.Regions.AsNoTracking(), a => a.RegionId, r => r.Id, (a, r) => new { a, r })
+            .Where(x => x.r.Path.StartsWith(root.Path))
+            .Select(x => new ScopedAgency(x.a.Id, x.a.Name, x.a.Kind, x.r.Id, x.r.Name, x.r.Path, x.a.SortOrder, x.a.CreditCode))
+            .ToListAsync(cancellationToken);
+        return [.. agencies.OrderBy(a => a.RegionPath.Count(c => c == '/')).ThenBy(a => a.RegionPath, StringComparer.Ordinal)
+            .ThenBy(a => a.SortOrder).ThenBy(a => a.Name, StringComparer.Ordinal)];
+    }
+}
