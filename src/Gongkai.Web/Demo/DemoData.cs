@@ -9,7 +9,7 @@ namespace Gongkai.Web.Demo;
 /// The demo region loaded into a new database: 河南省 → 新乡市 → 示范县, the county government office and five
 /// departments, and one account per role. Everything is fictitious.
 /// </summary>
-public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleManager<Role> roles, TimeProvider clock)
+public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleManager<Role> roles, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>The password of every demo account (printed on start; change it in production).</summary>
     public const string Password = "Gongkai-2026";
@@ -83,7 +83,11 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        await new DemoApplications(db, clock).SeedAsync();
+        // Demo:Applications=false gives the demo region and accounts without cases (tests that count their own cases).
+        if (configuration.GetValue("Demo:Applications", true))
+        {
+            await new DemoApplications(db, clock).SeedAsync();
+        }
     }
 
     private Region AddRegion(Region? parent, string name, string code, RegionLevel level)

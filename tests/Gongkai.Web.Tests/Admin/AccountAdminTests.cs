@@ -18,7 +18,7 @@ public class AccountAdminTests
     public async Task An_administrator_creates_an_account_under_the_password_rules_and_it_signs_in_with_its_roles()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         var market = await ReportCases.AgencyIdAsync(app, "示范县市场监督管理局");
         using var admin = ReportCases.Client(app);
         await admin.LoginAsync("admin");
@@ -61,7 +61,7 @@ public class AccountAdminTests
     public async Task Locking_resetting_and_ending_sessions_take_effect_at_once(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         var handler = await UserIdAsync(app, "handler");
         using var admin = ReportCases.Client(app);
         await admin.LoginAsync("admin");
@@ -101,7 +101,7 @@ public class AccountAdminTests
     public async Task Roles_change_on_the_next_sign_in_and_an_administrator_cannot_lock_out_themselves()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         var reviewer = await UserIdAsync(app, "reviewer");
         var self = await UserIdAsync(app, "admin");
         using var admin = ReportCases.Client(app);
@@ -125,7 +125,7 @@ public class AccountAdminTests
     public async Task Accounts_outside_the_administrators_region_are_not_found()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         Guid outsider;
         await using (var scope = app.Services.CreateAsyncScope())
         {

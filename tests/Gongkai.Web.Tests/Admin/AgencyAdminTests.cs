@@ -16,7 +16,7 @@ public class AgencyAdminTests
     public async Task An_administrator_adds_a_township_and_its_agency_with_guide_settings(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         using var admin = ReportCases.Client(app);
         await admin.LoginAsync("admin");
         var county = await RegionIdAsync(app, "示范县");
@@ -95,7 +95,7 @@ public class AgencyAdminTests
     public async Task Agencies_outside_the_administrators_region_are_not_found()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         Guid outside;
         await using (var scope = app.Services.CreateAsyncScope())
         {

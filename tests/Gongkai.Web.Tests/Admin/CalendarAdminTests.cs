@@ -24,7 +24,7 @@ public class CalendarAdminTests
     public async Task Loading_next_years_notice_recomputes_an_open_cases_due_date_after_a_preview(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero)));
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
         var agency = await ReportCases.AgencyIdAsync(app, "示范县教育局");
         var open = await ReportCases.ApplicationAsync(app, agency, ApplicantType.NaturalPerson, ReportCases.D(2026, 12, 14));
         var closed = await ReportCases.ApplicationAsync(app, agency, ApplicantType.NaturalPerson, ReportCases.D(2026, 12, 14), Outcome.Granted, ReportCases.D(2026, 12, 15));
@@ -57,7 +57,7 @@ public class CalendarAdminTests
     public async Task A_correction_to_a_loaded_year_replaces_its_days_and_moves_due_dates_both_ways()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 9, 21, 2, 0, 0, TimeSpan.Zero)));
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 9, 21, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
         var agency = await ReportCases.AgencyIdAsync(app, "示范县教育局");
         var open = await ReportCases.ApplicationAsync(app, agency, ApplicantType.NaturalPerson, ReportCases.D(2026, 9, 21));
         var before = await DueAsync(app, open);
@@ -85,7 +85,7 @@ public class CalendarAdminTests
     public async Task A_bad_upload_is_refused_with_the_reason_and_nothing_changes(string csv, string reason)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero)));
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
         using var admin = ReportCases.Client(app);
         await admin.LoginAsync("admin");
 
@@ -102,7 +102,7 @@ public class CalendarAdminTests
     public async Task Only_administrators_manage_the_calendar()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
+        await using var app = new GongkaiApp(database, demoCases: false);
         using var supervisor = ReportCases.Client(app);
         await supervisor.LoginAsync("supervisor");
 

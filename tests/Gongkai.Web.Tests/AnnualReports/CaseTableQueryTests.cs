@@ -15,7 +15,7 @@ public class CaseTableQueryTests
     public async Task Tables_three_and_four_of_2024_count_the_stored_cases_exactly(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025));
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
         var agency = await ReportCases.Seed2024Async(app);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -43,7 +43,7 @@ public class CaseTableQueryTests
     public async Task The_year_after_carries_over_what_2024_carried_forward()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025));
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
         var agency = await ReportCases.Seed2024Async(app);
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -14,11 +14,17 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly bool _demo;
+    private readonly bool _demoCases;
 
-    public GongkaiApp(TestDatabase database, bool demo = true, TestClock? clock = null)
+    /// <param name="database">The test's own database.</param>
+    /// <param name="demo">Load the demo region and accounts.</param>
+    /// <param name="clock">The clock; 2024-06-17 10:00 China time by default.</param>
+    /// <param name="demoCases">Also load the demo applications (off for tests that count their own cases).</param>
+    public GongkaiApp(TestDatabase database, bool demo = true, TestClock? clock = null, bool demoCases = true)
     {
         _database = database;
         _demo = demo;
+        _demoCases = demoCases;
         Clock = clock ?? new TestClock(new DateTimeOffset(2024, 6, 17, 2, 0, 0, TimeSpan.Zero));
     }
 
@@ -33,6 +39,7 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Options.Provider);
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
+        builder.UseSetting("Demo:Applications", _demoCases ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
