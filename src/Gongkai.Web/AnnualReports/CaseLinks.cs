@@ -5,7 +5,7 @@ using Gongkai.Applications;
 namespace Gongkai.Web.AnnualReports;
 
 /// <summary>
-/// From a table cell to the queue of the cases it counts. The applications queue reads: <c>year</c> (the report
+/// From a table cell to the queue of the cases it counts. The applications queue reads: <c>reportYear</c> (the report
 /// year); <c>outcome</c> (an <see cref="Outcome"/> name: concluded in the year with that outcome) or <c>row</c> for the
 /// four count rows (<c>newReceived</c>: received in the year; <c>carriedOver</c>: received before and open on
 /// 1 January; <c>totalProcessed</c>: concluded in the year; <c>carriedForward</c>: open at the end of 31 December);
@@ -26,7 +26,7 @@ public static class CaseLinks
             return null;
         }
 
-        var query = new List<string> { "year=" + year.ToString(CultureInfo.InvariantCulture) };
+        var query = new List<string> { "reportYear=" + year.ToString(CultureInfo.InvariantCulture) };
         switch (cell.Table)
         {
             case ReportTable.Table3:

@@ -1,3 +1,4 @@
+using Gongkai.AnnualReports;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
@@ -26,11 +27,58 @@ public sealed class QueueFilter
     /// <summary>The year the application was received in (收到申请的年份).</summary>
     public int? Year { get; set; }
 
+    /// <summary>
+    /// The annual-report year a table cell counts for (set by the workspace's cell links). With <see cref="Outcome"/>:
+    /// concluded in that year with that outcome; with <see cref="Row"/> or <see cref="Review"/>: see those.
+    /// </summary>
+    public int? ReportYear { get; set; }
+
+    /// <summary>
+    /// With <see cref="ReportYear"/>, a count row of table 三: "newReceived" (received in the year), "carriedOver"
+    /// (received before it and open on 1 January), "totalProcessed" (concluded in the year), "carriedForward" (open at
+    /// the end of 31 December) — exactly the cases the row counts.
+    /// </summary>
+    public string? Row { get; set; }
+
+    /// <summary>With <see cref="ReportYear"/>, a block of table 四: cases with such a reconsideration or lawsuit.</summary>
+    public ReviewKind? Review { get; set; }
+
+    /// <summary>With <see cref="Review"/>, the column: decided in the year with this result, or still pending on 31 December.</summary>
+    public ReviewResult? ReviewResult { get; set; }
+
     /// <summary>Supervision list only: one agency of the subtree.</summary>
     public Guid? Agency { get; set; }
 
     /// <summary>1-based.</summary>
     public int? Page { get; set; }
+
+    /// <summary>
+    /// In words, which table cell of which year's report this list is (set by the workspace's cell links), e.g.
+    /// "2023年度报告 表三「（一）予以公开」自然人"; null when the list is not a cell's.
+    /// </summary>
+    public string? CellDescription()
+    {
+        if (ReportYear is not { } year)
+        {
+            return null;
+        }
+
+        string cell;
+        if (Review is { } review)
+        {
+            var column = ReviewResult is { } result ? NationalFormat.Table4ColumnLabels[(int)result] : "总计";
+            cell = $"表四「{NationalFormat.Table4BlockLabels[(int)review]}」{column}";
+        }
+        else
+        {
+            var row = Outcome is { } outcome ? Outcomes.Get(outcome).Row
+                : NationalFormat.Table3Rows(ReportFormat.Format2021).FirstOrDefault(r => r.JsonGroup == Row)?.Row ?? Table3Row.TotalProcessed;
+            var column = ApplicantType is { } type ? type.Column() : Table3Column.Total;
+            cell = NationalFormat.Describe(ReportFormat.Format2021, row, column);
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}年度报告 {cell}");
+    }
 
     /// <summary>The query string of these filters with another page number (for paging links).</summary>
     public string QueryString(int? page = null)
@@ -50,6 +98,10 @@ public sealed class QueueFilter
         Add("applicantType", ApplicantType);
         Add("handler", Handler);
         Add("year", Year);
+        Add("reportYear", ReportYear);
+        Add("row", Row);
+        Add("review", Review);
+        Add("reviewResult", ReviewResult);
         Add("agency", Agency);
         Add("page", page ?? Page);
         return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
@@ -121,7 +173,8 @@ public static class QueueQuery
         source.Where(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection);
 
     /// <summary>Applies the filters. "Due soon" is due today or within <see cref="DeadlinePolicy.DueSoonWorkingDays"/> working days after today, as the engine judges it.</summary>
-    public static IQueryable<ApplicationRecord> Filter(this IQueryable<ApplicationRecord> source, QueueFilter filter, DateOnly today, CaseRules rules)
+    public static IQueryable<ApplicationRecord> Filter(
+        this IQueryable<ApplicationRecord> source, QueueFilter filter, DateOnly today, CaseRules rules, IQueryable<ReviewCaseRecord>? reviews = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(rules);
@@ -143,6 +196,11 @@ public static class QueueQuery
         if (filter.Outcome is { } outcome)
         {
             query = query.Where(a => a.Outcome == outcome);
+        }
+
+        if (filter.ReportYear is { } reportYear && reportYear is > 1999 and < 3000)
+        {
+            query = query.CountedIn(reportYear, filter, reviews);
         }
 
         if (filter.Channel is { } channel)
@@ -177,6 +235,36 @@ public static class QueueQuery
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The cases a table cell of <paramref name="year"/>'s report counts, by the same rules as the domain's
+    /// <see cref="Gongkai.AnnualReports.CaseTables"/> (so a cell's number and its list of cases always agree).
+    /// </summary>
+    private static IQueryable<ApplicationRecord> CountedIn(this IQueryable<ApplicationRecord> query, int year, QueueFilter filter, IQueryable<ReviewCaseRecord>? reviews)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        if (filter.Review is { } kind && reviews is not null)
+        {
+            var counted = reviews.Where(r => r.Kind == kind && r.FiledOn <= end);
+            counted = filter.ReviewResult switch
+            {
+                null => counted.Where(r => r.ConcludedOn == null || r.ConcludedOn >= start),
+                Gongkai.Applications.ReviewResult.Pending => counted.Where(r => r.ConcludedOn == null || r.ConcludedOn > end),
+                { } result => counted.Where(r => r.ConcludedOn >= start && r.ConcludedOn <= end && r.Result == result),
+            };
+            var ids = counted.Select(r => r.ApplicationId);
+            return query.Where(a => ids.Contains(a.Id));
+        }
+
+        return filter.Row switch
+        {
+            "newReceived" => query.Where(a => a.ReceivedOn >= start && a.ReceivedOn <= end),
+            "carriedOver" => query.Where(a => a.ReceivedOn < start && (a.ConcludedOn == null || a.ConcludedOn >= start)),
+            "carriedForward" => query.Where(a => a.ReceivedOn <= end && (a.ConcludedOn == null || a.ConcludedOn > end)),
+            _ => query.Where(a => a.ConcludedOn >= start && a.ConcludedOn <= end),
+        };
     }
 
     public static IQueryable<ApplicationRecord> Overdue(this IQueryable<ApplicationRecord> source, DateOnly today) =>
@@ -235,7 +323,7 @@ public static class QueueQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Applications.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId)).Filter(filter, today, rules);
+        var query = db.Applications.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId)).Filter(filter, today, rules, db.Reviews);
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);

@@ -60,13 +60,13 @@ public class WorkspaceTests
 
         var cell = page.QuerySelector("td[data-path='table3.newReceived.naturalPerson']")!;
         cell.TextContent.Trim().ShouldBe("3");
-        cell.QuerySelector("a")!.GetAttribute("href").ShouldBe("/applications?year=2024&row=newReceived&applicantType=NaturalPerson");
+        cell.QuerySelector("a")!.GetAttribute("href").ShouldBe("/applications?reportYear=2024&row=newReceived&applicantType=NaturalPerson");
         page.QuerySelector("td[data-path='table3.withheld.thirdPartyRights.commercial'] a")!.GetAttribute("href")
-            .ShouldBe("/applications?year=2024&outcome=WithheldThirdPartyRights&applicantType=Commercial");
+            .ShouldBe("/applications?reportYear=2024&outcome=WithheldThirdPartyRights&applicantType=Commercial");
         page.QuerySelector("td[data-path='table3.carriedForward.total'] a")!.GetAttribute("href")
-            .ShouldBe("/applications?year=2024&row=carriedForward");
+            .ShouldBe("/applications?reportYear=2024&row=carriedForward");
         page.QuerySelector("td[data-path='table4.reconsideration.pending'] a")!.GetAttribute("href")
-            .ShouldBe("/applications?year=2024&review=Reconsideration&reviewResult=Pending");
+            .ShouldBe("/applications?reportYear=2024&review=Reconsideration&reviewResult=Pending");
         page.QuerySelector("td[data-path='table4.litigationDirect.total']")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelectorAll("td[data-path^='table3.']").Length.ShouldBe(175);
         page.QuerySelectorAll("td[data-path^='table4.']").Length.ShouldBe(15);
