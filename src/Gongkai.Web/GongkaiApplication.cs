@@ -25,6 +25,9 @@ internal static class GongkaiApplication
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddScoped<Applications.ApplicationIntake>();
+        services.AddOptions<Letters.LetterOptions>().Bind(builder.Configuration.GetSection(Letters.LetterOptions.Section));
+        services.AddSingleton<Letters.LibreOfficePdf>();
+        services.AddScoped<Letters.LetterDrafts>();
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();

@@ -37,6 +37,10 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<ApplicationEventRecord> builder)
     {
         builder.ToTable("ApplicationEvents");
+
+        // CaseStore.Append sets the id of a new event; without this, EF would take an event added to a loaded case's
+        // Events for an existing row and update it instead of inserting it.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Kind).HasMaxLength(64);
         builder.Property(e => e.ActorName).HasMaxLength(100);
         builder.Property(e => e.Summary).HasMaxLength(1000);

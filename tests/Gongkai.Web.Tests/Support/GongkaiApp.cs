@@ -26,6 +26,12 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Configuration values this test sets (before the first request), e.g. a small upload limit.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The app's own file store (Storage:Root), removed when the app is disposed.</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "gongkai-files-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,6 +39,12 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Options.Provider);
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
+        builder.UseSetting("Storage:Root", StorageRoot);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -60,6 +72,15 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     }
 
     private Uri? _address;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
+    }
 
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
