@@ -166,6 +166,53 @@ public static partial class LetterFields
         return values;
     }
 
+    /// <summary>
+    /// Values for previewing a template in the editor: the agency's own details and a fictitious case, so every
+    /// placeholder shows what it will look like. Only placeholders that exist get a value.
+    /// </summary>
+    public static Dictionary<string, string> Sample(LetterKind kind, LetterAgency agency, DateOnly today, DateOnly due, string? numberPattern)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(agency);
+        var fee = InformationProcessingFee.ByPages(150);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["机关名称"] = agency.Name,
+            ["机关地址"] = agency.Address ?? "（机关地址）",
+            ["联系电话"] = agency.Phone ?? "（联系电话）",
+            ["申请人"] = "张某某",
+            ["第三方"] = "某某有限公司",
+            ["登记号"] = today.Year.ToString(CultureInfo.InvariantCulture) + "-0001",
+            ["查询码"] = "ABCD234567",
+            ["收到日期"] = ChineseDate(today),
+            ["收到方式"] = Gongkai.Applications.Receipt.Label(ReceiptChannel.Online),
+            ["申请内容摘要"] = "本单位" + (today.Year - 1).ToString(CultureInfo.InvariantCulture) + "年度部门预算执行情况",
+            ["提供形式"] = "电子文档",
+            ["获取方式"] = "电子邮件",
+            ["答复期限"] = ChineseDate(due),
+            ["答复依据"] = kind.Outcome is { } outcome ? Outcomes.Get(outcome).LegalBasis : "（答复依据）",
+            ["答复理由"] = "（此处为具体理由）",
+            ["复议机关"] = agency.ReconsiderationBody ?? "（复议机关）",
+            ["补正告知日期"] = ChineseDate(today),
+            ["补正事项"] = "请写明所需政府信息的名称、文号或者便于查询的其他特征性描述。",
+            ["补正期限"] = ChineseDate(due),
+            ["延期天数"] = "20",
+            ["延期理由"] = "所需信息需要调取档案并进行保密审查",
+            ["收费依据"] = InformationProcessingFee.Basis,
+            ["收费计算"] = string.Join('\n', fee.ToChinese().Split('\n').Select(line => line.Trim())),
+            ["收费金额"] = fee.Amount.ToString("#,0.##", CultureInfo.InvariantCulture),
+            ["收费通知日期"] = ChineseDate(today),
+            [Date] = ChineseDate(today),
+        };
+        values["救济途径"] = kind.Remedy is { } remedy ? Fill(LetterCatalogue.Remedies[remedy], values).Text : "";
+        if (!string.IsNullOrWhiteSpace(numberPattern))
+        {
+            values[Number] = LetterNumbers.Format(LetterNumbers.Series(numberPattern, agency.ShortName ?? agency.Name, today.Year), 1);
+        }
+
+        return values;
+    }
+
     /// <summary>Replaces every placeholder that has a value; lists, in order of appearance, those that have none.</summary>
     public static FilledText Fill(string template, IReadOnlyDictionary<string, string> values)
     {
