@@ -28,6 +28,13 @@ internal static class GongkaiApplication
         services.AddOptions<Letters.LetterOptions>().Bind(builder.Configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.LibreOfficePdf>();
         services.AddScoped<Letters.LetterDrafts>();
+        services.AddOptions<Attachments.StorageOptions>().Bind(builder.Configuration.GetSection(Attachments.StorageOptions.Section));
+        services.AddSingleton<Attachments.FileStore>();
+        services.AddScoped<Attachments.AttachmentUploads>();
+        var requestLimit = Attachments.StorageOptions.RequestLimit(
+            builder.Configuration.GetValue(Attachments.StorageOptions.Section + ":MaxUploadBytes", Attachments.StorageOptions.DefaultMaxUploadBytes));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = requestLimit);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = requestLimit);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
