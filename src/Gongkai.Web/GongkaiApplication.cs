@@ -2,6 +2,8 @@ using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Letters;
+using Gongkai.Web.Reviews;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -109,6 +111,8 @@ internal static class GongkaiApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapPreferences();
+        app.MapLetters();
+        app.MapReviews();
         app.MapRazorPages();
         return app;
     }
