@@ -33,6 +33,9 @@ internal static class GongkaiApplication
         services.AddOptions<Attachments.StorageOptions>().Bind(builder.Configuration.GetSection(Attachments.StorageOptions.Section));
         services.AddSingleton<Attachments.FileStore>();
         services.AddScoped<Attachments.AttachmentUploads>();
+        services.AddOptions<Portal.PublicRateLimitOptions>().Bind(builder.Configuration.GetSection(Portal.PublicRateLimitOptions.Section));
+        services.AddSingleton<Portal.PublicRateLimiter>();
+        services.AddSingleton<Portal.ApplicantSession>();
         var requestLimit = Attachments.StorageOptions.RequestLimit(
             builder.Configuration.GetValue(Attachments.StorageOptions.Section + ":MaxUploadBytes", Attachments.StorageOptions.DefaultMaxUploadBytes));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = requestLimit);

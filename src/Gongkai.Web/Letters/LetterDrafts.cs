@@ -16,19 +16,6 @@ namespace Gongkai.Web.Letters;
 /// </summary>
 public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit, Staff staff)
 {
-    /// <summary>The issuing agency with the regions that decide its reconsideration body.</summary>
-    public async Task<LetterAgency> AgencyAsync(Guid agencyId, CancellationToken cancellationToken = default)
-    {
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
-            .Select(a => new { a.Name, a.ShortName, a.Address, a.Phone, a.Kind, a.RegionId })
-            .SingleAsync(cancellationToken);
-        var region = await db.Regions.AsNoTracking().Where(r => r.Id == agency.RegionId).Select(r => new { r.Name, r.ParentId }).SingleOrDefaultAsync(cancellationToken);
-        var parent = region?.ParentId is { } parentId
-            ? await db.Regions.AsNoTracking().Where(r => r.Id == parentId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        return new LetterAgency(agency.Name, agency.ShortName, agency.Address, agency.Phone, agency.Kind, region?.Name, parent);
-    }
-
     /// <summary>
     /// A new draft of <paramref name="kindId"/> for an application of the staff member's agency, filled from the case.
     /// Returns the draft, or the form field and a Chinese message saying why none was made.
@@ -62,7 +49,7 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return DraftResult.Refused("Recipient", "收件人不能超过200个字。");
         }
 
-        var agency = await AgencyAsync(application.AgencyId, cancellationToken);
+        var agency = await LetterAgency.LoadAsync(db, application.AgencyId, cancellationToken);
         var values = LetterFields.For(template.Kind, agency, application, current, rules, addressee, fee);
         var now = clock.GetUtcNow();
         var letter = new LetterRecord

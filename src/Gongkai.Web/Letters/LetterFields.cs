@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Applications;
+using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
 using Gongkai.Fees;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Letters;
 
@@ -22,6 +24,20 @@ public sealed record LetterAgency(
         AgencyKind.Government or AgencyKind.Township => ParentRegionName is { } parent ? parent + "人民政府" : null,
         _ => RegionName is { } region ? region + "人民政府" : null,
     };
+
+    /// <summary>The agency with the names of its region and the parent region.</summary>
+    public static async Task<LetterAgency> LoadAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new { a.Name, a.ShortName, a.Address, a.Phone, a.Kind, a.RegionId })
+            .SingleAsync(cancellationToken);
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == agency.RegionId).Select(r => new { r.Name, r.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        var parent = region?.ParentId is { } parentId
+            ? await db.Regions.AsNoTracking().Where(r => r.Id == parentId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new LetterAgency(agency.Name, agency.ShortName, agency.Address, agency.Phone, agency.Kind, region?.Name, parent);
+    }
 }
 
 /// <summary>A template's text with its placeholders filled, and the placeholders that had no value.</summary>

@@ -16,7 +16,7 @@ namespace Gongkai.Web.Letters;
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
 public sealed class TemplateEditModel(
-    GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, LetterDrafts drafts, CaseRulesProvider rulesProvider) : PageModel
+    GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, CaseRulesProvider rulesProvider) : PageModel
 {
     public LetterKind Kind { get; private set; } = null!;
 
@@ -192,7 +192,7 @@ public sealed class TemplateEditModel(
 
     private async Task PreviewAsync()
     {
-        var agency = await drafts.AgencyAsync(staff.AgencyId, HttpContext.RequestAborted);
+        var agency = await LetterAgency.LoadAsync(db, staff.AgencyId, HttpContext.RequestAborted);
         var rules = await rulesProvider.GetAsync(HttpContext.RequestAborted);
         var today = ChinaTime.Today(clock);
         var values = LetterFields.Sample(Kind, agency, today, rules.Calendar.AddWorkingDays(today, rules.Policy.ReplyWorkingDays), NumberPattern);
