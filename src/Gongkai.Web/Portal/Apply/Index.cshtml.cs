@@ -73,13 +73,6 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAgenciesAsync();
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
-        {
-            RateLimited = true;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
-        }
-
         var request = new IntakeRequest
         {
             AgencyId = AgencyId ?? Guid.Empty,
@@ -110,6 +103,14 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        // Only complete applications count against the limit: a person correcting typos is not refused.
+        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        {
+            RateLimited = true;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

@@ -61,13 +61,6 @@ public sealed class CaseModel(
             return Page();
         }
 
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
-        {
-            CorrectionError = "提交过于频繁，请稍等一段时间后再提交。您填写的内容已保留。";
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
-        }
-
         var text = CorrectionText?.Trim() ?? "";
         var hasFile = file is { Length: > 0 } || !string.IsNullOrEmpty(file?.FileName);
         if (text.Length == 0 && !hasFile)
@@ -79,6 +72,13 @@ public sealed class CaseModel(
         if (text.Length > MaxCorrectionText)
         {
             CorrectionError = $"补正内容不能超过{MaxCorrectionText}个字；内容较多的，请写在文件中上传。";
+            return Page();
+        }
+
+        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        {
+            CorrectionError = "提交过于频繁，请稍等一段时间后再提交。您填写的内容已保留。";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
