@@ -127,7 +127,12 @@ public static partial class LetterFields
         Set("申请内容摘要", Summary(application.Description));
         Set("提供形式", application.RequestedForm);
         Set("获取方式", application.DeliveryPreference);
-        if (current.Deadline(rules).Due is { } due)
+        if (kind.Id == LetterCatalogue.Receipt)
+        {
+            // A receipt states the statutory period as it stood on receipt, whatever happened later.
+            Set("答复期限", ChineseDate(rules.Calendar.AddWorkingDays(current.Receipt.ReceiptDate, rules.Policy.ReplyWorkingDays)));
+        }
+        else if (current.Deadline(rules).Due is { } due)
         {
             Set("答复期限", ChineseDate(due));
         }

@@ -103,5 +103,13 @@ public class PublicFlowBrowserTests(Browser browser) : IClassFixture<Browser>
 
         await follower.GetByRole(AriaRole.Link, new() { Name = "查看、打印" }).ClickAsync();
         (await follower.Locator(".letter-number").InnerTextAsync()).ShouldBe("示教公复〔2024〕1号");
+
+        // Leaving ends the access: the case page sends the visitor back to the look-up form.
+        await follower.GoBackAsync();
+        await follower.GetByRole(AriaRole.Button, new() { Name = "退出查询" }).ClickAsync();
+        await follower.WaitForURLAsync("**/status");
+        (await follower.Locator("[role=status]").InnerTextAsync()).ShouldBe("已退出查询。");
+        await follower.GotoAsync("/status/case");
+        follower.Url.ShouldEndWith("/status");
     }
 }

@@ -142,6 +142,12 @@ public class StatusTests
         page.QuerySelector("[data-correction-items]")!.TextContent.ShouldBe("请写明所需学校名单的学段。");
         page.QuerySelector("section.correction")!.TextContent.ShouldContain("2024年7月1日");
 
+        // The receipt still states the period as it stood on receipt, with no placeholder left while the clock waits.
+        var receipt = await applicant.GetPageAsync("/apply/receipt");
+        receipt.QuerySelectorAll(".letter-paragraph")[1].TextContent.ShouldContain("（即2024年7月15日前）");
+        receipt.QuerySelector(".letter-sheet")!.TextContent.ShouldNotContain("{");
+        receipt.QuerySelectorAll("dl.facts dd").Select(d => d.TextContent).ShouldContain("补正后重新计算");
+
         var refused = await CorrectAsync(applicant, "学段为小学。", ("名单.pdf", FileTypeTests.Sample("x.png")));
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var refusedPage = new HtmlParser().ParseDocument(await refused.BodyAsync());

@@ -34,6 +34,12 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
         Application = application;
         AgencyName = agency.Name;
         DueOn = current.Deadline(rules).Due;
+        // A placeholder an agency's template uses but the case cannot fill becomes a blank line, never "{…}" in public.
+        foreach (var name in LetterFields.Placeholders(template.Title + "\n" + template.Body))
+        {
+            values.TryAdd(name, "＿＿＿＿");
+        }
+
         var body = LetterFields.Fill(template.Body, values).Text;
         Receipt = new LetterDocument(
             LetterFields.Fill(template.Title, values).Text,
