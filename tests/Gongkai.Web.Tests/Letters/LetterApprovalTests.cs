@@ -14,10 +14,11 @@ namespace Gongkai.Tests.Letters;
 
 public class LetterApprovalTests
 {
-    [Fact]
-    public async Task Only_a_reviewer_approves_and_approval_numbers_per_series_and_year_and_freezes_the_letter()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_a_reviewer_approves_and_approval_numbers_per_series_and_year_and_freezes_the_letter(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new GongkaiApp(database);
         var first = await RepliedAsync(app, Outcome.Granted);
         var second = await RepliedAsync(app, Outcome.Granted);
@@ -64,6 +65,40 @@ public class LetterApprovalTests
 
         var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "letter.approved").Select(a => a.Summary).ToListAsync());
         audit.ShouldContain("审批答复 · （一）予以公开，文号 示教公复〔2024〕1号（申请 2024-0002）");
+    }
+
+    [Fact]
+    public async Task Numbering_starts_again_each_year_and_a_typed_number_is_kept_if_unused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var first = await RepliedAsync(app, Outcome.Granted);
+        var second = await RepliedAsync(app, Outcome.Granted);
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var in2024 = await DraftAsync(reviewer, first, "Reply.Granted");
+        await reviewer.PostFormAsync(in2024, [], in2024 + "?handler=Approve");
+
+        app.Clock.Now = new DateTimeOffset(2025, 1, 6, 2, 0, 0, TimeSpan.Zero);
+        await reviewer.LoginAsync("reviewer");
+        var in2025 = await DraftAsync(reviewer, second, "Reply.Granted");
+        var typed = await DraftAsync(reviewer, second, "Receipt");
+        await reviewer.PostFormAsync(in2025, [], in2025 + "?handler=Approve");
+        var draft = await LetterAsync(app, typed);
+        await reviewer.PostFormAsync(typed, [new("Title", draft.Title), new("Number", "示教公复〔2025〕1号"), new("Recipient", "张三"), new("Body", draft.Body)], typed + "?handler=Save");
+        var duplicate = await reviewer.PostFormAsync(typed, [], typed + "?handler=Approve");
+
+        (await LetterAsync(app, in2024)).Number.ShouldBe("示教公复〔2024〕1号");
+        (await LetterAsync(app, in2025)).Number.ShouldBe("示教公复〔2025〕1号");
+        (await LetterAsync(app, in2025)).IssuedOn.ShouldBe(new DateOnly(2025, 1, 6));
+        (await duplicate.BodyAsync()).ShouldContain("文号“示教公复〔2025〕1号”已被本机关其他文书使用。");
+
+        await reviewer.PostFormAsync(typed, [new("Title", draft.Title), new("Number", "示教收〔2025〕7号"), new("Recipient", "张三"), new("Body", draft.Body)], typed + "?handler=Save");
+        await reviewer.PostFormAsync(typed, [], typed + "?handler=Approve");
+        var receipt = await LetterAsync(app, typed);
+        receipt.Status.ShouldBe(LetterStatus.Approved);
+        receipt.Number.ShouldBe("示教收〔2025〕7号");
+        receipt.NumberSeries.ShouldBeNull();
     }
 
     [Fact]
