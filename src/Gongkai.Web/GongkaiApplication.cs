@@ -27,19 +27,6 @@ internal static class GongkaiApplication
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddScoped<Applications.ApplicationIntake>();
-        services.AddOptions<Letters.LetterOptions>().Bind(builder.Configuration.GetSection(Letters.LetterOptions.Section));
-        services.AddSingleton<Letters.LibreOfficePdf>();
-        services.AddScoped<Letters.LetterDrafts>();
-        services.AddOptions<Attachments.StorageOptions>().Bind(builder.Configuration.GetSection(Attachments.StorageOptions.Section));
-        services.AddSingleton<Attachments.FileStore>();
-        services.AddScoped<Attachments.AttachmentUploads>();
-        services.AddOptions<Portal.PublicRateLimitOptions>().Bind(builder.Configuration.GetSection(Portal.PublicRateLimitOptions.Section));
-        services.AddSingleton<Portal.PublicRateLimiter>();
-        services.AddSingleton<Portal.ApplicantSession>();
-        var requestLimit = Attachments.StorageOptions.RequestLimit(
-            builder.Configuration.GetValue(Attachments.StorageOptions.Section + ":MaxUploadBytes", Attachments.StorageOptions.DefaultMaxUploadBytes));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = requestLimit);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = requestLimit);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -81,6 +68,7 @@ internal static class GongkaiApplication
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
         services.AddAuthorization();
+        services.AddCaseDocuments(builder.Configuration);
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

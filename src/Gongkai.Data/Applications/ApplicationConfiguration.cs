@@ -38,8 +38,8 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     {
         builder.ToTable("ApplicationEvents");
 
-        // CaseStore.Append sets the id of a new event; without this, EF would take an event added to a loaded case's
-        // Events for an existing row and update it instead of inserting it.
+        // CaseStore.Append gives new events their id; without this, EF Core treats an event with a set id added to a
+        // tracked application's Events as an existing row (UPDATE, 0 rows, concurrency exception) instead of inserting it.
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Kind).HasMaxLength(64);
         builder.Property(e => e.ActorName).HasMaxLength(100);
