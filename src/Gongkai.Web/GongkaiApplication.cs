@@ -100,10 +100,10 @@ internal static class GongkaiApplication
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealth();
-        app.MapPreferences();
         app.MapLetters();
         app.MapReviews();
+        app.MapHealth();
+        app.MapPreferences();
         app.MapRazorPages();
         return app;
     }
