@@ -27,7 +27,7 @@ public class AttachmentUploadTests
 
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var records = await ApplicantCases.QueryAsync(app, db => db.Attachments.OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.FileName).ToListAsync());
+        var records = await ApplicantCases.QueryAsync(app, db => db.Attachments.Where(a => a.OwnerId == application.Id).OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.FileName).ToListAsync());
         records.Count.ShouldBe(2);
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         records.ShouldAllBe(r => r.Sha256 == sha && r.Size == pdf.Length && r.ContentType == "application/pdf" && r.OwnerId == application.Id);
@@ -44,8 +44,8 @@ public class AttachmentUploadTests
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action.StartsWith("attachment.")).OrderBy(a => a.AtUtc).Select(a => a.Action + " " + a.Summary).ToListAsync());
-        audit.ShouldContain("attachment.uploaded 上传公开的信息“学校名单.pdf”（45 字节，申请 2024-0001）");
-        audit.ShouldContain($"attachment.downloaded 下载“{records[0].FileName}”（申请 2024-0001）");
+        audit.ShouldContain($"attachment.uploaded 上传公开的信息“学校名单.pdf”（45 字节，申请 {application.Number}）");
+        audit.ShouldContain($"attachment.downloaded 下载“{records[0].FileName}”（申请 {application.Number}）");
     }
 
     public static TheoryData<string, string, string> Refusals => new()
@@ -80,7 +80,7 @@ public class AttachmentUploadTests
         page.QuerySelector("[data-file-error]")!.TextContent.ShouldContain(message);
         page.QuerySelector("#Kind option[selected]")!.GetAttribute("value").ShouldBe("Letter");
         page.QuerySelector("#VisibleToApplicant")!.HasAttribute("checked").ShouldBeTrue();
-        (await ApplicantCases.QueryAsync(app, db => db.Attachments.CountAsync())).ShouldBe(0);
+        (await ApplicantCases.QueryAsync(app, db => db.Attachments.CountAsync(a => a.OwnerId == application.Id))).ShouldBe(0);
         (Directory.Exists(app.StorageRoot) ? Directory.GetFiles(app.StorageRoot, "*", SearchOption.AllDirectories) : []).ShouldBeEmpty();
     }
 
@@ -96,7 +96,7 @@ public class AttachmentUploadTests
             await UploadAsync(own, application.Id, "名单.pdf", FileTypeTests.Sample("x.pdf"), "Disclosed", visible: false);
         }
 
-        var attachment = await ApplicantCases.QueryAsync(app, db => db.Attachments.SingleAsync());
+        var attachment = await ApplicantCases.QueryAsync(app, db => db.Attachments.SingleAsync(a => a.OwnerId == application.Id));
         using var other = app.CreateBrowserClient();
         await other.LoginAsync("handler2");
 
@@ -104,7 +104,7 @@ public class AttachmentUploadTests
         (await other.GetAsync(new Uri($"/applications/{application.Id}/attachments/{attachment.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var upload = await UploadAsync(other, application.Id, "别的.pdf", FileTypeTests.Sample("x.pdf"), "Disclosed", visible: true, tokenPage: "/work");
         upload.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ApplicantCases.QueryAsync(app, db => db.Attachments.CountAsync())).ShouldBe(1);
+        (await ApplicantCases.QueryAsync(app, db => db.Attachments.CountAsync(a => a.OwnerId == application.Id))).ShouldBe(1);
     }
 
     /// <summary>Posts the upload form as a browser does (multipart, with the page's antiforgery token).</summary>

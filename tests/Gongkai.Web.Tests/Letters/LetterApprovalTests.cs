@@ -64,7 +64,7 @@ public class LetterApprovalTests
         (await again.BodyAsync()).ShouldContain("该文书已经审批，不能再次审批。");
 
         var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "letter.approved").Select(a => a.Summary).ToListAsync());
-        audit.ShouldContain("审批答复 · （一）予以公开，文号 示教公复〔2024〕1号（申请 2024-0002）");
+        audit.ShouldContain($"审批答复 · （一）予以公开，文号 示教公复〔2024〕1号（申请 {second.Number}）");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class LetterDraftTests
         var response = await client.PostFormAsync($"/applications/{application.Id}/letters", [new("Kind", "Reply.Granted")]);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync());
+        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id));
         response.Headers.Location!.ToString().ShouldBe($"/applications/{application.Id}/letters/{letter.Id}");
         letter.Status.ShouldBe(LetterStatus.Draft);
         letter.Recipient.ShouldBe("张三");
@@ -55,7 +55,7 @@ public class LetterDraftTests
         form.QuerySelector("#Kind option[selected]")!.GetAttribute("value").ShouldBe("Reply.WithheldProcessInformation");
         await client.PostFormAsync($"/applications/{application.Id}/letters", [new("Kind", "Reply.WithheldProcessInformation")]);
 
-        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync());
+        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id));
         letter.Title.ShouldBe("示范县教育局政府信息不予公开告知书");
         letter.Body.Split('\n').ShouldBe(
         [
@@ -115,7 +115,7 @@ public class LetterDraftTests
 
         // Not replied yet: the reason ({答复理由}) is not known and must be written by hand.
         await client.PostFormAsync($"/applications/{application.Id}/letters", [new("Kind", "Reply.UnableNotHeld")]);
-        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync());
+        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id));
         var url = $"/applications/{application.Id}/letters/{letter.Id}";
         var page = await client.GetPageAsync(url);
         page.QuerySelector(".warning")!.TextContent.ShouldContain("{答复理由}");
@@ -124,7 +124,7 @@ public class LetterDraftTests
 
         approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await approve.BodyAsync()).ShouldContain("正文中仍有未填写的内容：{答复理由}。请修改后再审批。");
-        (await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync())).Status.ShouldBe(LetterStatus.Draft);
+        (await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id))).Status.ShouldBe(LetterStatus.Draft);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class LetterDraftTests
             await own.PostFormAsync($"/applications/{application.Id}/letters", [new("Kind", "Receipt")]);
         }
 
-        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync());
+        var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id));
         using var other = app.CreateBrowserClient();
         await other.LoginAsync("handler2");
 

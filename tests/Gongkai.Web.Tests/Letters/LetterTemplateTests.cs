@@ -81,7 +81,7 @@ public class LetterTemplateTests
         await admin.PostFormAsync($"/applications/{own.Id}/letters", [new("Kind", "Receipt")]);
         var letter = await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == own.Id));
         letter.Title.ShouldBe("示范县人民政府办公室收件回执");
-        letter.Body.ShouldBe("张三：\n本机关已于2024年6月17日收到您的申请，登记号2024-0001。");
+        letter.Body.ShouldBe($"张三：\n本机关已于2024年6月17日收到您的申请，登记号{own.Number}。");
 
         // Other agencies keep the platform default.
         using var handler = app.CreateBrowserClient();

@@ -39,7 +39,7 @@ public class ApplyTests
         page.QuerySelector("#AgencyId option[selected]")!.GetAttribute("value").ShouldBe(agency.ToString());
         page.QuerySelector("input[name=ApplicantType][checked]")!.GetAttribute("value").ShouldBe("NaturalPerson");
         page.QuerySelector("input[name=DeliveryPreference][checked]")!.GetAttribute("value").ShouldBe("邮寄");
-        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync())).ShouldBe(0);
+        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync(a => a.Description == Description))).ShouldBe(0);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ApplyTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/apply/receipt");
-        var stored = await ApplicantCases.QueryAsync(app, db => db.Applications.SingleAsync());
+        var stored = await ApplicantCases.QueryAsync(app, db => db.Applications.SingleAsync(a => a.Description == Description));
         stored.SubmittedOnline.ShouldBeTrue();
         stored.Channel.ShouldBe(ReceiptChannel.Online);
         stored.ReceivedOn.ShouldBe(new DateOnly(2024, 6, 17));
@@ -81,19 +81,19 @@ public class ApplyTests
         var receipt = await client.GetPageAsync("/apply/receipt");
         receipt.QuerySelector("[data-receipt-code]")!.TextContent.ShouldBe(stored.ReceiptCode);
         var facts = receipt.QuerySelectorAll("dl.facts dd").Select(d => d.TextContent).ToList();
-        facts.ShouldContain("2024-0001");
+        facts.ShouldContain(stored.Number);
         facts.ShouldContain("2024年6月17日");
         facts.ShouldContain("2024年7月15日（需要补正、延期或者征求意见的，期限依法调整）");
         receipt.QuerySelector(".letter-title")!.TextContent.ShouldBe("示范县教育局政府信息公开申请接收回执");
         receipt.QuerySelectorAll(".letter-paragraph").Select(p => p.TextContent).ShouldBe(
         [
-            "本机关已于2024年6月17日（互联网渠道）收到您（单位）提交的政府信息公开申请，登记号为2024-0001，您申请获取“示范县2023年度义务教育阶段学校名单”。",
+            $"本机关已于2024年6月17日（互联网渠道）收到您（单位）提交的政府信息公开申请，登记号为{stored.Number}，您申请获取“示范县2023年度义务教育阶段学校名单”。",
             "根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内（即2024年7月15日前）作出答复；需要补正、延长答复期限或者征求第三方、其他机关意见的，本机关将另行告知，答复期限依法相应调整。",
             $"您可以凭查询码{stored.ReceiptCode}和申请时填写的联系电话，在本平台“办理进度查询”页面查看办理进度。",
             "联系电话：0373-5000002。",
         ]);
 
-        var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "application.received").Select(a => a.UserName).ToListAsync());
+        var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "application.received" && a.EntityId == stored.Id.ToString()).Select(a => a.UserName).ToListAsync());
         audit.ShouldBe(["（公众）"]);
     }
 
@@ -118,8 +118,10 @@ public class ApplyTests
         var page = new HtmlParser().ParseDocument(await refused.BodyAsync());
         page.QuerySelector("[role=alert]")!.TextContent.ShouldBe("提交过于频繁，请稍等一段时间后再提交。您填写的内容已保留。");
         page.QuerySelector("#Description")!.TextContent.ShouldBe("示范县2023年度义务教育阶段学校名单");
-        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync())).ShouldBe(2);
+        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync(a => a.Description == Description))).ShouldBe(2);
     }
+
+    private const string Description = "示范县2023年度义务教育阶段学校名单";
 
     internal static Dictionary<string, string> Fields(Guid agency) => new(StringComparer.Ordinal)
     {

@@ -53,7 +53,7 @@ public class PublicFlowBrowserTests(Browser browser) : IClassFixture<Browser>
         (await follower.Locator("[data-stage]").InnerTextAsync()).ShouldBe("已收到、尚未登记");
 
         // Staff register the application and ask for a correction (the staff desk records these events).
-        var id = await ApplicantCases.QueryAsync(app, db => db.Applications.Select(a => a.Id).SingleAsync());
+        var id = await ApplicantCases.QueryAsync(app, db => db.Applications.Where(a => a.ApplicantName == "王小明").Select(a => a.Id).SingleAsync());
         await ApplicantCases.AppendAsync(
             app,
             id,

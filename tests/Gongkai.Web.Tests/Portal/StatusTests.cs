@@ -93,7 +93,7 @@ public class StatusTests
         await AttachmentUploadTests.UploadAsync(staff, mine.Id, "学校名单.pdf", FileTypeTests.Sample("x.pdf"), "Disclosed", visible: true);
         await AttachmentUploadTests.UploadAsync(staff, mine.Id, "内部审批表.txt", Encoding.UTF8.GetBytes("内部材料"), "Other", visible: false);
         await AttachmentUploadTests.UploadAsync(staff, theirs.Id, "他人材料.txt", Encoding.UTF8.GetBytes("别人的名单"), "Disclosed", visible: true);
-        var files = await ApplicantCases.QueryAsync(app, db => db.Attachments.ToDictionaryAsync(a => a.FileName, a => a.Id));
+        var files = await ApplicantCases.QueryAsync(app, db => db.Attachments.Where(a => a.OwnerId == mine.Id || a.OwnerId == theirs.Id).ToDictionaryAsync(a => a.FileName, a => a.Id));
         using var applicant = app.CreateBrowserClient();
         (await LookupAsync(applicant, mine.ReceiptCode, ApplicantCases.Phone)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -157,7 +157,7 @@ public class StatusTests
         var answered = await CorrectAsync(applicant, "学段为小学。", ("补正说明.pdf", FileTypeTests.Sample("x.pdf")));
 
         answered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var record = await ApplicantCases.QueryAsync(app, db => db.Applications.Include(a => a.Events).SingleAsync());
+        var record = await ApplicantCases.QueryAsync(app, db => db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == application.Id));
         record.State.ShouldBe(CaseState.InProgress);
         var last = record.Events.OrderBy(e => e.Sequence).Last();
         last.Kind.ShouldBe(nameof(CorrectionReceived));
@@ -166,7 +166,7 @@ public class StatusTests
         last.Date.ShouldBe(new DateOnly(2024, 6, 19));
         last.Summary.ShouldBe("申请人在线提交补正材料：学段为小学。（附件：补正说明.pdf）");
         record.DueOn.ShouldBe(new DateOnly(2024, 7, 17), "the reply period restarts on the day the correction arrived");
-        var stored = await ApplicantCases.QueryAsync(app, db => db.Attachments.OrderBy(a => a.FileName).ToListAsync());
+        var stored = await ApplicantCases.QueryAsync(app, db => db.Attachments.Where(a => a.OwnerId == application.Id).OrderBy(a => a.FileName).ToListAsync());
         stored.Select(a => (a.FileName, a.Kind, a.VisibleToApplicant)).ShouldBe(
         [
             ("补正说明.pdf", AttachmentKind.Correction, true),
