@@ -39,17 +39,16 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Options.Provider);
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
-        builder.UseSetting("Storage:Root", StorageRoot);
-        foreach (var (key, value) in Settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        builder.UseSetting("Storage:Root", StorageRoot);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>
