@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the tests use is present and running:
-#   pdftotext (PDF input), PostgreSQL (the production database), Chromium + CJK fonts (browser tests).
+#   pdftotext (PDF input), PostgreSQL (the production database), Chromium + CJK fonts (browser tests),
+#   LibreOffice Writer (letters as PDF).
 # Installs with apt when run as root; otherwise says what is missing. Idempotent.
 set -uo pipefail
 
@@ -9,6 +10,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

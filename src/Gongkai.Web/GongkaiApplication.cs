@@ -4,6 +4,8 @@ using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Letters;
+using Gongkai.Web.Reviews;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -77,6 +79,7 @@ internal static class GongkaiApplication
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
         services.AddAuthorization();
+        services.AddCaseDocuments(builder.Configuration);
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -114,6 +117,8 @@ internal static class GongkaiApplication
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapLetters();
+        app.MapReviews();
         app.MapHealth();
         app.MapApplications();
         app.MapPreferences();

@@ -34,6 +34,9 @@ public sealed class Agency
     /// <summary>统一社会信用代码 (18) or 组织机构代码 (9): the prefix of catalogue index numbers.</summary>
     public string? CreditCode { get; set; }
 
+    /// <summary>简称 used in the agency's letter numbers (文号), e.g. "示教" in 示教公复〔2024〕3号.</summary>
+    public string? ShortName { get; set; }
+
     public int SortOrder { get; set; }
 
     /// <summary>The disclosure office's name as it appears on letters, e.g. "示范县人民政府办公室".</summary>

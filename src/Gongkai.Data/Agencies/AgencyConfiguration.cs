@@ -23,6 +23,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.ToTable("Agencies");
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.Property(a => a.CreditCode).HasMaxLength(18);
+        builder.Property(a => a.ShortName).HasMaxLength(20);
         builder.Property(a => a.OfficeName).HasMaxLength(200);
         builder.Property(a => a.Address).HasMaxLength(300);
         builder.Property(a => a.PostalCode).HasMaxLength(10);

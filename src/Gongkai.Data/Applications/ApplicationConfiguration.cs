@@ -83,9 +83,12 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecor
         builder.ToTable("Letters");
         builder.Property(l => l.Kind).HasMaxLength(64);
         builder.Property(l => l.Number).HasMaxLength(64);
+        builder.Property(l => l.NumberSeries).HasMaxLength(100);
+        builder.Property(l => l.Recipient).HasMaxLength(200);
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.Property(l => l.ApprovedByName).HasMaxLength(100);
         builder.HasIndex(l => l.ApplicationId);
+        builder.HasIndex(l => new { l.AgencyId, l.NumberSeries, l.NumberSequence }).IsUnique();
         builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -97,6 +100,7 @@ internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Let
         builder.ToTable("LetterTemplates");
         builder.Property(t => t.Kind).HasMaxLength(64);
         builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.NumberPattern).HasMaxLength(100);
         builder.Property(t => t.UpdatedBy).HasMaxLength(100);
         builder.HasIndex(t => new { t.AgencyId, t.Kind }).IsUnique();
     }

@@ -17,6 +17,9 @@ public enum AttachmentKind
 
     /// <summary>A file of a catalogue item.</summary>
     Catalog = 5,
+
+    /// <summary>What the applicant sent in answer to a correction request (补正材料), text or file.</summary>
+    Correction = 6,
 }
 
 /// <summary>
@@ -51,24 +54,43 @@ public sealed class AttachmentRecord
     public required string UploadedBy { get; set; }
 }
 
-/// <summary>A letter to the applicant or a third party (答复书、补正告知书…), drafted from a template and approved.</summary>
+/// <summary>
+/// A letter to the applicant, a third party or another agency (答复书、补正告知书…), drafted from a template and
+/// approved. Invariants: an approved letter is never changed again; <see cref="NumberSeries"/> and
+/// <see cref="NumberSequence"/> are set together, only for numbers the platform assigned, and are unique per agency.
+/// </summary>
 public sealed class LetterRecord
 {
     public Guid Id { get; set; }
 
+    public Guid AgencyId { get; set; }
+
     public Guid ApplicationId { get; set; }
 
-    /// <summary>The template kind, e.g. "Reply.Granted", "Correction", "Extension", "Consultation", "FeeNotice".</summary>
+    /// <summary>The template kind, e.g. "Reply.Granted", "Correction", "Extension", "Consultation.ThirdParty", "FeeNotice".</summary>
     public required string Kind { get; set; }
 
-    /// <summary>文号, e.g. 示教公复〔2024〕12号.</summary>
+    /// <summary>文号, e.g. 示教公复〔2024〕12号: typed by staff, or assigned on approval from the template's pattern.</summary>
     public string? Number { get; set; }
+
+    /// <summary>The number pattern with agency and year filled in, e.g. "示教公复〔2024〕{序号}号"; null for typed numbers.</summary>
+    public string? NumberSeries { get; set; }
+
+    /// <summary>The 序号 within <see cref="NumberSeries"/>.</summary>
+    public int? NumberSequence { get; set; }
+
+    /// <summary>To whom the letter is addressed: the applicant, or the consulted third party or agency.</summary>
+    public required string Recipient { get; set; }
 
     public required string Title { get; set; }
 
+    /// <summary>The text, one paragraph per line.</summary>
     public required string Body { get; set; }
 
     public LetterStatus Status { get; set; }
+
+    /// <summary>成文日期 (China date of approval): the date printed under the seal.</summary>
+    public DateOnly? IssuedOn { get; set; }
 
     public Guid? ApprovedById { get; set; }
 
@@ -80,7 +102,7 @@ public sealed class LetterRecord
 
     public DateTime UpdatedAtUtc { get; set; }
 
-    /// <summary>Whether the applicant may download it from the status page (approved replies are).</summary>
+    /// <summary>Whether the applicant may download it from the status page (approved letters addressed to the applicant are).</summary>
     public bool VisibleToApplicant { get; set; }
 }
 
@@ -105,6 +127,9 @@ public sealed class LetterTemplateRecord
     public required string Title { get; set; }
 
     public required string Body { get; set; }
+
+    /// <summary>How letters of this kind are numbered, e.g. "{简称}公复〔{年}〕{序号}号"; null: no number.</summary>
+    public string? NumberPattern { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 

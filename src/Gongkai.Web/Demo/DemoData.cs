@@ -59,6 +59,12 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
             AddAgency("示范县人力资源和社会保障局", AgencyKind.Department, "11410799MB0000005X", "0373-5000005"),
             AddAgency("示范县市场监督管理局", AgencyKind.Department, "11410799MB0000006X", "0373-5000006"),
         };
+        string[] shortNames = ["示政办", "示教", "示自然资源", "示住建", "示人社", "示市监"];
+        for (var i = 0; i < agencies.Length; i++)
+        {
+            agencies[i].ShortName = shortNames[i];
+        }
+
         await db.SaveChangesAsync();
 
         foreach (var role in Roles.All)

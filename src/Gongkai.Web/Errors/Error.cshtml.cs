@@ -28,6 +28,10 @@ public sealed class ErrorModel : PageModel
                 Title = "没有权限";
                 Explanation = "您的账号没有进行该操作的权限。";
                 break;
+            case StatusCodes.Status413PayloadTooLarge:
+                Title = "上传的内容太大";
+                Explanation = "提交的文件超过了平台允许的大小，已被拒收。请返回上一页，压缩或拆分文件后重新上传。";
+                break;
             case StatusCodes.Status429TooManyRequests:
                 Title = "提交过于频繁";
                 Explanation = "请稍等几分钟再试。";

@@ -32,6 +32,12 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Configuration values this test sets (before the first request), e.g. a small upload limit.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The app's own file store (Storage:Root), removed when the app is disposed.</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "gongkai-files-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,6 +51,11 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        builder.UseSetting("Storage:Root", StorageRoot);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>
@@ -67,6 +78,15 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     }
 
     private Uri? _address;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
+    }
 
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
     public HttpClient CreateBrowserClient() =>

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web.Attachments;
+
+/// <summary>Configuration section "Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public const long DefaultMaxUploadBytes = 20L * 1024 * 1024;
+
+    /// <summary>The folder holding stored files (relative paths are relative to the working directory, like the SQLite file).</summary>
+    public string Root { get; set; } = "data/files";
+
+    /// <summary>The largest file accepted (20 MB by default).</summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>
+    /// The request-size limit for Kestrel and multipart forms: twice the file limit plus 1 MB, so that a file somewhat
+    /// over the limit still reaches the page, which refuses it with a reason and keeps the form.
+    /// </summary>
+    public static long RequestLimit(long maxUploadBytes) => checked((maxUploadBytes * 2) + (1024 * 1024));
+
+    /// <summary>A size for people: "20 MB", "512 KB", "300 字节".</summary>
+    public static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " 字节",
+    };
+}
+
+/// <summary>A file in the store: its SHA-256 (its name), size, and whether identical content was already there.</summary>
+public sealed record StoredFile(string Sha256, long Size, bool AlreadyStored);
+
+/// <summary>
+/// Files outside the database, named by the SHA-256 of their content in two levels of folders
+/// (<c>ab/cd/abcd…</c>): identical content is stored once, and a stored file never changes. Several app nodes must
+/// share the folder (docs/adr/0005-files-and-public-access.md).
+/// </summary>
+public sealed class FileStore(IOptions<StorageOptions> options)
+{
+    public string Root => Path.GetFullPath(options.Value.Root);
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    /// <summary>Copies <paramref name="content"/> into the store (from its current position) and returns where it is.</summary>
+    public async Task<StoredFile> SaveAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var incoming = Path.Combine(Root, "incoming");
+        Directory.CreateDirectory(incoming);
+        var temporary = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        string sha;
+        long size;
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                size = file.Length;
+            }
+
+            var target = PathOf(sha);
+            if (File.Exists(target))
+            {
+                return new StoredFile(sha, size, AlreadyStored: true);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                File.Move(temporary, target);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Another request stored the same content a moment ago: it is the same file.
+                return new StoredFile(sha, size, AlreadyStored: true);
+            }
+
+            return new StoredFile(sha, size, AlreadyStored: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The stored content, or null when the store does not have it.</summary>
+    public Stream? Open(string sha256)
+    {
+        var path = PathOf(sha256);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+
+    /// <summary>Where content with this hash lives: Root/ab/cd/abcd… .</summary>
+    public string PathOf(string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("Not a lower-case hex SHA-256.", nameof(sha256));
+        }
+
+        return Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
+    }
+}

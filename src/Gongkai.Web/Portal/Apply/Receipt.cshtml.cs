@@ -1,0 +1,53 @@
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Web.Calendar;
+using Gongkai.Web.Letters;
+using Gongkai.Web.Portal.Status;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Portal.Apply;
+
+/// <summary>After an online application: the receipt code, the dates, and the printable 申请接收回执 from the agency's template.</summary>
+public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider) : PageModel
+{
+    public ApplicationRecord Application { get; private set; } = null!;
+
+    public string AgencyName { get; private set; } = "";
+
+    public DateOnly? DueOn { get; private set; }
+
+    public LetterDocument Receipt { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (session.Current(HttpContext) is not { } id || await PublicCase.LoadAsync(db, id, HttpContext.RequestAborted) is not { } application)
+        {
+            return Redirect("/status");
+        }
+
+        var rules = await rulesProvider.GetAsync(HttpContext.RequestAborted);
+        var current = application.ToCase(rules);
+        var agency = await LetterAgency.LoadAsync(db, application.AgencyId, HttpContext.RequestAborted);
+        var template = (await LetterTemplates.ForAsync(db, application.AgencyId, LetterCatalogue.Receipt, HttpContext.RequestAborted))!;
+        var values = LetterFields.For(template.Kind, agency, application, current, rules, application.ApplicantName);
+        Application = application;
+        AgencyName = agency.Name;
+        DueOn = current.Deadline(rules).Due;
+        // A placeholder an agency's template uses but the case cannot fill becomes a blank line, never "{…}" in public.
+        foreach (var name in LetterFields.Placeholders(template.Title + "\n" + template.Body))
+        {
+            values.TryAdd(name, "＿＿＿＿");
+        }
+
+        var body = LetterFields.Fill(template.Body, values).Text;
+        Receipt = new LetterDocument(
+            LetterFields.Fill(template.Title, values).Text,
+            null,
+            [.. body.Split('\n').Where(p => p.Trim().Length > 0)],
+            agency.Name,
+            LetterFields.ChineseDate(current.Receipt.ReceiptDate),
+            IsDraft: false);
+        return Page();
+    }
+}

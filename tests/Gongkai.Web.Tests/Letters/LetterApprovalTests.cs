@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Net;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Gongkai.Applications;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Tests.Data;
+using Gongkai.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Tests.Letters;
+
+public class LetterApprovalTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_a_reviewer_approves_and_approval_numbers_per_series_and_year_and_freezes_the_letter(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database);
+        var first = await RepliedAsync(app, Outcome.Granted);
+        var second = await RepliedAsync(app, Outcome.Granted);
+        using var handler = app.CreateBrowserClient();
+        await handler.LoginAsync("handler");
+        var firstLetter = await DraftAsync(handler, first, "Reply.Granted");
+        var secondLetter = await DraftAsync(handler, second, "Reply.Granted");
+        var correction = await DraftAsync(handler, second, "Consultation.ThirdParty", ("Recipient", "某某建设有限公司"));
+
+        var byHandler = await handler.PostFormAsync(firstLetter, [], firstLetter + "?handler=Approve");
+        byHandler.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        byHandler.Headers.Location!.AbsolutePath.ShouldBe("/accounts/denied");
+        (await LetterAsync(app, firstLetter)).Status.ShouldBe(LetterStatus.Draft);
+
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        foreach (var url in new[] { secondLetter, firstLetter, correction })
+        {
+            var approved = await reviewer.PostFormAsync(url, [], url + "?handler=Approve");
+            approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
+        }
+
+        var one = await LetterAsync(app, secondLetter);
+        one.Status.ShouldBe(LetterStatus.Approved);
+        one.Number.ShouldBe("示教公复〔2024〕1号");
+        one.IssuedOn.ShouldBe(new DateOnly(2024, 6, 17));
+        one.ApprovedByName.ShouldBe("李华（审核人）");
+        one.VisibleToApplicant.ShouldBeTrue("a reply to the applicant becomes visible on the status page");
+        (await LetterAsync(app, firstLetter)).Number.ShouldBe("示教公复〔2024〕2号");
+        var consultation = await LetterAsync(app, correction);
+        consultation.Number.ShouldBe("示教公征〔2024〕1号");
+        consultation.Recipient.ShouldBe("某某建设有限公司");
+        consultation.Body.ShouldStartWith("某某建设有限公司：\n");
+        consultation.VisibleToApplicant.ShouldBeFalse("a letter to a third party is never shown to the applicant");
+
+        // Frozen: neither the text nor a second approval changes it.
+        // An approved letter's page has no form any more; the request is made with another form's token.
+        var lettersPage = $"/applications/{second.Id}/letters";
+        var edit = await reviewer.PostFormAsync(lettersPage, [new("Title", "改过的标题"), new("Recipient", "张三"), new("Body", "改过的正文")], secondLetter + "?handler=Save");
+        (await edit.BodyAsync()).ShouldContain("已审批的文书不能修改。");
+        (await LetterAsync(app, secondLetter)).Title.ShouldBe("示范县教育局政府信息公开申请答复书");
+        var again = await reviewer.PostFormAsync(lettersPage, [], secondLetter + "?handler=Approve");
+        (await again.BodyAsync()).ShouldContain("该文书已经审批，不能再次审批。");
+
+        var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "letter.approved").Select(a => a.Summary).ToListAsync());
+        audit.ShouldContain($"审批答复 · （一）予以公开，文号 示教公复〔2024〕1号（申请 {second.Number}）");
+    }
+
+    [Fact]
+    public async Task Numbering_starts_again_each_year_and_a_typed_number_is_kept_if_unused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var first = await RepliedAsync(app, Outcome.Granted);
+        var second = await RepliedAsync(app, Outcome.Granted);
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var in2024 = await DraftAsync(reviewer, first, "Reply.Granted");
+        await reviewer.PostFormAsync(in2024, [], in2024 + "?handler=Approve");
+
+        app.Clock.Now = new DateTimeOffset(2025, 1, 6, 2, 0, 0, TimeSpan.Zero);
+        await reviewer.LoginAsync("reviewer");
+        var in2025 = await DraftAsync(reviewer, second, "Reply.Granted");
+        var typed = await DraftAsync(reviewer, second, "Receipt");
+        await reviewer.PostFormAsync(in2025, [], in2025 + "?handler=Approve");
+        var draft = await LetterAsync(app, typed);
+        await reviewer.PostFormAsync(typed, [new("Title", draft.Title), new("Number", "示教公复〔2025〕1号"), new("Recipient", "张三"), new("Body", draft.Body)], typed + "?handler=Save");
+        var duplicate = await reviewer.PostFormAsync(typed, [], typed + "?handler=Approve");
+
+        (await LetterAsync(app, in2024)).Number.ShouldBe("示教公复〔2024〕1号");
+        (await LetterAsync(app, in2025)).Number.ShouldBe("示教公复〔2025〕1号");
+        (await LetterAsync(app, in2025)).IssuedOn.ShouldBe(new DateOnly(2025, 1, 6));
+        (await duplicate.BodyAsync()).ShouldContain("文号“示教公复〔2025〕1号”已被本机关其他文书使用。");
+
+        await reviewer.PostFormAsync(typed, [new("Title", draft.Title), new("Number", "示教收〔2025〕7号"), new("Recipient", "张三"), new("Body", draft.Body)], typed + "?handler=Save");
+        await reviewer.PostFormAsync(typed, [], typed + "?handler=Approve");
+        var receipt = await LetterAsync(app, typed);
+        receipt.Status.ShouldBe(LetterStatus.Approved);
+        receipt.Number.ShouldBe("示教收〔2025〕7号");
+        receipt.NumberSeries.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_reply_letter_that_contradicts_the_recorded_outcome_is_not_approved()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var application = await RepliedAsync(app, Outcome.UnableNotHeld, "经检索，本机关未制作该名单");
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var letter = await DraftAsync(reviewer, application, "Reply.Granted");
+
+        var response = await reviewer.PostFormAsync(letter, [], letter + "?handler=Approve");
+
+        (await response.BodyAsync()).ShouldContain("本申请登记的办理结果是“（四）无法提供1.本机关不掌握相关政府信息”，与本答复书的类型“（一）予以公开”不一致。");
+    }
+
+    [Fact]
+    public async Task The_docx_is_a_valid_word_document_with_the_letter_text_and_the_print_page_shows_the_seal_area()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var application = await RepliedAsync(app, Outcome.Granted);
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var letter = await DraftAsync(reviewer, application, "Reply.Granted");
+        await reviewer.PostFormAsync(letter, [], letter + "?handler=Approve");
+
+        var response = await reviewer.GetAsync(new Uri(letter + "/docx", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("示范县教育局政府信息公开申请答复书（示教公复〔2024〕1号）.docx");
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        var errors = new[] { FileFormatVersions.Office2010, FileFormatVersions.Office2013, FileFormatVersions.Office2016 }
+            .SelectMany(version => new OpenXmlValidator(version).Validate(document))
+            .Select(e => e.Description)
+            .ToList();
+        errors.ShouldBeEmpty();
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0).ToList();
+        paragraphs[0].ShouldBe("示范县教育局政府信息公开申请答复书");
+        paragraphs[1].ShouldBe("示教公复〔2024〕1号");
+        paragraphs[2].ShouldBe("张三：");
+        paragraphs[^2].ShouldBe("示范县教育局");
+        paragraphs[^1].ShouldBe("2024年6月17日");
+
+        var print = await reviewer.GetPageAsync(letter + "/print");
+        print.QuerySelector(".letter-title")!.TextContent.ShouldBe("示范县教育局政府信息公开申请答复书");
+        print.QuerySelector(".letter-number")!.TextContent.ShouldBe("示教公复〔2024〕1号");
+        print.QuerySelector(".letter-seal")!.TextContent.ShouldBe("（印章）");
+        print.QuerySelectorAll(".letter-signature p").Select(p => p.TextContent).ShouldBe(["示范县教育局", "2024年6月17日"]);
+        print.QuerySelector(".letter-draft-mark").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_pdf_is_converted_by_libreoffice_and_holds_the_letter_text()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var application = await RepliedAsync(app, Outcome.Granted);
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var letter = await DraftAsync(reviewer, application, "Reply.Granted");
+        await reviewer.PostFormAsync(letter, [], letter + "?handler=Approve");
+
+        var response = await reviewer.GetAsync(new Uri(letter + "/pdf", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.BodyAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        // pdftotext puts spaces between Chinese and Latin text; the letter's own text has none.
+        var text = string.Concat((await PdfTextAsync(pdf)).Where(c => !char.IsWhiteSpace(c)));
+        text.ShouldContain("示范县教育局政府信息公开申请答复书");
+        text.ShouldContain("示教公复〔2024〕1号");
+    }
+
+    [Fact]
+    public async Task Without_libreoffice_the_pdf_link_explains_in_chinese_what_to_do_and_offers_the_docx()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        app.Settings["Letters:LibreOffice"] = "/nonexistent/libreoffice/soffice";
+        var application = await ApplicantCases.ReceiveAsync(app);
+        using var handler = app.CreateBrowserClient();
+        await handler.LoginAsync("handler");
+        var letter = await DraftAsync(handler, application, "Receipt");
+
+        var response = await handler.GetAsync(new Uri(letter + "/pdf", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await response.BodyAsync();
+        body.ShouldContain("本服务器未安装 LibreOffice，无法生成 PDF。");
+        body.ShouldContain("也可以下载 DOCX 格式的文书后打印或自行转换");
+        body.ShouldContain($"href=\"{letter}/docx\"");
+        (await handler.GetAsync(new Uri(letter + "/docx", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    internal static async Task<ApplicationRecord> RepliedAsync(GongkaiApp app, Outcome outcome, string? reason = null)
+    {
+        var application = await ApplicantCases.ReceiveAsync(app);
+        await ApplicantCases.AppendAsync(
+            app,
+            application.Id,
+            at => new Registered(at, ApplicantCases.Handler),
+            at => new Replied(at, ApplicantCases.Handler, outcome, reason, DeliveryMethod.Electronic));
+        return application;
+    }
+
+    /// <summary>Drafts a letter through the page and returns its URL.</summary>
+    internal static async Task<string> DraftAsync(HttpClient client, ApplicationRecord application, string kind, params (string Name, string Value)[] fields)
+    {
+        var response = await client.PostFormAsync(
+            $"/applications/{application.Id}/letters",
+            [new("Kind", kind), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.BodyAsync());
+        return response.Headers.Location!.ToString();
+    }
+
+    internal static Task<LetterRecord> LetterAsync(GongkaiApp app, string url)
+    {
+        var id = Guid.Parse(url.Split('/')[^1]);
+        return ApplicantCases.QueryAsync(app, db => db.Letters.AsNoTracking().SingleAsync(l => l.Id == id));
+    }
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "gongkai-letter-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(file);
+            start.ArgumentList.Add("-");
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
