@@ -4,6 +4,7 @@ using Gongkai.Data.AnnualReports;
 using Gongkai.Data.Applications;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
+using Gongkai.Data.Catalog;
 using Gongkai.Data.Infrastructure;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,16 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
+
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+
+    public DbSet<CatalogReviewStep> CatalogReviewSteps => Set<CatalogReviewStep>();
+
+    public DbSet<CatalogCategory> CatalogCategories => Set<CatalogCategory>();
+
+    public DbSet<CatalogSerial> CatalogSerials => Set<CatalogSerial>();
+
+    public DbSet<CatalogSettings> CatalogSettings => Set<CatalogSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

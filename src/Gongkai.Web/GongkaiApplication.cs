@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Web.Catalog;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +26,7 @@ internal static class GongkaiApplication
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddScoped<Applications.ApplicationIntake>();
+        services.AddCatalog(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -99,6 +101,7 @@ internal static class GongkaiApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapPreferences();
+        app.MapCatalog();
         app.MapRazorPages();
         return app;
     }

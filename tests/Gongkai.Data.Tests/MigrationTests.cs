@@ -18,6 +18,9 @@ public class MigrationTests
         await using (var context = created.CreateContext())
         {
             await context.Database.EnsureCreatedAsync();
+
+            // The catalogue's search index lives outside the EF model; its setup must create what the migration does.
+            await Gongkai.Data.Catalog.CatalogSearchSchema.EnsureCreatedAsync(context);
         }
 
         var fromMigrations = await SchemaReader.ReadAsync(migrated);

@@ -82,6 +82,8 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
         }
+
+        await Catalog.CatalogDemoData.SeedAsync(db, clock);
     }
 
     private Region AddRegion(Region? parent, string name, string code, RegionLevel level)

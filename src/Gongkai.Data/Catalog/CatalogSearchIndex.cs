@@ -1,0 +1,350 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Gongkai.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gongkai.Data.Catalog;
+
+/// <summary>
+/// The search index objects, outside the EF model because neither provider's full-text object has an EF mapping
+/// that works on both: on SQLite a contentless FTS5 table whose rowid is the item's <see cref="CatalogItem.SearchKey"/>,
+/// on PostgreSQL a table of tsvectors with GIN indexes. Both hold the tokens of <see cref="SearchText"/> verbatim.
+/// The migration 20261122000040_Catalog creates them with these statements, and <see cref="EnsureCreatedAsync"/>
+/// creates them in a database made by EnsureCreated (tests). The statements are part of that migration's history:
+/// changing them needs a new migration.
+/// </summary>
+public static class CatalogSearchSchema
+{
+    /// <summary>
+    /// detail=column keeps which column holds a token but no positions: the search never asks for phrases, and the
+    /// index is a fraction of the size.
+    /// </summary>
+    public static IReadOnlyList<string> SqliteCreate { get; } =
+    [
+        """CREATE VIRTUAL TABLE IF NOT EXISTS "CatalogSearch" USING fts5(title, number, body, facets, content='', contentless_delete=1, detail=column, tokenize='unicode61 remove_diacritics 0')""",
+    ];
+
+    public static IReadOnlyList<string> PostgresCreate { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS "CatalogSearch" (
+            "Key" bigint NOT NULL,
+            "ItemId" uuid NOT NULL,
+            "AgencyId" uuid NOT NULL,
+            "TopicId" uuid NULL,
+            "GenreId" uuid NULL,
+            "TitleVector" tsvector NOT NULL,
+            "NumberVector" tsvector NOT NULL,
+            "Document" tsvector NOT NULL,
+            CONSTRAINT "PK_CatalogSearch" PRIMARY KEY ("Key"))
+        """,
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_TitleVector" ON "CatalogSearch" USING gin ("TitleVector")""",
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_NumberVector" ON "CatalogSearch" USING gin ("NumberVector")""",
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_Document" ON "CatalogSearch" USING gin ("Document")""",
+    ];
+
+    public static IReadOnlyList<string> Drop { get; } = ["""DROP TABLE IF EXISTS "CatalogSearch" """];
+
+    /// <summary>Creates the search objects if they are missing (for databases made by EnsureCreated).</summary>
+    public static async Task EnsureCreatedAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : PostgresCreate)
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
+    }
+}
+
+/// <summary>What the index holds for one published version, built from the item by <see cref="From"/>.</summary>
+public sealed record CatalogSearchDocument(
+    long Key,
+    Guid ItemId,
+    Guid AgencyId,
+    Guid? TopicId,
+    Guid? GenreId,
+    IReadOnlyList<string> TitleTokens,
+    IReadOnlyList<string> NumberTokens,
+    IReadOnlyList<string> BodyTokens)
+{
+    /// <summary>
+    /// Title; 文号 and 索引号; and the body text: 内容概述, 主题词 and, for items disclosed proactively, the full text
+    /// (an 依申请公开 item lists its metadata only).
+    /// </summary>
+    public static CatalogSearchDocument From(CatalogItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = item.SearchKey ?? throw new InvalidOperationException("Only a published version with a search key is indexed.");
+        var body = string.Join('\n', item.Summary, item.Keywords, item.Mode == DisclosureMode.Proactive ? item.Body : null);
+        return new CatalogSearchDocument(
+            key,
+            item.Id,
+            item.AgencyId,
+            item.TopicCategoryId,
+            item.GenreCategoryId,
+            SearchText.DocumentTokens(item.Title),
+            SearchText.DocumentTokens(item.DocumentNumber + " " + item.IndexNumber),
+            SearchText.DocumentTokens(body));
+    }
+}
+
+/// <summary>Which part of a document all query tokens were found in; results come tier by tier.</summary>
+public enum SearchTier
+{
+    /// <summary>Every token in the title.</summary>
+    Title = 0,
+
+    /// <summary>Every token in the 文号 or 索引号 (and not all in the title).</summary>
+    Number = 1,
+
+    /// <summary>Every token somewhere in the item (and neither of the above).</summary>
+    Body = 2,
+
+    /// <summary>All matches, whatever the tier (for counting).</summary>
+    Any = 3,
+}
+
+/// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
+public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>
+/// Keeps the search index in step with the published versions and reads it. Ranking is the same on both providers by
+/// construction: tier (<see cref="SearchTier"/>: title matches before 文号 matches before body matches), then
+/// <see cref="CatalogItem.SearchKey"/> descending (newest publication first). No provider-specific relevance score
+/// (bm25, ts_rank) takes part, so SQLite and PostgreSQL return the same items in the same order. Commands run on the
+/// DbContext's connection and in its current transaction, so an index change commits with the item change.
+/// </summary>
+public static class CatalogSearchIndex
+{
+    /// <summary>Keys are publication day × this + a sequence within the day.</summary>
+    public const long KeysPerDay = 1_000_000;
+
+    public static long FirstKeyOf(DateOnly day) => day.DayNumber * KeysPerDay;
+
+    public static long LastKeyOf(DateOnly day) => FirstKeyOf(day) + KeysPerDay - 1;
+
+    /// <summary>The next free search key for an item published on <paramref name="day"/>.</summary>
+    public static async Task<long> NextKeyAsync(GongkaiDbContext db, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var first = FirstKeyOf(day);
+        var last = LastKeyOf(day);
+        var max = await db.Set<CatalogItem>().Where(i => i.SearchKey >= first && i.SearchKey <= last).MaxAsync(i => i.SearchKey, cancellationToken);
+        return max is { } taken ? taken + 1 : first;
+    }
+
+    public static async Task AddAsync(GongkaiDbContext db, CatalogSearchDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(document);
+        await using var command = await CommandAsync(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            command.CommandText = """INSERT INTO "CatalogSearch" (rowid, title, number, body, facets) VALUES ($key, $title, $number, $body, $facets)""";
+            Add(command, "$key", document.Key);
+            Add(command, "$title", string.Join(' ', document.TitleTokens));
+            Add(command, "$number", string.Join(' ', document.NumberTokens));
+            Add(command, "$body", string.Join(' ', document.BodyTokens));
+            Add(command, "$facets", Facets(document));
+        }
+        else
+        {
+            command.CommandText = """
+                INSERT INTO "CatalogSearch" ("Key", "ItemId", "AgencyId", "TopicId", "GenreId", "TitleVector", "NumberVector", "Document")
+                VALUES (@key, @item, @agency, @topic, @genre, @title::tsvector, @number::tsvector, @document::tsvector)
+                """;
+            Add(command, "@key", document.Key);
+            Add(command, "@item", document.ItemId);
+            Add(command, "@agency", document.AgencyId);
+            Add(command, "@topic", document.TopicId);
+            Add(command, "@genre", document.GenreId);
+            Add(command, "@title", TsVector(document.TitleTokens));
+            Add(command, "@number", TsVector(document.NumberTokens));
+            Add(command, "@document", TsVector(document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens)));
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task RemoveAsync(GongkaiDbContext db, long key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = db.Database.IsSqlite()
+            ? """DELETE FROM "CatalogSearch" WHERE rowid = $key"""
+            : """DELETE FROM "CatalogSearch" WHERE "Key" = @key""";
+        Add(command, db.Database.IsSqlite() ? "$key" : "@key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The keys of one tier's matches, newest first, after skipping <paramref name="skip"/>.</summary>
+    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var command = await SelectAsync(db, filter, tier, cancellationToken);
+        command.CommandText += " ORDER BY " + (db.Database.IsSqlite() ? "rowid" : "\"Key\"") + " DESC LIMIT " + Number(take) + " OFFSET " + Number(skip);
+        var keys = new List<long>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        return keys;
+    }
+
+    /// <summary>How many items of a tier match, counting no further than <paramref name="cap"/>.</summary>
+    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var command = await SelectAsync(db, filter, tier, cancellationToken);
+        command.CommandText = "SELECT count(*) FROM (" + command.CommandText + " LIMIT " + Number(cap) + ") AS capped";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The FTS5 MATCH expression of a tier (SQLite).</summary>
+    public static string MatchExpression(CatalogSearchFilter filter, SearchTier tier)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var all = string.Join(' ', filter.Tokens.Select(t => "\"" + t + "\""));
+        var inTitle = "title : (" + all + ")";
+        var inNumber = "number : (" + all + ")";
+        var anywhere = "{title number body} : (" + all + ")";
+        var expression = tier switch
+        {
+            SearchTier.Title => inTitle,
+            SearchTier.Number => "(" + inNumber + ") NOT (" + inTitle + ")",
+            SearchTier.Body => "((" + anywhere + ") NOT (" + inTitle + ")) NOT (" + inNumber + ")",
+            _ => anywhere,
+        };
+        if (filter.AgencyId is { } agency)
+        {
+            expression = "(" + expression + ") AND (facets : \"" + AgencyFacet(agency) + "\")";
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            expression = "(" + expression + ") AND (facets : \"" + CategoryFacet(category) + "\")";
+        }
+
+        return expression;
+    }
+
+    private static async Task<DbCommand> SelectAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, CancellationToken cancellationToken)
+    {
+        if (filter.Tokens.Count == 0 || filter.Tokens.Any(t => t.Length == 0 || t.Any(c => c is '"' or '\'' or '\\' || char.IsWhiteSpace(c))))
+        {
+            throw new ArgumentException("Search tokens are the non-empty letter/digit tokens of SearchText.", nameof(filter));
+        }
+
+        var command = await CommandAsync(db, cancellationToken);
+        var sql = new StringBuilder();
+        var sqlite = db.Database.IsSqlite();
+        var (lo, hi) = (filter.From is { } from ? FirstKeyOf(from) : (long?)null, filter.To is { } to ? LastKeyOf(to) : (long?)null);
+        if (sqlite)
+        {
+            sql.Append("""SELECT rowid FROM "CatalogSearch" WHERE "CatalogSearch" MATCH $match""");
+            Add(command, "$match", MatchExpression(filter, tier));
+            if (lo is not null)
+            {
+                sql.Append(" AND rowid >= $lo");
+                Add(command, "$lo", lo);
+            }
+
+            if (hi is not null)
+            {
+                sql.Append(" AND rowid <= $hi");
+                Add(command, "$hi", hi);
+            }
+        }
+        else
+        {
+            var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
+            Add(command, "@query", all);
+            sql.Append("""SELECT "Key" FROM "CatalogSearch" WHERE """);
+            sql.Append(tier switch
+            {
+                SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",
+                SearchTier.Number => """ "NumberVector" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery""",
+                SearchTier.Body => """ "Document" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery AND NOT "NumberVector" @@ @query::tsquery""",
+                _ => """ "Document" @@ @query::tsquery""",
+            });
+            if (filter.AgencyId is { } agency)
+            {
+                sql.Append(""" AND "AgencyId" = @agency""");
+                Add(command, "@agency", agency);
+            }
+
+            if (filter.CategoryId is { } category)
+            {
+                sql.Append(""" AND ("TopicId" = @category OR "GenreId" = @category)""");
+                Add(command, "@category", category);
+            }
+
+            if (lo is not null)
+            {
+                sql.Append(""" AND "Key" >= @lo""");
+                Add(command, "@lo", lo);
+            }
+
+            if (hi is not null)
+            {
+                sql.Append(""" AND "Key" <= @hi""");
+                Add(command, "@hi", hi);
+            }
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static string Facets(CatalogSearchDocument document)
+    {
+        var facets = new List<string> { AgencyFacet(document.AgencyId) };
+        if (document.TopicId is { } topic)
+        {
+            facets.Add(CategoryFacet(topic));
+        }
+
+        if (document.GenreId is { } genre)
+        {
+            facets.Add(CategoryFacet(genre));
+        }
+
+        return string.Join(' ', facets);
+    }
+
+    private static string AgencyFacet(Guid agency) => "ag" + agency.ToString("N");
+
+    private static string CategoryFacet(Guid category) => "ct" + category.ToString("N");
+
+    /// <summary>The tsvector in its text form: quoted lexemes, no positions; the input function takes them verbatim.</summary>
+    public static string TsVector(IEnumerable<string> tokens) => string.Join(' ', tokens.Distinct(StringComparer.Ordinal).Select(t => "'" + t + "'"));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
