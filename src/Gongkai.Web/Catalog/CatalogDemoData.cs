@@ -102,8 +102,8 @@ internal static class CatalogDemoData
                 serials[published.Year] = serials.GetValueOrDefault(published.Year) + 1;
                 var key = keys.TryGetValue(published, out var k) ? k : CatalogSearchIndex.FirstKeyOf(published);
                 keys[published] = key + 1;
-                var subject = theme.Subjects[random.Next(theme.Subjects.Length)];
-                var place = theme.Places[random.Next(theme.Places.Length)];
+                var subject = theme.Subjects.FirstOrDefault(s => title.Contains(s, StringComparison.Ordinal)) ?? theme.Subjects[random.Next(theme.Subjects.Length)];
+                var place = theme.Places.FirstOrDefault(p => title.Contains(p, StringComparison.Ordinal)) ?? theme.Places[random.Next(theme.Places.Length)];
                 var id = Guid.CreateVersion7(now);
                 var item = new CatalogItem
                 {
