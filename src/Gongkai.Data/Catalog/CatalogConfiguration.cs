@@ -39,7 +39,7 @@ internal sealed class CatalogReviewStepConfiguration : IEntityTypeConfiguration<
         builder.ToTable("CatalogReviewSteps");
         builder.Property(s => s.ActorName).HasMaxLength(100);
         builder.Property(s => s.Comment).HasMaxLength(1000);
-        builder.HasIndex(s => new { s.SeriesId, s.AtUtc });
+        builder.HasIndex(s => new { s.SeriesId, s.Sequence }).IsUnique();
         builder.HasOne<CatalogItem>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

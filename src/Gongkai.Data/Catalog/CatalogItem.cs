@@ -97,7 +97,10 @@ public sealed class CatalogItem
     public ValidityDates ValidityDates => new(EffectiveOn, ExpiresOn, RepealedOn);
 }
 
-/// <summary>One recorded step of an item's history (who, when, what, why). Append-only.</summary>
+/// <summary>
+/// One recorded step of an item's history (who, when, what, why). Append-only; <see cref="Sequence"/> numbers the
+/// steps of a series from 1, so the history has one order even when two steps share a timestamp.
+/// </summary>
 public sealed class CatalogReviewStep
 {
     public Guid Id { get; set; }
@@ -105,6 +108,8 @@ public sealed class CatalogReviewStep
     public Guid ItemId { get; set; }
 
     public Guid SeriesId { get; set; }
+
+    public int Sequence { get; set; }
 
     public int Version { get; set; }
 

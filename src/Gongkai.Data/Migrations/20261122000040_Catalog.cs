@@ -118,6 +118,7 @@ public sealed class Catalog : Migration
                 Id = table.Column<Guid>(nullable: false),
                 ItemId = table.Column<Guid>(nullable: false),
                 SeriesId = table.Column<Guid>(nullable: false),
+                Sequence = table.Column<int>(nullable: false),
                 Version = table.Column<int>(nullable: false),
                 Action = table.Column<int>(nullable: false),
                 ActorUserId = table.Column<Guid>(nullable: true),
@@ -140,7 +141,7 @@ public sealed class Catalog : Migration
         migrationBuilder.CreateIndex("IX_CatalogItems_SeriesId_Version", "CatalogItems", ["SeriesId", "Version"], unique: true);
         migrationBuilder.CreateIndex("IX_CatalogItems_TopicCategoryId", "CatalogItems", "TopicCategoryId");
         migrationBuilder.CreateIndex("IX_CatalogReviewSteps_ItemId", "CatalogReviewSteps", "ItemId");
-        migrationBuilder.CreateIndex("IX_CatalogReviewSteps_SeriesId_AtUtc", "CatalogReviewSteps", ["SeriesId", "AtUtc"]);
+        migrationBuilder.CreateIndex("IX_CatalogReviewSteps_SeriesId_Sequence", "CatalogReviewSteps", ["SeriesId", "Sequence"], unique: true);
 
         var search = migrationBuilder.IsSqlite() ? CatalogSearchSchema.SqliteCreate
             : migrationBuilder.IsNpgsql() ? CatalogSearchSchema.PostgresCreate

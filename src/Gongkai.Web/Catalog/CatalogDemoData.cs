@@ -293,6 +293,7 @@ internal static class CatalogDemoData
                 Id = Guid.CreateVersion7(now),
                 ItemId = item.Id,
                 SeriesId = item.SeriesId,
+                Sequence = i + 1,
                 Version = item.Version,
                 Action = steps[i].Action,
                 ActorUserId = steps[i].Who,

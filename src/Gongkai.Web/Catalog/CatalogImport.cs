@@ -369,6 +369,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 Id = Guid.CreateVersion7(now),
                 ItemId = item.Id,
                 SeriesId = item.SeriesId,
+                Sequence = 1,
                 Version = 1,
                 Action = CatalogAction.Imported,
                 ActorUserId = staff.UserId,

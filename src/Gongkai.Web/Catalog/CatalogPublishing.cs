@@ -23,6 +23,8 @@ public sealed record CatalogSaveResult(CatalogItem? Item, IReadOnlyDictionary<st
 /// </summary>
 public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, CatalogFiles files)
 {
+    private readonly Dictionary<Guid, int> _sequences = [];
+
     public CatalogActor Actor => new(
         staff.UserId,
         CanDraft: staff.IsInRole(Roles.Handler) || staff.IsInRole(Roles.Reviewer) || staff.IsInRole(Roles.Publisher),
@@ -61,7 +63,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         };
         input.ApplyTo(item, interprets);
         db.CatalogItems.Add(item);
-        Step(item, CatalogAction.Created, null);
+        await StepAsync(item, CatalogAction.Created, null);
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogSaveResult(item, errors);
     }
@@ -79,7 +81,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
 
         input.ApplyTo(item, interprets);
         Touch(item);
-        Step(item, CatalogAction.Edited, null);
+        await StepAsync(item, CatalogAction.Edited, null);
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogSaveResult(item, errors);
     }
@@ -140,7 +142,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             previous.Status = CatalogStatus.Superseded;
             previous.SearchKey = null;
             Touch(previous);
-            Step(previous, CatalogAction.Superseded, $"由第 {item.Version} 版替代");
+            await StepAsync(previous, CatalogAction.Superseded, $"由第 {item.Version} 版替代");
         }
 
         item.IndexNumber ??= await db.CatalogItems.Where(i => i.SeriesId == item.SeriesId && i.IndexNumber != null).Select(i => i.IndexNumber).FirstOrDefaultAsync(cancellationToken)
@@ -150,7 +152,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
         item.SearchKey = await CatalogSearchIndex.NextKeyAsync(db, today, cancellationToken);
         Touch(item);
-        Step(item, CatalogAction.Published, "索引号 " + item.IndexNumber);
+        await StepAsync(item, CatalogAction.Published, "索引号 " + item.IndexNumber);
         await db.SaveChangesAsync(cancellationToken);
         await CatalogSearchIndex.AddAsync(db, CatalogSearchDocument.From(item), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -172,7 +174,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.SearchKey = null;
         item.WithdrawalReason = reason.Trim();
         Touch(item);
-        Step(item, CatalogAction.Withdrawn, item.WithdrawalReason);
+        await StepAsync(item, CatalogAction.Withdrawn, item.WithdrawalReason);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -242,7 +244,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             db.Attachments.Add(attachment);
         }
 
-        Step(next, CatalogAction.NewVersion, next.ChangeNote);
+        await StepAsync(next, CatalogAction.NewVersion, next.ChangeNote);
         await db.SaveChangesAsync(cancellationToken);
         return next;
     }
@@ -270,7 +272,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.RepealedOn = date;
         item.RepealNote = note.Trim();
         Touch(item);
-        Step(item, CatalogAction.RepealRecorded, $"{CatalogDates.Format(date)} 废止：{item.RepealNote}");
+        await StepAsync(item, CatalogAction.RepealRecorded, $"{CatalogDates.Format(date)} 废止：{item.RepealNote}");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -312,7 +314,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             UploadedBy = staff.DisplayName,
         });
         Touch(item);
-        Step(item, CatalogAction.AttachmentAdded, name);
+        await StepAsync(item, CatalogAction.AttachmentAdded, name);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -326,7 +328,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         // The stored file stays: identical content may belong to other items or earlier versions.
         db.Attachments.Remove(attachment);
         Touch(item);
-        Step(item, CatalogAction.AttachmentRemoved, attachment.FileName);
+        await StepAsync(item, CatalogAction.AttachmentRemoved, attachment.FileName);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -356,7 +358,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
     {
         item.Status = Check(item.Status, action, item.DraftedById);
         Touch(item);
-        Step(item, action, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        await StepAsync(item, action, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -369,14 +371,21 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.Revision++;
     }
 
-    private void Step(CatalogItem item, CatalogAction action, string? comment)
+    private async Task StepAsync(CatalogItem item, CatalogAction action, string? comment)
     {
         var now = clock.GetUtcNow();
+        if (!_sequences.TryGetValue(item.SeriesId, out var last))
+        {
+            last = await db.CatalogReviewSteps.Where(s => s.SeriesId == item.SeriesId).MaxAsync(s => (int?)s.Sequence) ?? 0;
+        }
+
+        _sequences[item.SeriesId] = last + 1;
         db.CatalogReviewSteps.Add(new CatalogReviewStep
         {
             Id = Guid.CreateVersion7(now),
             ItemId = item.Id,
             SeriesId = item.SeriesId,
+            Sequence = last + 1,
             Version = item.Version,
             Action = action,
             ActorUserId = staff.UserId,

@@ -144,7 +144,7 @@ public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing,
         Today = ChinaTime.Today(clock);
         Deadline = PublicationDeadline.Compute(calendar, item.FormedOn, item.PublishedOn, Today);
         History = await db.CatalogReviewSteps.AsNoTracking().Where(s => s.SeriesId == item.SeriesId)
-            .OrderBy(s => s.AtUtc).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+            .OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         Versions = await db.CatalogItems.AsNoTracking().Where(i => i.SeriesId == item.SeriesId).OrderByDescending(i => i.Version).ToListAsync(cancellationToken);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.OwnerId == item.Id && a.Kind == AttachmentKind.Catalog).OrderBy(a => a.UploadedAtUtc).ToListAsync(cancellationToken);
         if (item.InterpretsSeriesId is { } series)
