@@ -62,7 +62,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
     /// <summary>A template with the header row and one example row (UTF-8 with BOM, so Excel opens it correctly).</summary>
     public static string Template() =>
         string.Join(',', Columns) + "\r\n"
-        + ",关于做好2024年秋季学期学生资助工作的通知,行政规范性文件,示范县教育局,示教〔2024〕12号,2024-08-20,2024-08-22,,科技、教育\\教育,通知,主动公开,2024-09-01,2029-08-31,,有效,,明确学生资助对象、标准和程序。,学生资助,\"各中小学：\n现将有关事项通知如下……\"\r\n";
+        + ",关于做好2024年春季学期学生资助工作的通知,行政规范性文件,示范县教育局,示教〔2024〕2号,2024-02-20,2024-02-22,,科技、教育\\教育,通知,主动公开,2024-03-01,2029-02-28,,有效,,明确学生资助对象、标准和程序。,学生资助,\"各中小学：\n现将有关事项通知如下……\"\r\n";
 
     private sealed record Row(int Line, CatalogDraftInput Input, string? IndexNumber, DateOnly PublishedOn, string? InterpretsIndexNumber);
 
@@ -188,7 +188,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 Publisher = Cell("发布机构") ?? agencyName,
                 DocumentNumber = Cell("文号"),
                 WrittenOn = Cell("成文日期"),
-                FormedOn = Cell("形成日期") ?? Cell("成文日期") ?? Cell("发布日期"),
+                FormedOn = Cell("形成日期") ?? Valid(Cell("成文日期")) ?? Valid(Cell("发布日期")),
                 EffectiveOn = Cell("施行日期"),
                 ExpiresOn = Cell("有效期至"),
                 RepealedOn = Cell("废止日期"),
@@ -217,6 +217,12 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
 
             foreach (var (field, message) in input.Validate(categories, today))
             {
+                // Without its own column, the formation date is the 发布日期, whose own message says what is wrong.
+                if (field == nameof(CatalogDraftInput.FormedOn) && Cell("形成日期") is null)
+                {
+                    continue;
+                }
+
                 var column = FieldColumns[field];
                 if (!rowErrors.Any(e => e.Column == column))
                 {
@@ -406,7 +412,12 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
         }
 
         var wanted = text.Replace('/', '\\').Replace('／', '\\').Replace('＼', '\\');
-        var matches = categories.Where(c => c.Scheme == scheme && (c.FullName == wanted || c.Name == wanted)).ToList();
+        var matches = categories.Where(c => c.Scheme == scheme && c.FullName == wanted).ToList();
+        if (matches.Count == 0)
+        {
+            matches = [.. categories.Where(c => c.Scheme == scheme && c.Name == wanted)];
+        }
+
         if (matches.Count == 1)
         {
             return matches[0].Id;
@@ -417,6 +428,9 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
             : $"{column}“{text}”对应多个分类；请写完整名称（一级分类\\二级分类）。"));
         return null;
     }
+
+    /// <summary>A date cell used as a fallback only when it is a date (its own column reports it otherwise).</summary>
+    private static string? Valid(string? date) => CatalogDates.Parse(date) is null ? null : date;
 
     private static T Invalid<T>(List<CatalogImportError> errors, int line, string column, string message, T fallback)
     {
