@@ -35,8 +35,8 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseRulesProvid
     [BindProperty(SupportsGet = true)]
     public string? Timeliness { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the "page" query value (read by hand: Razor Pages reserve the route value "page" for the page's path).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -52,6 +52,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseRulesProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
         var own = db.CatalogItems.AsNoTracking().Where(i => i.AgencyId == staff.AgencyId && i.Status != CatalogStatus.Superseded);
         Counts = (await own.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);

@@ -28,8 +28,8 @@ public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public CatalogItemKind? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the "page" query value (read by hand: Razor Pages reserve the route value "page" for the page's path).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<PortalAgency> Agencies { get; private set; } = [];
 
@@ -47,6 +47,7 @@ public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
         Agencies = await PortalQueries.AgenciesAsync(db, cancellationToken);
         Categories = await CatalogCategories.ForAgencyAsync(db, Agency, cancellationToken);
         var first = await PortalQueries.Published(db).MinAsync(i => i.PublishedOn, cancellationToken);

@@ -27,8 +27,8 @@ public sealed class SearchModel(GongkaiDbContext db, CatalogSearch search) : Pag
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageText { get; set; }
+    /// <summary>The "page" query value (read by hand: Razor Pages reserve the route value "page" for the page's path).</summary>
+    public string? PageText => Request.Query["page"].FirstOrDefault();
 
     public SearchRequest? Parsed { get; private set; }
 
