@@ -18,12 +18,12 @@ namespace Gongkai.Data.Catalog;
 public static class CatalogSearchSchema
 {
     /// <summary>
-    /// detail=column keeps which column holds a token but no positions: the search never asks for phrases, and the
-    /// index is a fraction of the size.
+    /// One column of terms per item (see <see cref="CatalogSearchIndex.SqliteTerms"/>); detail=none keeps neither
+    /// columns nor positions: the search asks only which items hold all of a set of terms.
     /// </summary>
     public static IReadOnlyList<string> SqliteCreate { get; } =
     [
-        """CREATE VIRTUAL TABLE IF NOT EXISTS "CatalogSearch" USING fts5(title, number, body, facets, content='', contentless_delete=1, detail=column, tokenize='unicode61 remove_diacritics 0')""",
+        """CREATE VIRTUAL TABLE IF NOT EXISTS "CatalogSearch" USING fts5(terms, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')""",
     ];
 
     public static IReadOnlyList<string> PostgresCreate { get; } =
@@ -116,8 +116,19 @@ public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? Age
 /// (bm25, ts_rank) takes part, so SQLite and PostgreSQL return the same items in the same order. Commands run on the
 /// DbContext's connection and in its current transaction, so an index change commits with the item change.
 /// </summary>
+/// <remarks>
+/// Each tier must read only the postings it can match, or a frequent character whose title matches are few would
+/// scan every item that contains it. PostgreSQL has a tsvector (and GIN index) per tier. SQLite has one FTS5 column
+/// holding every token plainly (for the body tier and the count), the title's and the 文号's tokens again behind a
+/// private-use marker (their own short posting lists), and the filter facets behind a third; the tokenizer of
+/// <see cref="SearchText"/> never produces private-use characters, so a query cannot reach a marked term.
+/// </remarks>
 public static class CatalogSearchIndex
 {
+    private const char TitleMark = '\uE000';
+    private const char NumberMark = '\uE001';
+    private const char FacetMark = '\uE002';
+
     /// <summary>Keys are publication day × this + a sequence within the day.</summary>
     public const long KeysPerDay = 1_000_000;
 
@@ -142,12 +153,9 @@ public static class CatalogSearchIndex
         await using var command = await CommandAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
-            command.CommandText = """INSERT INTO "CatalogSearch" (rowid, title, number, body, facets) VALUES ($key, $title, $number, $body, $facets)""";
+            command.CommandText = """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""";
             Add(command, "$key", document.Key);
-            Add(command, "$title", string.Join(' ', document.TitleTokens));
-            Add(command, "$number", string.Join(' ', document.NumberTokens));
-            Add(command, "$body", string.Join(' ', document.BodyTokens));
-            Add(command, "$facets", Facets(document));
+            Add(command, "$terms", SqliteTerms(document));
         }
         else
         {
@@ -206,29 +214,55 @@ public static class CatalogSearchIndex
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The one FTS5 column of a document (SQLite): every token, then the title's and the 文号's tokens behind their
+    /// markers, then the facets (agency, categories) behind theirs.
+    /// </summary>
+    public static string SqliteTerms(CatalogSearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var plain = document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens).Distinct(StringComparer.Ordinal);
+        var terms = new StringBuilder();
+        terms.AppendJoin(' ', plain);
+        foreach (var token in document.TitleTokens)
+        {
+            terms.Append(' ').Append(TitleMark).Append(token);
+        }
+
+        foreach (var token in document.NumberTokens)
+        {
+            terms.Append(' ').Append(NumberMark).Append(token);
+        }
+
+        foreach (var facet in Facets(document))
+        {
+            terms.Append(' ').Append(FacetMark).Append(facet);
+        }
+
+        return terms.ToString();
+    }
+
     /// <summary>The FTS5 MATCH expression of a tier (SQLite).</summary>
     public static string MatchExpression(CatalogSearchFilter filter, SearchTier tier)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var all = string.Join(' ', filter.Tokens.Select(t => "\"" + t + "\""));
-        var inTitle = "title : (" + all + ")";
-        var inNumber = "number : (" + all + ")";
-        var anywhere = "{title number body} : (" + all + ")";
+        string All(string mark) => "(" + string.Join(' ', filter.Tokens.Select(t => "\"" + mark + t + "\"")) + ")";
+        var (anywhere, inTitle, inNumber) = (All(""), All(TitleMark.ToString()), All(NumberMark.ToString()));
         var expression = tier switch
         {
             SearchTier.Title => inTitle,
-            SearchTier.Number => "(" + inNumber + ") NOT (" + inTitle + ")",
-            SearchTier.Body => "((" + anywhere + ") NOT (" + inTitle + ")) NOT (" + inNumber + ")",
+            SearchTier.Number => "(" + inNumber + " NOT " + inTitle + ")",
+            SearchTier.Body => "((" + anywhere + " NOT " + inTitle + ") NOT " + inNumber + ")",
             _ => anywhere,
         };
         if (filter.AgencyId is { } agency)
         {
-            expression = "(" + expression + ") AND (facets : \"" + AgencyFacet(agency) + "\")";
+            expression += " AND \"" + FacetMark + AgencyFacet(agency) + "\"";
         }
 
         if (filter.CategoryId is { } category)
         {
-            expression = "(" + expression + ") AND (facets : \"" + CategoryFacet(category) + "\")";
+            expression += " AND \"" + FacetMark + CategoryFacet(category) + "\"";
         }
 
         return expression;
@@ -302,7 +336,7 @@ public static class CatalogSearchIndex
         return command;
     }
 
-    private static string Facets(CatalogSearchDocument document)
+    private static List<string> Facets(CatalogSearchDocument document)
     {
         var facets = new List<string> { AgencyFacet(document.AgencyId) };
         if (document.TopicId is { } topic)
@@ -315,7 +349,7 @@ public static class CatalogSearchIndex
             facets.Add(CategoryFacet(genre));
         }
 
-        return string.Join(' ', facets);
+        return facets;
     }
 
     private static string AgencyFacet(Guid agency) => "ag" + agency.ToString("N");

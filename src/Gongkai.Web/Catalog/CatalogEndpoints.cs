@@ -14,7 +14,8 @@ public static class CatalogEndpoints
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section))
+            .Configure(options => options.FileStore = configuration["Storage:Root"] ?? options.FileStore);
         services.AddSingleton<CatalogFiles>();
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();

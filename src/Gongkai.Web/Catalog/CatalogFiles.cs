@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Catalog;
 
-/// <summary>Where catalogue attachments are kept. Configuration section "Catalog".</summary>
+/// <summary>Catalogue settings. Configuration section "Catalog"; the file folder is the platform's "Storage:Root".</summary>
 public sealed class CatalogOptions
 {
     public const string Section = "Catalog";
 
-    /// <summary>The folder of the file store; files are named by their SHA-256, so identical uploads share one file.</summary>
+    /// <summary>The folder of the file store (configuration "Storage:Root", shared with the application attachments).</summary>
     public string FileStore { get; set; } = "data/files";
 
     /// <summary>The largest attachment accepted, in bytes.</summary>
@@ -16,8 +16,9 @@ public sealed class CatalogOptions
 }
 
 /// <summary>
-/// A content-addressed file store: a file lives at {root}/{sha[0..2]}/{sha}. Writing goes to a temporary file that is
-/// moved into place, so a reader never sees half a file and two nodes writing the same content agree.
+/// A content-addressed file store laid out like the platform's attachment store ({root}/ab/cd/abcd…, temporary files in
+/// {root}/incoming), so both read the same files and can be merged into one. Writing goes to a temporary file that is
+/// moved into place: a reader never sees half a file and two nodes writing the same content agree.
 /// </summary>
 public sealed class CatalogFiles(IOptions<CatalogOptions> options)
 {
@@ -46,9 +47,9 @@ public sealed class CatalogFiles(IOptions<CatalogOptions> options)
     public async Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var root = Path.GetFullPath(options.Value.FileStore);
-        Directory.CreateDirectory(root);
-        var temporary = Path.Combine(root, "upload-" + Guid.NewGuid().ToString("N") + ".tmp");
+        var incoming = Path.Combine(Path.GetFullPath(options.Value.FileStore), "incoming");
+        Directory.CreateDirectory(incoming);
+        var temporary = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
         string sha;
         long size;
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -74,6 +75,7 @@ public sealed class CatalogFiles(IOptions<CatalogOptions> options)
         }
         else
         {
+            // Another node storing the same content at the same moment writes the same bytes.
             File.Move(temporary, target, overwrite: true);
         }
 
@@ -93,5 +95,5 @@ public sealed class CatalogFiles(IOptions<CatalogOptions> options)
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
     }
 
-    private string PathOf(string sha256) => Path.Combine(Path.GetFullPath(options.Value.FileStore), sha256[..2], sha256);
+    private string PathOf(string sha256) => Path.Combine(Path.GetFullPath(options.Value.FileStore), sha256[..2], sha256[2..4], sha256);
 }
