@@ -106,6 +106,22 @@ public enum SearchTier
     Any = 3,
 }
 
+/// <summary>What a result shows of an item, read in one statement for the keys of a page.</summary>
+public sealed record CatalogSearchRow(
+    Guid Id,
+    long Key,
+    string? IndexNumber,
+    string Title,
+    string? DocumentNumber,
+    Guid AgencyId,
+    string? Agency,
+    string? Topic,
+    string? Genre,
+    DateOnly? PublishedOn,
+    string? Summary,
+    DisclosureMode Mode,
+    string Body);
+
 /// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
 public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
 
@@ -212,6 +228,53 @@ public static class CatalogSearchIndex
         await using var command = await SelectAsync(db, filter, tier, cancellationToken);
         command.CommandText = "SELECT count(*) FROM (" + command.CommandText + " LIMIT " + Number(cap) + ") AS capped";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The rows of a page of keys with their agency and category names: one plain join by primary keys, which is most
+    /// of a search request's work and several times cheaper than the equivalent LINQ with correlated subqueries.
+    /// </summary>
+    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = """
+            SELECT i."Id", i."SearchKey", i."IndexNumber", i."Title", i."DocumentNumber", i."AgencyId", a."Name", t."Name", g."Name",
+                   i."PublishedOn", i."Summary", i."Mode", i."Body"
+            FROM "CatalogItems" AS i
+            LEFT JOIN "Agencies" AS a ON a."Id" = i."AgencyId"
+            LEFT JOIN "CatalogCategories" AS t ON t."Id" = i."TopicCategoryId"
+            LEFT JOIN "CatalogCategories" AS g ON g."Id" = i."GenreCategoryId"
+            WHERE i."SearchKey" IN (
+            """ + string.Join(", ", keys.Select(Number)) + ")";
+        var rows = new List<CatalogSearchRow>(keys.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new CatalogSearchRow(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                Text(2),
+                reader.GetString(3),
+                Text(4),
+                reader.GetGuid(5),
+                Text(6),
+                Text(7),
+                Text(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
+                Text(10),
+                (DisclosureMode)reader.GetInt32(11),
+                reader.GetString(12)));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -360,6 +423,8 @@ public static class CatalogSearchIndex
     public static string TsVector(IEnumerable<string> tokens) => string.Join(' ', tokens.Distinct(StringComparer.Ordinal).Select(t => "'" + t + "'"));
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {

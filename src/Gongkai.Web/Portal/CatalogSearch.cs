@@ -1,7 +1,6 @@
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Portal;
 
@@ -27,7 +26,8 @@ public sealed record SearchHit(
 
 /// <summary>
 /// A page of results. <see cref="Total"/> counts every match up to <see cref="CatalogSearch.CountCap"/>; beyond that
-/// <see cref="TotalIsCapped"/> is true (the page says "超过 10000 条").
+/// <see cref="TotalIsCapped"/> is true (the page says "超过 1000 条") and the pages stop there: a person refines a
+/// search long before reading a thousand results, and counting further costs more than the rest of the request.
 /// </summary>
 public sealed record SearchResult(SearchQuery Query, string? Problem, int Total, bool TotalIsCapped, int Page, int PageSize, int PageCount, IReadOnlyList<SearchHit> Items)
 {
@@ -43,7 +43,7 @@ public sealed class CatalogSearch(GongkaiDbContext db)
 {
     public const int PageSize = 20;
 
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 
     private static readonly SearchTier[] Tiers = [SearchTier.Title, SearchTier.Number, SearchTier.Body];
 
@@ -94,27 +94,8 @@ public sealed class CatalogSearch(GongkaiDbContext db)
             }
         }
 
-        var wanted = keys.Select(k => (long?)k.Key).ToList();
-        var rows = await db.CatalogItems.AsNoTracking()
-            .Where(i => wanted.Contains(i.SearchKey))
-            .Select(i => new
-            {
-                i.Id,
-                i.SearchKey,
-                i.IndexNumber,
-                i.Title,
-                i.DocumentNumber,
-                i.AgencyId,
-                Agency = db.Agencies.Where(a => a.Id == i.AgencyId).Select(a => a.Name).FirstOrDefault(),
-                Topic = db.CatalogCategories.Where(c => c.Id == i.TopicCategoryId).Select(c => c.Name).FirstOrDefault(),
-                Genre = db.CatalogCategories.Where(c => c.Id == i.GenreCategoryId).Select(c => c.Name).FirstOrDefault(),
-                i.PublishedOn,
-                i.Summary,
-                i.Mode,
-                i.Body,
-            })
-            .ToListAsync(cancellationToken);
-        var byKey = rows.ToDictionary(r => r.SearchKey!.Value);
+        var rows = await CatalogSearchIndex.RowsAsync(db, [.. keys.Select(k => k.Key)], cancellationToken);
+        var byKey = rows.ToDictionary(r => r.Key);
         var hits = new List<SearchHit>(keys.Count);
         foreach (var (key, tier) in keys)
         {
