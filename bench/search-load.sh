@@ -19,7 +19,7 @@ command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit
 
 case "$provider" in
   sqlite) export Database__Provider=Sqlite Database__ConnectionString="Data Source=$target" ;;
-  postgres) export Database__Provider=PostgreSQL Database__ConnectionString="$target;Maximum Pool Size=200" ;;
+  postgres) export Database__Provider=PostgreSQL Database__ConnectionString="$target;Maximum Pool Size=60" ;;
   *) echo "provider must be sqlite or postgres"; exit 1 ;;
 esac
 

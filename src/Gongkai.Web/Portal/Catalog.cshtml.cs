@@ -50,9 +50,11 @@ public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
         PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
         Agencies = await PortalQueries.AgenciesAsync(db, cancellationToken);
         Categories = await CatalogCategories.ForAgencyAsync(db, Agency, cancellationToken);
-        var first = await PortalQueries.Published(db).MinAsync(i => i.PublishedOn, cancellationToken);
-        var last = await PortalQueries.Published(db).MaxAsync(i => i.PublishedOn, cancellationToken);
-        Years = first is { } f && last is { } l ? [.. Enumerable.Range(f.Year, l.Year - f.Year + 1).Reverse()] : [];
+        var first = await PortalQueries.Published(db).MinAsync(i => i.SearchKey, cancellationToken);
+        var last = await PortalQueries.Published(db).MaxAsync(i => i.SearchKey, cancellationToken);
+        Years = first is { } f && last is { } l
+            ? [.. Enumerable.Range(DayOf(f).Year, DayOf(l).Year - DayOf(f).Year + 1).Reverse()]
+            : [];
 
         var items = PortalQueries.Published(db);
         if (Agency is { } agency)
@@ -72,18 +74,21 @@ public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
 
         if (Year is { } year)
         {
-            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            items = items.Where(i => i.PublishedOn >= start && i.PublishedOn <= end);
+            // The search key orders publication days, so a year is a key range on its unique index.
+            var (start, end) = (CatalogSearchIndex.FirstKeyOf(new DateOnly(year, 1, 1)), CatalogSearchIndex.LastKeyOf(new DateOnly(year, 12, 31)));
+            items = items.Where(i => i.SearchKey >= start && i.SearchKey <= end);
         }
 
         Total = await items.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Items = await items
-            .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.SearchKey)
+            .OrderByDescending(i => i.SearchKey)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .AsListItems()
             .ToListAsync(cancellationToken);
     }
+
+    private static DateOnly DayOf(long searchKey) => DateOnly.FromDayNumber((int)(searchKey / CatalogSearchIndex.KeysPerDay));
 
     public string PageUrl(int page) => "/catalog" + QueryString.Create(new Dictionary<string, string?>
     {

@@ -19,7 +19,9 @@ public static class PortalQueries
     public static IQueryable<CatalogItem> Published(GongkaiDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.CatalogItems.AsNoTracking().Where(i => i.Status == CatalogStatus.Published);
+        // A search key is set exactly while a version is published (and indexed); filtering on it lets the key's
+        // unique index serve both the filter and the newest-first order.
+        return db.CatalogItems.AsNoTracking().Where(i => i.SearchKey != null);
     }
 
     public static IQueryable<CatalogListItem> AsListItems(this IQueryable<CatalogItem> items) =>
