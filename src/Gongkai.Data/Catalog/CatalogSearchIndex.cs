@@ -145,6 +145,15 @@ public static class CatalogSearchIndex
     private const char NumberMark = '\uE001';
     private const char FacetMark = '\uE002';
 
+    /// <summary>
+    /// How many of the newest rows a PostgreSQL title or 文号 tier probes first (their vectors are small, testing a row
+    /// costs about a microsecond); a tier with at least 1 % matches there is dense.
+    /// </summary>
+    public const int ProbeRows = 2000;
+
+    /// <summary>The same for the body tier, whose row test reads the whole document vector (tens of microseconds).</summary>
+    public const int BodyProbeRows = 200;
+
     /// <summary>Keys are publication day × this + a sequence within the day.</summary>
     public const long KeysPerDay = 1_000_000;
 
@@ -208,16 +217,50 @@ public static class CatalogSearchIndex
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        await using var command = await SelectAsync(db, filter, tier, cancellationToken);
-        command.CommandText += " ORDER BY " + (db.Database.IsSqlite() ? "rowid" : "\"Key\"") + " DESC LIMIT " + Number(take) + " OFFSET " + Number(skip);
-        var keys = new List<long>(take);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (db.Database.IsSqlite())
         {
-            keys.Add(reader.GetInt64(0));
+            // FTS5 walks a term's postings in rowid order and stops at the page.
+            return await KeysAsync(db, filter, tier, null, " ORDER BY rowid DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
         }
 
-        return keys;
+        // PostgreSQL cannot read a GIN index in key order, and its plan for "ORDER BY Key DESC LIMIT n" (walk the key
+        // index backwards, test every row) is quick only when matches are dense; its estimates for these tokens are
+        // too poor to choose well. So the newest rows are probed first: a page found there is the answer; matches
+        // that are dense there are read by the backward walk; sparse ones through the GIN index, sorted.
+        var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
+        var recent = await KeysAsync(db, filter, tier, window, " ORDER BY \"Key\" DESC LIMIT " + Number(skip + take), cancellationToken);
+        if (recent.Count == skip + take)
+        {
+            return [.. recent.Skip(skip)];
+        }
+
+        if (recent.Count * 100 >= window)
+        {
+            return await KeysAsync(db, filter, tier, null, " ORDER BY \"Key\" DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
+        }
+
+        var sparse = await KeysAsync(db, filter, tier, null, "", cancellationToken);
+        return [.. sparse.OrderDescending().Skip(skip).Take(take)];
+    }
+
+    /// <summary>
+    /// Starts the reads of one search. On PostgreSQL a read-only transaction in which sequential scans are off: with
+    /// a LIMIT the planner likes to scan the table for a token it thinks common, testing every document vector, which
+    /// costs far more than the GIN index; SQLite needs nothing (null).
+    /// </summary>
+    public static async Task<IAsyncDisposable?> BeginReadAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
     }
 
     /// <summary>How many items of a tier match, counting no further than <paramref name="cap"/>.</summary>
@@ -225,7 +268,7 @@ public static class CatalogSearchIndex
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        await using var command = await SelectAsync(db, filter, tier, cancellationToken);
+        await using var command = await SelectAsync(db, filter, tier, null, cancellationToken);
         command.CommandText = "SELECT count(*) FROM (" + command.CommandText + " LIMIT " + Number(cap) + ") AS capped";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
@@ -331,7 +374,25 @@ public static class CatalogSearchIndex
         return expression;
     }
 
-    private static async Task<DbCommand> SelectAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, CancellationToken cancellationToken)
+    private static async Task<List<long>> KeysAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, string tail, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectAsync(db, filter, tier, window, cancellationToken);
+        command.CommandText += tail;
+        var keys = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The SELECT of a tier's keys with the filters; on PostgreSQL, with <paramref name="window"/>, only among that many
+    /// newest rows (in the key range).
+    /// </summary>
+    private static async Task<DbCommand> SelectAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, CancellationToken cancellationToken)
     {
         if (filter.Tokens.Count == 0 || filter.Tokens.Any(t => t.Length == 0 || t.Any(c => c is '"' or '\'' or '\\' || char.IsWhiteSpace(c))))
         {
@@ -362,7 +423,10 @@ public static class CatalogSearchIndex
         {
             var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
             Add(command, "@query", all);
-            sql.Append("""SELECT "Key" FROM "CatalogSearch" WHERE """);
+            var range = (lo is null ? "" : """ AND "Key" >= @lo""") + (hi is null ? "" : """ AND "Key" <= @hi""");
+            sql.Append(window is { } rows
+                ? $"""SELECT "Key" FROM (SELECT * FROM "CatalogSearch" WHERE TRUE{range} ORDER BY "Key" DESC LIMIT {Number(rows)}) AS recent WHERE """
+                : """SELECT "Key" FROM "CatalogSearch" WHERE """);
             sql.Append(tier switch
             {
                 SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",

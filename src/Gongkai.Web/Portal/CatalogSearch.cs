@@ -62,6 +62,7 @@ public sealed class CatalogSearch(GongkaiDbContext db)
         }
 
         var filter = new CatalogSearchFilter(query.Tokens, request.AgencyId, request.CategoryId, request.From, request.To);
+        await using var read = await CatalogSearchIndex.BeginReadAsync(db, cancellationToken);
         var counted = await CatalogSearchIndex.CountAsync(db, filter, SearchTier.Any, CountCap + 1, cancellationToken);
         var total = Math.Min(counted, CountCap);
         var pageCount = (total + PageSize - 1) / PageSize;
