@@ -35,7 +35,7 @@ done
 curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the app did not start; see /tmp/gongkai-search-load.log"; exit 1; }
 
 items=$(curl -s "http://127.0.0.1:$port/api/catalog/search?q=%E9%80%9A%E7%9F%A5" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-echo "provider $provider, connections $connections, ${seconds}s; sample query 通知 reports total=$items (capped at 10000)"
+echo "provider $provider, connections $connections, ${seconds}s; sample query 通知 reports total=$items (the count stops at 1000)"
 echo "warm-up (10 s)"
 wrk -t2 -c"$connections" -d10s -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
 echo "measured run"
