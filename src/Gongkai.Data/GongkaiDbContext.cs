@@ -4,6 +4,7 @@ using Gongkai.Data.AnnualReports;
 using Gongkai.Data.Applications;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
+using Gongkai.Data.Catalog;
 using Gongkai.Data.Infrastructure;
 using Gongkai.Data.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +46,15 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<AnnualReportRecord> AnnualReports => Set<AnnualReportRecord>();
 
     public DbSet<CollectedReportRecord> CollectedReports => Set<CollectedReportRecord>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+
+    public DbSet<CatalogReviewStep> CatalogReviewSteps => Set<CatalogReviewStep>();
+
+    public DbSet<CatalogCategory> CatalogCategories => Set<CatalogCategory>();
+
+    public DbSet<CatalogSerial> CatalogSerials => Set<CatalogSerial>();
+
+    public DbSet<CatalogSettings> CatalogSettings => Set<CatalogSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

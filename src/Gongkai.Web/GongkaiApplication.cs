@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Catalog;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
@@ -32,12 +33,13 @@ internal static class GongkaiApplication
         services.AddApplicationDesk(builder.Configuration);
         services.AddScoped<AnnualReports.CaseTableQuery>();
         services.AddScoped<AnnualReports.AnnualReportStore>();
-        services.AddScoped<AnnualReports.ITable2Source, AnnualReports.NoTable2Source>();
+        services.AddScoped<AnnualReports.ITable2Source, Catalog.CatalogTable2Source>();
         services.AddScoped<Supervision.RegionScope>();
         services.AddScoped<Supervision.SupervisedReports>();
         services.AddScoped<Supervision.ReportCollector>();
         services.AddScoped<Admin.CalendarImport>();
         services.AddScoped<Admin.UserAccounts>();
+        services.AddCatalog(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -123,6 +125,7 @@ internal static class GongkaiApplication
         app.MapApplications();
         app.MapPreferences();
         app.MapAnnualReports();
+        app.MapCatalog();
         app.MapRazorPages();
         return app;
     }

@@ -11,16 +11,9 @@ public sealed record Table2Suggestion(Table2Field Field, decimal Value, string S
 /// <summary>
 /// The seam through which the catalogue of normative documents feeds table 二 (本年制发、本年废止、现行有效 of 规章 and
 /// 行政规范性文件). The workspace shows every suggestion next to its cell and prefills empty cells of a new draft;
-/// staff decide. Register an implementation in place of <see cref="NoTable2Source"/>.
+/// staff decide. The catalogue's implementation is <see cref="Catalog.CatalogTable2Source"/>.
 /// </summary>
 public interface ITable2Source
 {
     Task<IReadOnlyList<Table2Suggestion>> SuggestAsync(Guid agencyId, int year, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Suggests nothing: table 二 is entered by hand until a catalogue is registered.</summary>
-public sealed class NoTable2Source : ITable2Source
-{
-    public Task<IReadOnlyList<Table2Suggestion>> SuggestAsync(Guid agencyId, int year, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Table2Suggestion>>([]);
 }

@@ -94,6 +94,7 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
         {
             await new DemoApplications(db, clock).SeedAsync();
         }
+        await Catalog.CatalogDemoData.SeedAsync(db, clock);
     }
 
     private Region AddRegion(Region? parent, string name, string code, RegionLevel level)

@@ -28,6 +28,7 @@ internal static class DatabaseStartup
 
         await Calendar.CaseRulesProvider.SeedAsync(db);
         await Letters.LetterTemplates.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await Catalog.CatalogCategories.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>());
 
         var demo = app.Configuration.GetValue("Demo:Seed", true);
         if (demo && !await db.Agencies.AnyAsync())

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Search load test: starts the web app (Release) on a catalogue made by Gongkai.CatalogLoad and runs wrk with
+# bench/search.lua (the queries of bench/search-queries.txt) against /api/catalog/search, then prints p50/p95/p99.
+#
+#   bench/search-load.sh sqlite  /tmp/bench/catalog.db            [connections] [seconds]
+#   bench/search-load.sh postgres "Host=localhost;Username=gongkai;Password=gongkai;Database=catalog_load" [connections] [seconds]
+#
+# Make the database first, e.g. for one million items:
+#   dotnet run -c Release --project bench/Gongkai.CatalogLoad -- --provider Sqlite --connection "Data Source=/tmp/bench/catalog.db" --count 1000000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+provider=${1:?sqlite or postgres}
+target=${2:?SQLite file or PostgreSQL connection string}
+connections=${3:-50}
+seconds=${4:-30}
+port=${PORT:-5099}
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+
+case "$provider" in
+  sqlite) export Database__Provider=Sqlite Database__ConnectionString="Data Source=$target" ;;
+  postgres) export Database__Provider=PostgreSQL Database__ConnectionString="$target;Maximum Pool Size=60" ;;
+  *) echo "provider must be sqlite or postgres"; exit 1 ;;
+esac
+
+dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
+export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning
+dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-search-load.log 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the app did not start; see /tmp/gongkai-search-load.log"; exit 1; }
+
+items=$(curl -s "http://127.0.0.1:$port/api/catalog/search?q=%E9%80%9A%E7%9F%A5" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+echo "provider $provider, connections $connections, ${seconds}s; sample query 通知 reports total=$items (the count stops at 1000)"
+echo "warm-up (10 s)"
+wrk -t2 -c"$connections" -d10s -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
+echo "measured run"
+wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/search.lua "http://127.0.0.1:$port"

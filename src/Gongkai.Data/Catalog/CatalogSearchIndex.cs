@@ -1,0 +1,572 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Gongkai.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gongkai.Data.Catalog;
+
+/// <summary>
+/// The search index objects, outside the EF model because neither provider's full-text object has an EF mapping
+/// that works on both: on SQLite a contentless FTS5 table whose rowid is the item's <see cref="CatalogItem.SearchKey"/>,
+/// on PostgreSQL a table of tsvectors with GIN indexes. Both hold the tokens of <see cref="SearchText"/> verbatim.
+/// The migration 20261122000040_Catalog creates them with these statements, and <see cref="EnsureCreatedAsync"/>
+/// creates them in a database made by EnsureCreated (tests). The statements are part of that migration's history:
+/// changing them needs a new migration.
+/// </summary>
+public static class CatalogSearchSchema
+{
+    /// <summary>
+    /// One column of terms per item (see <see cref="CatalogSearchIndex.SqliteTerms"/>); detail=none keeps neither
+    /// columns nor positions: the search asks only which items hold all of a set of terms.
+    /// </summary>
+    public static IReadOnlyList<string> SqliteCreate { get; } =
+    [
+        """CREATE VIRTUAL TABLE IF NOT EXISTS "CatalogSearch" USING fts5(terms, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')""",
+    ];
+
+    public static IReadOnlyList<string> PostgresCreate { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS "CatalogSearch" (
+            "Key" bigint NOT NULL,
+            "ItemId" uuid NOT NULL,
+            "AgencyId" uuid NOT NULL,
+            "TopicId" uuid NULL,
+            "GenreId" uuid NULL,
+            "TitleVector" tsvector NOT NULL,
+            "NumberVector" tsvector NOT NULL,
+            "Document" tsvector NOT NULL,
+            CONSTRAINT "PK_CatalogSearch" PRIMARY KEY ("Key"))
+        """,
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_TitleVector" ON "CatalogSearch" USING gin ("TitleVector")""",
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_NumberVector" ON "CatalogSearch" USING gin ("NumberVector")""",
+        """CREATE INDEX IF NOT EXISTS "IX_CatalogSearch_Document" ON "CatalogSearch" USING gin ("Document")""",
+    ];
+
+    public static IReadOnlyList<string> Drop { get; } = ["""DROP TABLE IF EXISTS "CatalogSearch" """];
+
+    /// <summary>Creates the search objects if they are missing (for databases made by EnsureCreated).</summary>
+    public static async Task EnsureCreatedAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : PostgresCreate)
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
+    }
+}
+
+/// <summary>What the index holds for one published version, built from the item by <see cref="From"/>.</summary>
+public sealed record CatalogSearchDocument(
+    long Key,
+    Guid ItemId,
+    Guid AgencyId,
+    Guid? TopicId,
+    Guid? GenreId,
+    IReadOnlyList<string> TitleTokens,
+    IReadOnlyList<string> NumberTokens,
+    IReadOnlyList<string> BodyTokens)
+{
+    /// <summary>
+    /// Title; 文号 and 索引号; and the body text: 内容概述, 主题词 and, for items disclosed proactively, the full text
+    /// (an 依申请公开 item lists its metadata only).
+    /// </summary>
+    public static CatalogSearchDocument From(CatalogItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = item.SearchKey ?? throw new InvalidOperationException("Only a published version with a search key is indexed.");
+        var body = string.Join('\n', item.Summary, item.Keywords, item.Mode == DisclosureMode.Proactive ? item.Body : null);
+        return new CatalogSearchDocument(
+            key,
+            item.Id,
+            item.AgencyId,
+            item.TopicCategoryId,
+            item.GenreCategoryId,
+            SearchText.DocumentTokens(item.Title),
+            SearchText.DocumentTokens(item.DocumentNumber + " " + item.IndexNumber),
+            SearchText.DocumentTokens(body));
+    }
+}
+
+/// <summary>Which part of a document all query tokens were found in; results come tier by tier.</summary>
+public enum SearchTier
+{
+    /// <summary>Every token in the title.</summary>
+    Title = 0,
+
+    /// <summary>Every token in the 文号 or 索引号 (and not all in the title).</summary>
+    Number = 1,
+
+    /// <summary>Every token somewhere in the item (and neither of the above).</summary>
+    Body = 2,
+
+    /// <summary>All matches, whatever the tier (for counting).</summary>
+    Any = 3,
+}
+
+/// <summary>What a result shows of an item, read in one statement for the keys of a page.</summary>
+public sealed record CatalogSearchRow(
+    Guid Id,
+    long Key,
+    string? IndexNumber,
+    string Title,
+    string? DocumentNumber,
+    Guid AgencyId,
+    string? Agency,
+    string? Topic,
+    string? Genre,
+    DateOnly? PublishedOn,
+    string? Summary,
+    DisclosureMode Mode,
+    string Body);
+
+/// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
+public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>
+/// Keeps the search index in step with the published versions and reads it. Ranking is the same on both providers by
+/// construction: tier (<see cref="SearchTier"/>: title matches before 文号 matches before body matches), then
+/// <see cref="CatalogItem.SearchKey"/> descending (newest publication first). No provider-specific relevance score
+/// (bm25, ts_rank) takes part, so SQLite and PostgreSQL return the same items in the same order. Commands run on the
+/// DbContext's connection and in its current transaction, so an index change commits with the item change.
+/// </summary>
+/// <remarks>
+/// Each tier must read only the postings it can match, or a frequent character whose title matches are few would
+/// scan every item that contains it. PostgreSQL has a tsvector (and GIN index) per tier. SQLite has one FTS5 column
+/// holding every token plainly (for the body tier and the count), the title's and the 文号's tokens again behind a
+/// private-use marker (their own short posting lists), and the filter facets behind a third; the tokenizer of
+/// <see cref="SearchText"/> never produces private-use characters, so a query cannot reach a marked term.
+/// </remarks>
+public static class CatalogSearchIndex
+{
+    private const char TitleMark = '\uE000';
+    private const char NumberMark = '\uE001';
+    private const char FacetMark = '\uE002';
+
+    /// <summary>
+    /// How many of the newest rows a PostgreSQL title or 文号 tier probes first. Testing such a row costs a fraction of
+    /// a microsecond and fetching a GIN match about a microsecond, so the backward walk wins down to about 0.2 %
+    /// matches (<see cref="DenseProbeMatches"/> in the probe).
+    /// </summary>
+    public const int ProbeRows = 2000;
+
+    /// <summary>The same for the body tier, whose row test reads the whole compressed document vector (about 20 µs).</summary>
+    public const int BodyProbeRows = 200;
+
+    /// <summary>A tier with at least this many matches among the probed rows is read by the backward walk.</summary>
+    public const int DenseProbeMatches = 4;
+
+    /// <summary>
+    /// A single-token PostgreSQL search whose token the planner statistics put in at least this many times the cap of
+    /// documents is counted as over the cap without counting (which would build a bitmap of every match).
+    /// </summary>
+    public const int CommonTokenMargin = 10;
+
+    private static readonly ConcurrentDictionary<string, (long At, Dictionary<string, double> Counts)> CommonTokens = new(StringComparer.Ordinal);
+
+    /// <summary>Keys are publication day × this + a sequence within the day.</summary>
+    public const long KeysPerDay = 1_000_000;
+
+    public static long FirstKeyOf(DateOnly day) => day.DayNumber * KeysPerDay;
+
+    public static long LastKeyOf(DateOnly day) => FirstKeyOf(day) + KeysPerDay - 1;
+
+    /// <summary>The next free search key for an item published on <paramref name="day"/>.</summary>
+    public static async Task<long> NextKeyAsync(GongkaiDbContext db, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var first = FirstKeyOf(day);
+        var last = LastKeyOf(day);
+        var max = await db.Set<CatalogItem>().Where(i => i.SearchKey >= first && i.SearchKey <= last).MaxAsync(i => i.SearchKey, cancellationToken);
+        return max is { } taken ? taken + 1 : first;
+    }
+
+    public static async Task AddAsync(GongkaiDbContext db, CatalogSearchDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(document);
+        await using var command = await CommandAsync(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            command.CommandText = """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""";
+            Add(command, "$key", document.Key);
+            Add(command, "$terms", SqliteTerms(document));
+        }
+        else
+        {
+            command.CommandText = """
+                INSERT INTO "CatalogSearch" ("Key", "ItemId", "AgencyId", "TopicId", "GenreId", "TitleVector", "NumberVector", "Document")
+                VALUES (@key, @item, @agency, @topic, @genre, @title::tsvector, @number::tsvector, @document::tsvector)
+                """;
+            Add(command, "@key", document.Key);
+            Add(command, "@item", document.ItemId);
+            Add(command, "@agency", document.AgencyId);
+            Add(command, "@topic", document.TopicId);
+            Add(command, "@genre", document.GenreId);
+            Add(command, "@title", TsVector(document.TitleTokens));
+            Add(command, "@number", TsVector(document.NumberTokens));
+            Add(command, "@document", TsVector(document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens)));
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task RemoveAsync(GongkaiDbContext db, long key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = db.Database.IsSqlite()
+            ? """DELETE FROM "CatalogSearch" WHERE rowid = $key"""
+            : """DELETE FROM "CatalogSearch" WHERE "Key" = @key""";
+        Add(command, db.Database.IsSqlite() ? "$key" : "@key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The keys of one tier's matches, newest first, after skipping <paramref name="skip"/>.</summary>
+    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (db.Database.IsSqlite())
+        {
+            // FTS5 walks a term's postings in rowid order and stops at the page.
+            return await KeysAsync(db, filter, tier, null, " ORDER BY rowid DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
+        }
+
+        // PostgreSQL cannot read a GIN index in key order, and its plan for "ORDER BY Key DESC LIMIT n" (walk the key
+        // index backwards, test every row) is quick only when matches are dense; its estimates for these tokens are
+        // too poor to choose well. So the newest rows are probed first: a page found there is the answer; matches
+        // that are dense there are read by the backward walk; sparse ones through the GIN index, sorted.
+        var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
+        var recent = await KeysAsync(db, filter, tier, window, " ORDER BY \"Key\" DESC LIMIT " + Number(skip + take), cancellationToken);
+        if (recent.Count == skip + take)
+        {
+            return [.. recent.Skip(skip)];
+        }
+
+        if (recent.Count >= DenseProbeMatches)
+        {
+            return await KeysAsync(db, filter, tier, null, " ORDER BY \"Key\" DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
+        }
+
+        var sparse = await KeysAsync(db, filter, tier, null, "", cancellationToken);
+        return [.. sparse.OrderDescending().Skip(skip).Take(take)];
+    }
+
+    /// <summary>
+    /// The estimated number of documents of each of the most common tokens, from the planner statistics of
+    /// <c>Document</c> (ANALYZE keeps them current), read at most once a minute per database.
+    /// </summary>
+    private static async Task<Dictionary<string, double>> CommonTokenCountsAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var database = db.Database.GetDbConnection().ConnectionString;
+        // A cache age, not a date: the monotonic tick count is the right clock.
+        var now = Environment.TickCount64;
+        if (CommonTokens.TryGetValue(database, out var cached) && now - cached.At < 60_000)
+        {
+            return cached.Counts;
+        }
+
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        await using (var command = await CommandAsync(db, cancellationToken))
+        {
+            command.CommandText = """
+                SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
+                FROM pg_stats AS s JOIN pg_class AS c ON c.relname = s.tablename AND c.relnamespace = 'public'::regnamespace
+                WHERE s.schemaname = 'public' AND s.tablename = 'CatalogSearch' AND s.attname = 'Document'
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1))
+            {
+                var tokens = reader.GetFieldValue<string[]>(0);
+                var frequencies = reader.GetFieldValue<float[]>(1);
+                var rows = reader.GetFloat(2);
+                for (var i = 0; i < tokens.Length && i < frequencies.Length; i++)
+                {
+                    counts[tokens[i]] = frequencies[i] * (double)rows;
+                }
+            }
+        }
+
+        CommonTokens[database] = (now, counts);
+        return counts;
+    }
+
+    /// <summary>
+    /// Starts the reads of one search. On PostgreSQL a read-only transaction in which sequential scans are off: with
+    /// a LIMIT the planner likes to scan the table for a token it thinks common, testing every document vector, which
+    /// costs far more than the GIN index; SQLite needs nothing (null).
+    /// </summary>
+    public static async Task<IAsyncDisposable?> BeginReadAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>How many items of a tier match, counting no further than <paramref name="cap"/>.</summary>
+    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (tier == SearchTier.Any && filter is { Tokens.Count: 1, AgencyId: null, CategoryId: null, From: null, To: null } && !db.Database.IsSqlite()
+            && (await CommonTokenCountsAsync(db, cancellationToken)).TryGetValue(filter.Tokens[0], out var estimate)
+            && estimate >= (double)cap * CommonTokenMargin)
+        {
+            return cap;
+        }
+
+        await using var command = await SelectAsync(db, filter, tier, null, cancellationToken);
+        command.CommandText = "SELECT count(*) FROM (" + command.CommandText + " LIMIT " + Number(cap) + ") AS capped";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The rows of a page of keys with their agency and category names: one plain join by primary keys, which is most
+    /// of a search request's work and several times cheaper than the equivalent LINQ with correlated subqueries.
+    /// </summary>
+    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = """
+            SELECT i."Id", i."SearchKey", i."IndexNumber", i."Title", i."DocumentNumber", i."AgencyId", a."Name", t."Name", g."Name",
+                   i."PublishedOn", i."Summary", i."Mode", i."Body"
+            FROM "CatalogItems" AS i
+            LEFT JOIN "Agencies" AS a ON a."Id" = i."AgencyId"
+            LEFT JOIN "CatalogCategories" AS t ON t."Id" = i."TopicCategoryId"
+            LEFT JOIN "CatalogCategories" AS g ON g."Id" = i."GenreCategoryId"
+            WHERE i."SearchKey" IN (
+            """ + string.Join(", ", keys.Select(Number)) + ")";
+        var rows = new List<CatalogSearchRow>(keys.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new CatalogSearchRow(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                Text(2),
+                reader.GetString(3),
+                Text(4),
+                reader.GetGuid(5),
+                Text(6),
+                Text(7),
+                Text(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
+                Text(10),
+                (DisclosureMode)reader.GetInt32(11),
+                reader.GetString(12)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The one FTS5 column of a document (SQLite): every token, then the title's and the 文号's tokens behind their
+    /// markers, then the facets (agency, categories) behind theirs.
+    /// </summary>
+    public static string SqliteTerms(CatalogSearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var plain = document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens).Distinct(StringComparer.Ordinal);
+        var terms = new StringBuilder();
+        terms.AppendJoin(' ', plain);
+        foreach (var token in document.TitleTokens)
+        {
+            terms.Append(' ').Append(TitleMark).Append(token);
+        }
+
+        foreach (var token in document.NumberTokens)
+        {
+            terms.Append(' ').Append(NumberMark).Append(token);
+        }
+
+        foreach (var facet in Facets(document))
+        {
+            terms.Append(' ').Append(FacetMark).Append(facet);
+        }
+
+        return terms.ToString();
+    }
+
+    /// <summary>The FTS5 MATCH expression of a tier (SQLite).</summary>
+    public static string MatchExpression(CatalogSearchFilter filter, SearchTier tier)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        string All(string mark) => "(" + string.Join(' ', filter.Tokens.Select(t => "\"" + mark + t + "\"")) + ")";
+        var (anywhere, inTitle, inNumber) = (All(""), All(TitleMark.ToString()), All(NumberMark.ToString()));
+        var expression = tier switch
+        {
+            SearchTier.Title => inTitle,
+            SearchTier.Number => "(" + inNumber + " NOT " + inTitle + ")",
+            SearchTier.Body => "((" + anywhere + " NOT " + inTitle + ") NOT " + inNumber + ")",
+            _ => anywhere,
+        };
+        if (filter.AgencyId is { } agency)
+        {
+            expression += " AND \"" + FacetMark + AgencyFacet(agency) + "\"";
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            expression += " AND \"" + FacetMark + CategoryFacet(category) + "\"";
+        }
+
+        return expression;
+    }
+
+    private static async Task<List<long>> KeysAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, string tail, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectAsync(db, filter, tier, window, cancellationToken);
+        command.CommandText += tail;
+        var keys = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The SELECT of a tier's keys with the filters; on PostgreSQL, with <paramref name="window"/>, only among that many
+    /// newest rows (in the key range).
+    /// </summary>
+    private static async Task<DbCommand> SelectAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, CancellationToken cancellationToken)
+    {
+        if (filter.Tokens.Count == 0 || filter.Tokens.Any(t => t.Length == 0 || t.Any(c => c is '"' or '\'' or '\\' || char.IsWhiteSpace(c))))
+        {
+            throw new ArgumentException("Search tokens are the non-empty letter/digit tokens of SearchText.", nameof(filter));
+        }
+
+        var command = await CommandAsync(db, cancellationToken);
+        var sql = new StringBuilder();
+        var sqlite = db.Database.IsSqlite();
+        var (lo, hi) = (filter.From is { } from ? FirstKeyOf(from) : (long?)null, filter.To is { } to ? LastKeyOf(to) : (long?)null);
+        if (sqlite)
+        {
+            sql.Append("""SELECT rowid FROM "CatalogSearch" WHERE "CatalogSearch" MATCH $match""");
+            Add(command, "$match", MatchExpression(filter, tier));
+            if (lo is not null)
+            {
+                sql.Append(" AND rowid >= $lo");
+                Add(command, "$lo", lo);
+            }
+
+            if (hi is not null)
+            {
+                sql.Append(" AND rowid <= $hi");
+                Add(command, "$hi", hi);
+            }
+        }
+        else
+        {
+            var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
+            Add(command, "@query", all);
+            var range = (lo is null ? "" : """ AND "Key" >= @lo""") + (hi is null ? "" : """ AND "Key" <= @hi""");
+            sql.Append(window is { } rows
+                ? $"""SELECT "Key" FROM (SELECT * FROM "CatalogSearch" WHERE TRUE{range} ORDER BY "Key" DESC LIMIT {Number(rows)}) AS recent WHERE """
+                : """SELECT "Key" FROM "CatalogSearch" WHERE """);
+            sql.Append(tier switch
+            {
+                SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",
+                SearchTier.Number => """ "NumberVector" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery""",
+                SearchTier.Body => """ "Document" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery AND NOT "NumberVector" @@ @query::tsquery""",
+                _ => """ "Document" @@ @query::tsquery""",
+            });
+            if (filter.AgencyId is { } agency)
+            {
+                sql.Append(""" AND "AgencyId" = @agency""");
+                Add(command, "@agency", agency);
+            }
+
+            if (filter.CategoryId is { } category)
+            {
+                sql.Append(""" AND ("TopicId" = @category OR "GenreId" = @category)""");
+                Add(command, "@category", category);
+            }
+
+            if (lo is not null)
+            {
+                sql.Append(""" AND "Key" >= @lo""");
+                Add(command, "@lo", lo);
+            }
+
+            if (hi is not null)
+            {
+                sql.Append(""" AND "Key" <= @hi""");
+                Add(command, "@hi", hi);
+            }
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static List<string> Facets(CatalogSearchDocument document)
+    {
+        var facets = new List<string> { AgencyFacet(document.AgencyId) };
+        if (document.TopicId is { } topic)
+        {
+            facets.Add(CategoryFacet(topic));
+        }
+
+        if (document.GenreId is { } genre)
+        {
+            facets.Add(CategoryFacet(genre));
+        }
+
+        return facets;
+    }
+
+    private static string AgencyFacet(Guid agency) => "ag" + agency.ToString("N");
+
+    private static string CategoryFacet(Guid category) => "ct" + category.ToString("N");
+
+    /// <summary>The tsvector in its text form: quoted lexemes, no positions; the input function takes them verbatim.</summary>
+    public static string TsVector(IEnumerable<string> tokens) => string.Join(' ', tokens.Distinct(StringComparer.Ordinal).Select(t => "'" + t + "'"));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
