@@ -94,7 +94,11 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
         {
             await new DemoApplications(db, clock).SeedAsync();
         }
-        await Catalog.CatalogDemoData.SeedAsync(db, clock);
+        // Demo:Catalog=false leaves the catalogue empty (tests of the workspace's hand-entered table 二).
+        if (configuration.GetValue("Demo:Catalog", true))
+        {
+            await Catalog.CatalogDemoData.SeedAsync(db, clock);
+        }
     }
 
     private Region AddRegion(Region? parent, string name, string code, RegionLevel level)

@@ -127,7 +127,7 @@ public class CaseTablesTests
     public void Random_histories_reach_every_outcome_and_keep_some_cases_open()
     {
         // Guards the property test above against a generator that only ever produces trivial histories.
-        var histories = CaseHistories.Histories.Resize(100).Sample(20, 12345);
+        var histories = CaseHistories.Histories.Resize(100).Sample(20, new Rnd(12345UL), 100);
         var applications = histories.SelectMany((batch, b) => batch.Select((h, i) => CaseHistories.Play(h, $"{b}-{i}", Rules))).ToList();
 
         Enum.GetValues<Outcome>().Except(applications.Where(a => a.Outcome is not null).Select(a => a.Outcome!.Value)).ShouldBeEmpty();

@@ -17,7 +17,7 @@ public class AnnualReportApiTests
     public async Task Anonymous_callers_get_only_published_versions_and_staff_of_the_agency_may_read_the_draft(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         var agency = await ReportCases.Seed2024Async(app);
         using var publisher = app.CreateBrowserClient();
         await publisher.LoginAsync("publisher");
@@ -76,7 +76,7 @@ public class AnnualReportApiTests
     public async Task Each_export_reads_back_with_the_report_engine_into_the_same_tables(string format, string mediaType)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         var agency = await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("publisher");
@@ -108,7 +108,7 @@ public class AnnualReportApiTests
     public async Task Export_without_a_version_gives_the_current_draft_and_another_agencys_version_is_not_found()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("handler");

@@ -37,4 +37,18 @@ public class CatalogueFeedsTable2Tests
             row.TextContent.ShouldContain("建议 " + value.ToString(CultureInfo.InvariantCulture) + "（政府信息公开目录：2023年的规章和行政规范性文件");
         }
     }
+
+    [Fact]
+    public async Task An_agency_without_normative_documents_in_the_catalogue_gets_no_suggestions()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        using var client = app.CreateBrowserClient();
+        await client.LoginAsync("handler");
+
+        var page = await client.GetPageAsync("/annual-reports/2023");
+
+        page.QuerySelectorAll("button[value^='adopt:']").ShouldBeEmpty();
+        page.QuerySelector("caption")!.TextContent.ShouldContain("本机关尚未在政府信息公开目录中登记规章和行政规范性文件");
+    }
 }

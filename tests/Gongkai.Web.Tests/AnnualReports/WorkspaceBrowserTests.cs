@@ -12,7 +12,7 @@ public class WorkspaceBrowserTests(Browser browser) : IClassFixture<Browser>
     public async Task A_publisher_writes_the_report_follows_the_findings_to_the_cells_and_publishes()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         var page = await browser.OpenAsync(app);
         await ReportCases.Seed2024Async(app);
         await SignInAsync(page, "publisher");

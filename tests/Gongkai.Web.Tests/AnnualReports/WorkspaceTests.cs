@@ -27,7 +27,7 @@ public class WorkspaceTests
     public async Task Inserting_table_figures_saves_the_standard_text_and_it_raises_no_text_table_mismatch()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("handler");
@@ -51,7 +51,7 @@ public class WorkspaceTests
     public async Task The_tables_show_the_cases_and_each_cell_links_to_the_cases_it_counts()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("handler");
@@ -77,7 +77,7 @@ public class WorkspaceTests
     public async Task Publishing_is_refused_while_errors_remain_naming_them_then_allowed_and_later_edits_make_a_new_version()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         var agency = await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("publisher");
@@ -123,7 +123,7 @@ public class WorkspaceTests
     public async Task A_report_cannot_be_published_before_its_year_is_over_and_only_a_publisher_may_publish()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2024, 12, 30, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2024, 12, 30, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         using var publisher = app.CreateBrowserClient();
         await publisher.LoginAsync("publisher");
 
@@ -144,7 +144,7 @@ public class WorkspaceTests
     public async Task A_save_over_a_newer_save_is_refused_and_keeps_what_was_typed()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         using var first = app.CreateBrowserClient();
         await first.LoginAsync("handler");
         using var second = app.CreateBrowserClient();
@@ -168,7 +168,7 @@ public class WorkspaceTests
     public async Task A_registered_table2_source_prefills_a_new_draft_and_its_suggestions_can_be_adopted()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var baseApp = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var baseApp = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         await using var app = baseApp.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<ITable2Source>(_ => new FixedSource(
                 new Table2Suggestion(Table2Field.NormativeDocumentsIssued, 4, "规范性文件目录：2024年制发4件"),
@@ -199,7 +199,7 @@ public class WorkspaceTests
     public async Task A_case_recorded_after_publishing_shows_as_changed_and_breaks_next_years_carry_over()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         var agency = await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("publisher");
@@ -222,7 +222,7 @@ public class WorkspaceTests
     public async Task A_new_draft_starts_from_last_years_published_stock_of_documents_in_force()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(January2025), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("publisher");

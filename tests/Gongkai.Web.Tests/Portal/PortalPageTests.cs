@@ -119,7 +119,7 @@ public class PortalPageTests
         var page = Parser.ParseDocument(await client.GetStringAsync(new Uri($"/catalog/{item.Id}", UriKind.Relative)));
 
         page.QuerySelector("#body-heading + .notice")!.TextContent.ShouldStartWith("本信息属于依申请公开的政府信息，未在网上公开全文。");
-        page.QuerySelector("#body-heading + .notice a")!.GetAttribute("href").ShouldBe("/apply");
+        page.QuerySelector("#body-heading + .notice a")!.GetAttribute("href")!.ShouldStartWith("/apply?agency=");
         (await client.GetAsync(new Uri($"/catalog/{Guid.CreateVersion7()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -11,7 +11,7 @@ public class SupervisionBrowserTests(Browser browser) : IClassFixture<Browser>
     public async Task The_supervisors_dashboard_shows_who_has_not_submitted_and_opens_a_submitted_report()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         var page = await browser.OpenAsync(app);
         await ReportCases.Seed2024Async(app);
         await SupervisionTests.PublishEducationAsync(app);

@@ -22,7 +22,7 @@ public class SupervisionTests
     public async Task The_dashboard_lists_every_agency_of_the_subtree_with_those_that_have_not_submitted_first(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         await PublishEducationAsync(app);
         app.Clock.Now = February2025;
@@ -54,7 +54,7 @@ public class SupervisionTests
     public async Task A_supervisor_reads_reports_of_the_subtree_only_and_other_roles_cannot_supervise()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         var education = await ReportCases.Seed2024Async(app);
         await PublishEducationAsync(app);
         var outside = await OtherCountyAgencyAsync(app);
@@ -84,7 +84,7 @@ public class SupervisionTests
     public async Task A_batch_is_read_file_by_file_bad_files_get_a_message_and_confirmed_reports_count()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(February2025), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(February2025), demoCases: false, demoCatalog: false);
         using var supervisor = app.CreateBrowserClient();
         await supervisor.LoginAsync("supervisor");
 
@@ -127,7 +127,7 @@ public class SupervisionTests
     public async Task Aggregation_sums_the_subtrees_reports_exactly_and_the_csv_has_a_row_per_agency_and_a_column_per_cell()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         await PublishEducationAsync(app);
         app.Clock.Now = February2025;
@@ -169,7 +169,7 @@ public class SupervisionTests
     public async Task A_corrected_version_published_after_the_deadline_keeps_the_first_publication_date()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero)), demoCases: false, demoCatalog: false);
         await ReportCases.Seed2024Async(app);
         await PublishEducationAsync(app);
         app.Clock.Now = February2025;

@@ -15,16 +15,19 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _demo;
     private readonly bool _demoCases;
+    private readonly bool _demoCatalog;
 
     /// <param name="database">The test's own database.</param>
     /// <param name="demo">Load the demo region and accounts.</param>
     /// <param name="clock">The clock; 2024-06-17 10:00 China time by default.</param>
     /// <param name="demoCases">Also load the demo applications (off for tests that count their own cases).</param>
-    public GongkaiApp(TestDatabase database, bool demo = true, TestClock? clock = null, bool demoCases = true)
+    /// <param name="demoCatalog">Also load the demo catalogue (off for tests of hand-entered table 二 figures).</param>
+    public GongkaiApp(TestDatabase database, bool demo = true, TestClock? clock = null, bool demoCases = true, bool demoCatalog = true)
     {
         _database = database;
         _demo = demo;
         _demoCases = demoCases;
+        _demoCatalog = demoCatalog;
         Clock = clock ?? new TestClock(new DateTimeOffset(2024, 6, 17, 2, 0, 0, TimeSpan.Zero));
     }
 
@@ -46,6 +49,7 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
         builder.UseSetting("Demo:Applications", _demoCases ? "true" : "false");
+        builder.UseSetting("Demo:Catalog", _demoCatalog ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
