@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Documents;
 using Gongkai.Data.Applications;
 
 namespace Gongkai.Web.Letters;
@@ -41,12 +42,6 @@ public sealed record LetterDocument(string Title, string? Number, IReadOnlyList<
 /// </summary>
 public static class LetterDocx
 {
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const string LatinFont = "Times New Roman";
-    // Fonts every Chinese Windows has; LibreOffice substitutes installed CJK fonts for them.
-    private const string TitleFont = "黑体";
-    private const string BodyFont = "仿宋";
 
     public static byte[] Render(LetterDocument letter)
     {
@@ -67,7 +62,7 @@ public static class LetterDocx
 
             body.Append(new Paragraph(
                 new ParagraphProperties(new ParagraphStyleId { Val = "Title" }),
-                TextRun(letter.Title)));
+                OfficialDocx.TextRun(letter.Title)));
             if (letter.Number is { Length: > 0 } number)
             {
                 body.Append(Paragraph(number, JustificationValues.Center, indent: false));
@@ -85,9 +80,7 @@ public static class LetterDocx
             body.Append(Signature(letter.Signature));
             body.Append(Signature(letter.Date ?? "年　　月　　日"));
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = 2098, Right = 1474, Bottom = 1984, Left = 1588, Header = 851, Footer = 992, Gutter = 0 }));
+            body.Append(OfficialDocx.A4Section());
             main.Document = new Document(body);
             main.Document.Save();
         }
@@ -99,7 +92,7 @@ public static class LetterDocx
         new ParagraphProperties(
             new Indentation { Right = "1280", FirstLine = "0", FirstLineChars = 0 },
             new Justification { Val = JustificationValues.Right }),
-        TextRun(text));
+        OfficialDocx.TextRun(text));
 
     private static Paragraph Paragraph(string text, JustificationValues justification, bool indent, bool bold = false)
     {
@@ -110,7 +103,7 @@ public static class LetterDocx
         }
 
         properties.Append(new Justification { Val = justification });
-        var run = TextRun(text);
+        var run = OfficialDocx.TextRun(text);
         if (bold)
         {
             run.PrependChild(new RunProperties(new Bold()));
@@ -119,44 +112,5 @@ public static class LetterDocx
         return new Paragraph(properties, run);
     }
 
-    private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                Fonts(BodyFont),
-                new FontSize { Val = "32" },
-                new FontSizeComplexScript { Val = "32" },
-                new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "0", Line = "560", LineRule = LineSpacingRuleValues.Exact }))),
-        new Style(
-            new StyleName { Val = "Normal" },
-            new PrimaryStyle(),
-            new StyleParagraphProperties(
-                new Indentation { FirstLine = "640", FirstLineChars = 200 },
-                new Justification { Val = JustificationValues.Both }))
-        {
-            Type = StyleValues.Paragraph,
-            StyleId = "Normal",
-            Default = true,
-        },
-        new Style(
-            new StyleName { Val = "Title" },
-            new BasedOn { Val = "Normal" },
-            new NextParagraphStyle { Val = "Normal" },
-            new PrimaryStyle(),
-            new StyleParagraphProperties(
-                new SpacingBetweenLines { Before = "0", After = "280", Line = "720", LineRule = LineSpacingRuleValues.Exact },
-                new Indentation { FirstLine = "0", FirstLineChars = 0 },
-                new Justification { Val = JustificationValues.Center },
-                new OutlineLevel { Val = 0 }),
-            new StyleRunProperties(Fonts(TitleFont), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" }))
-        {
-            Type = StyleValues.Paragraph,
-            StyleId = "Title",
-        });
-
-    private static RunFonts Fonts(string eastAsian) =>
-        new() { Ascii = LatinFont, HighAnsi = LatinFont, ComplexScript = LatinFont, EastAsia = eastAsian, Hint = FontTypeHintValues.EastAsia };
+    private static Styles Styles() => OfficialDocx.Styles(titleSpaceAfter: "280");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Documents;
 
 namespace Gongkai.AnnualReports.Rendering;
 
@@ -13,21 +14,10 @@ namespace Gongkai.AnnualReports.Rendering;
 public static class DocxReportRenderer
 {
     // A4 in twentieths of a point, with the margins of the official-document standard (37/35/28/26 mm).
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int MarginTop = 2098;
-    private const int MarginBottom = 1984;
-    private const int MarginLeft = 1588;
-    private const int MarginRight = 1474;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    private const int TextWidth = OfficialDocx.TextWidth;
 
-    private const string LatinFont = "Times New Roman";
-    private const string TitleFont = "黑体";
     private const string HeadingFont = "黑体";
-    private const string BodyFont = "仿宋";
-    private const string TableFont = "宋体";
-
-    private const string TitleStyle = "Title";
+    private const string TitleStyle = OfficialDocx.TitleStyleId;
     private const string HeadingStyle = "Heading1";
     private const string TableStyle = "TableText";
 
@@ -55,7 +45,7 @@ public static class DocxReportRenderer
                 body.Append(StyledParagraph(HeadingStyle, section.Definition.Heading));
                 foreach (var paragraph in section.Paragraphs)
                 {
-                    body.Append(new Paragraph(TextRun(paragraph)));
+                    body.Append(new Paragraph(OfficialDocx.TextRun(paragraph)));
                 }
 
                 if (section.Table is { } table)
@@ -67,18 +57,7 @@ public static class DocxReportRenderer
                 }
             }
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin
-                {
-                    Top = MarginTop,
-                    Right = MarginRight,
-                    Bottom = MarginBottom,
-                    Left = MarginLeft,
-                    Header = 851,
-                    Footer = 992,
-                    Gutter = 0,
-                }));
+            body.Append(OfficialDocx.A4Section());
             main.Document = new Document(body);
             main.Document.Save();
         }
@@ -165,7 +144,7 @@ public static class DocxReportRenderer
             new Justification { Val = cell.Role == LayoutRole.Label ? JustificationValues.Left : JustificationValues.Center }));
         if (isOrigin && cell.Text.Length > 0)
         {
-            var run = TextRun(cell.Text);
+            var run = OfficialDocx.TextRun(cell.Text);
             if (fontSize is not null)
             {
                 run.PrependChild(new RunProperties(new FontSize { Val = fontSize }, new FontSizeComplexScript { Val = fontSize }));
@@ -194,74 +173,32 @@ public static class DocxReportRenderer
     }
 
     private static Paragraph StyledParagraph(string style, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), TextRun(text));
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), OfficialDocx.TextRun(text));
 
-    private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-
-    private static Styles Styles()
-    {
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    Fonts(BodyFont),
-                    new FontSize { Val = "32" },
-                    new FontSizeComplexScript { Val = "32" },
-                    new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "0", Line = "560", LineRule = LineSpacingRuleValues.Exact }))),
-            new Style(
-                new StyleName { Val = "Normal" },
-                new PrimaryStyle(),
-                new StyleParagraphProperties(
-                    new Indentation { FirstLine = "640", FirstLineChars = 200 },
-                    new Justification { Val = JustificationValues.Both }))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = "Normal",
-                Default = true,
-            },
-            new Style(
-                new StyleName { Val = "Title" },
-                new BasedOn { Val = "Normal" },
-                new NextParagraphStyle { Val = "Normal" },
-                new PrimaryStyle(),
-                new StyleParagraphProperties(
-                    new SpacingBetweenLines { Before = "0", After = "560", Line = "720", LineRule = LineSpacingRuleValues.Exact },
-                    new Indentation { FirstLine = "0", FirstLineChars = 0 },
-                    new Justification { Val = JustificationValues.Center },
-                    new OutlineLevel { Val = 0 }),
-                new StyleRunProperties(Fonts(TitleFont), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" }))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = TitleStyle,
-            },
-            new Style(
-                new StyleName { Val = "heading 1" },
-                new BasedOn { Val = "Normal" },
-                new NextParagraphStyle { Val = "Normal" },
-                new PrimaryStyle(),
-                new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }),
-                new StyleRunProperties(Fonts(HeadingFont)))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = HeadingStyle,
-            },
-            new Style(
-                new StyleName { Val = "Table Text" },
-                new BasedOn { Val = "Normal" },
-                new PrimaryStyle(),
-                new StyleParagraphProperties(
-                    new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto },
-                    new Indentation { FirstLine = "0", FirstLineChars = 0 },
-                    new Justification { Val = JustificationValues.Center }),
-                new StyleRunProperties(Fonts(TableFont), new FontSize { Val = "21" }, new FontSizeComplexScript { Val = "21" }))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = TableStyle,
-            });
-    }
-
-    /// <summary>Latin text in <see cref="LatinFont"/>, Chinese in <paramref name="eastAsian"/>.</summary>
-    private static RunFonts Fonts(string eastAsian) =>
-        new() { Ascii = LatinFont, HighAnsi = LatinFont, ComplexScript = LatinFont, EastAsia = eastAsian, Hint = FontTypeHintValues.EastAsia };
+    private static Styles Styles() => OfficialDocx.Styles(
+        titleSpaceAfter: "560",
+        new Style(
+            new StyleName { Val = "heading 1" },
+            new BasedOn { Val = "Normal" },
+            new NextParagraphStyle { Val = "Normal" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }),
+            new StyleRunProperties(OfficialDocx.Fonts(HeadingFont)))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = HeadingStyle,
+        },
+        new Style(
+            new StyleName { Val = "Table Text" },
+            new BasedOn { Val = "Normal" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(
+                new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto },
+                new Indentation { FirstLine = "0", FirstLineChars = 0 },
+                new Justification { Val = JustificationValues.Center }),
+            new StyleRunProperties(OfficialDocx.Fonts(OfficialDocx.TableFont), new FontSize { Val = "21" }, new FontSizeComplexScript { Val = "21" }))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = TableStyle,
+        });
 }
