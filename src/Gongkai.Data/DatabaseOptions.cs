@@ -13,6 +13,26 @@ public sealed class DatabaseOptions
     /// <summary>For SQLite, a file under the data folder by default.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/gongkai.db";
 
+    /// <summary>
+    /// Makes a relative SQLite file path relative to <paramref name="root"/> (the app's content root) rather than to
+    /// whatever folder the process was started from, so the embedded database is always in the same place.
+    /// </summary>
+    public void ResolveSqlitePath(string root)
+    {
+        if (!string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && !Path.IsPathRooted(file))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(root, file));
+            ConnectionString = builder.ToString();
+        }
+    }
+
     /// <summary>Apply pending migrations when the app starts (one node at a time is safe: migrations take a lock).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

@@ -21,7 +21,8 @@ internal static class GongkaiApplication
     public static WebApplicationBuilder AddGongkai(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure(options => options.ResolveSqlitePath(builder.Environment.ContentRootPath));
         services.AddDbContext<GongkaiDbContext>((provider, options) =>
             options.UseGongkaiDatabase(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(TimeProvider.System);

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Platform;
 
-public class BrowserSmokeTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class BrowserSmokeTests(Browser browser)
 {
     [Fact]
     public async Task Staff_sign_in_through_the_login_form_in_a_real_browser()

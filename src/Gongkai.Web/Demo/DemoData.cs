@@ -9,7 +9,8 @@ namespace Gongkai.Web.Demo;
 /// The demo region loaded into a new database: 河南省 → 新乡市 → 示范县, the county government office and five
 /// departments, and one account per role. Everything is fictitious.
 /// </summary>
-public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleManager<Role> roles, TimeProvider clock, IConfiguration configuration)
+public sealed class DemoData(
+    GongkaiDbContext db, UserManager<User> users, RoleManager<Role> roles, TimeProvider clock, IConfiguration configuration, IServiceProvider services)
 {
     /// <summary>The password of every demo account (printed on start; change it in production).</summary>
     public const string Password = "Gongkai-2026";
@@ -98,6 +99,11 @@ public sealed class DemoData(GongkaiDbContext db, UserManager<User> users, RoleM
         if (configuration.GetValue("Demo:Catalog", true))
         {
             await Catalog.CatalogDemoData.SeedAsync(db, clock);
+        }
+
+        if (configuration.GetValue("Demo:Applications", true))
+        {
+            await ActivatorUtilities.CreateInstance<DemoAnnualReports>(services).SeedAsync();
         }
     }
 

@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Web.AnnualReports;
 
-public class WorkspaceBrowserTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class WorkspaceBrowserTests(Browser browser)
 {
     [Fact]
     public async Task A_publisher_writes_the_report_follows_the_findings_to_the_cells_and_publishes()

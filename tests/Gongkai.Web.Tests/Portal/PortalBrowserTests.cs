@@ -9,7 +9,8 @@ using static Gongkai.Tests.Catalog.CatalogWorkflowPageTests;
 
 namespace Gongkai.Tests.Portal;
 
-public class PortalBrowserTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class PortalBrowserTests(Browser browser)
 {
     [Fact]
     public async Task A_member_of_the_public_searches_with_two_characters_and_opens_an_item_using_only_the_keyboard()

@@ -198,7 +198,8 @@ public class PortalPageTests
         previous.QuerySelector("article.annual-report h1")!.TextContent.ShouldBe("示范县人民政府办公室2022年政府信息公开工作年度报告");
         (await client.GetAsync(new Uri($"/agencies/{agency}/reports/2024", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a draft is not public");
         var list = Parser.ParseDocument(await client.GetStringAsync(new Uri("/agencies", UriKind.Relative)));
-        list.QuerySelectorAll("a.year-link").Select(a => a.GetAttribute("href")).ShouldBe([$"/agencies/{agency}/reports/2023", $"/agencies/{agency}/reports/2022"]);
+        list.QuerySelectorAll("a.year-link").Select(a => a.GetAttribute("href")).Where(h => h!.StartsWith($"/agencies/{agency}/", StringComparison.Ordinal))
+            .ShouldBe([$"/agencies/{agency}/reports/2023", $"/agencies/{agency}/reports/2022"]);
     }
 
     private static AnnualReportRecord Record(Guid agency, int year, int version, AnnualReportStatus status, Gongkai.AnnualReports.AnnualReport report, DateTime at) => new()

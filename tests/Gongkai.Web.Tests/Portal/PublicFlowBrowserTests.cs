@@ -7,7 +7,8 @@ using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Portal;
 
-public class PublicFlowBrowserTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class PublicFlowBrowserTests(Browser browser)
 {
     [Fact]
     public async Task A_member_of_the_public_applies_follows_the_case_answers_a_correction_and_downloads_the_reply()

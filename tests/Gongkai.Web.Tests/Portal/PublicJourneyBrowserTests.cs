@@ -9,7 +9,8 @@ namespace Gongkai.Tests.Portal;
 /// Issue 5's journey in one real browser: a member of the public searches with a two-character query, opens an
 /// item, applies to the agency that published it, and later comes back with the code and phone to read the status.
 /// </summary>
-public class PublicJourneyBrowserTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class PublicJourneyBrowserTests(Browser browser)
 {
     [Fact]
     public async Task Search_open_an_item_apply_and_come_back_with_the_code_and_phone()

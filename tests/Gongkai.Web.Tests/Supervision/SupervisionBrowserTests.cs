@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Web.Supervision;
 
-public class SupervisionBrowserTests(Browser browser) : IClassFixture<Browser>
+[Collection(BrowserTests.Name)]
+public class SupervisionBrowserTests(Browser browser)
 {
     [Fact]
     public async Task The_supervisors_dashboard_shows_who_has_not_submitted_and_opens_a_submitted_report()

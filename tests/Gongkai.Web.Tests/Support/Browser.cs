@@ -40,7 +40,7 @@ public sealed class Browser : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15000);
+        context.SetDefaultTimeout(30000);
         return await context.NewPageAsync();
     }
 
@@ -53,4 +53,14 @@ public sealed class Browser : IAsyncLifetime
 
         _playwright?.Dispose();
     }
+}
+
+/// <summary>
+/// The browser tests share one Chromium and run one after another (in parallel with the other tests): several
+/// browsers and app hosts at once on a small CI machine make page timings flaky.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<Browser>
+{
+    public const string Name = "Browser";
 }
