@@ -13,6 +13,15 @@ namespace Gongkai.Tests.Web;
 public sealed class GongkaiApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+
+    // Dozens of hosts run at once and each would watch appsettings and wwwroot with inotify; the default
+    // per-user limit (128 instances) is reached on CI machines. Tests change no file under a running host.
+    static GongkaiApp()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     private readonly bool _demo;
     private readonly bool _demoCases;
     private readonly bool _demoCatalog;
