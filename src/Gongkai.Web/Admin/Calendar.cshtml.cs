@@ -17,8 +17,11 @@ namespace Gongkai.Web.Admin;
 /// notice from CSV (preview first: the day changes and every open case whose due date would move; then apply).
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, TimeProvider clock) : PageModel
+public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, TimeProvider clock, Supervision.RegionScope regions) : PageModel
 {
+    /// <summary>The calendar is every agency's: only an administrator of the whole platform may load a notice.</summary>
+    public bool CanChange { get; private set; }
+
     /// <summary>A loaded year: its notice and its days.</summary>
     public sealed record LoadedYear(int Year, string Notice, IReadOnlyList<CalendarDay> Days);
 
@@ -53,6 +56,11 @@ public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, Ti
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
+        if (!await regions.CoversWholePlatformAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+
         if (await ReadCsvAsync(cancellationToken) is { } csv)
         {
             Csv = csv;
@@ -66,6 +74,11 @@ public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, Ti
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken cancellationToken)
     {
+        if (!await regions.CoversWholePlatformAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(Csv))
         {
             Error = "请先上传并预览节假日安排。";
@@ -106,6 +119,7 @@ public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, Ti
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        CanChange = await regions.CoversWholePlatformAsync(cancellationToken);
         var days = await db.CalendarDays.AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken);
         Years = [.. days.GroupBy(d => d.Year).OrderByDescending(g => g.Key)
             .Select(g => new LoadedYear(g.Key, g.First().Notice, [.. g.Select(d => new CalendarDay(d.Date, d.Kind, d.Name, d.Notice))]))];

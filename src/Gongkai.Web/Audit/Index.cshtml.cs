@@ -42,7 +42,7 @@ public sealed class AuditFilter
 
 /// <summary>The audit log for administrators: every state change and every view of personal data, newest first.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class AuditLogModel(GongkaiDbContext db) : PageModel
+public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope scope) : PageModel
 {
     public const int PageSize = 50;
 
@@ -65,7 +65,13 @@ public sealed class AuditLogModel(GongkaiDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery] AuditFilter filter, CancellationToken cancellationToken)
     {
         Filter = filter;
-        var query = db.AuditLog.AsNoTracking();
+
+        // An administrator reads the log of the agencies of their region subtree; entries tied to no agency only
+        // when they administer the whole platform.
+        var agencyIds = (await scope.AgenciesAsync(cancellationToken)).Select(a => (Guid?)a.Id).ToList();
+        var wholePlatform = await scope.CoversWholePlatformAsync(cancellationToken);
+        var visible = db.AuditLog.AsNoTracking().Where(e => agencyIds.Contains(e.AgencyId) || (wholePlatform && e.AgencyId == null));
+        var query = visible;
         if (filter.From is { } from)
         {
             var fromUtc = ToUtc(from);
@@ -105,9 +111,9 @@ public sealed class AuditLogModel(GongkaiDbContext db) : PageModel
         PageNumber = Math.Clamp(filter.Page ?? 1, 1, PageCount);
         Entries = await query.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        Actions = await db.AuditLog.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        EntityTypes = await db.AuditLog.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        UserNames = await db.AuditLog.Select(e => e.UserName).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        Actions = await visible.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        EntityTypes = await visible.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        UserNames = await visible.Select(e => e.UserName).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         return Page();
     }
 

@@ -16,7 +16,7 @@ namespace Gongkai.Web.Letters;
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
 public sealed class TemplateEditModel(
-    GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, CaseRulesProvider rulesProvider) : PageModel
+    GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, CaseRulesProvider rulesProvider, Supervision.RegionScope regions) : PageModel
 {
     public LetterKind Kind { get; private set; } = null!;
 
@@ -218,6 +218,12 @@ public sealed class TemplateEditModel(
 
         Kind = found;
         Scope = Scope == "platform" ? "platform" : "agency";
+        if (IsPlatform && !await regions.CoversWholePlatformAsync(HttpContext.RequestAborted))
+        {
+            // The platform's defaults are every agency's wording: only an administrator of the whole platform edits them.
+            return false;
+        }
+
         AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleAsync(HttpContext.RequestAborted);
         Exists = await RowAsync() is not null;
         return true;

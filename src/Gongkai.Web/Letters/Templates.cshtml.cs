@@ -10,9 +10,12 @@ namespace Gongkai.Web.Letters;
 
 /// <summary>Letter templates for administrators: which kinds the agency has its own text for, and the agency's 简称.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class TemplatesModel(GongkaiDbContext db, Staff staff, AuditLog audit) : PageModel
+public sealed class TemplatesModel(GongkaiDbContext db, Staff staff, AuditLog audit, Supervision.RegionScope regions) : PageModel
 {
     public string AgencyName { get; private set; } = "";
+
+    /// <summary>Only an administrator of the whole platform edits the platform's default templates.</summary>
+    public bool CanEditPlatform { get; private set; }
 
     public IReadOnlyList<TemplateRow> Rows { get; private set; } = [];
 
@@ -48,6 +51,7 @@ public sealed class TemplatesModel(GongkaiDbContext db, Staff staff, AuditLog au
     private async Task LoadAsync()
     {
         AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleAsync(HttpContext.RequestAborted);
+        CanEditPlatform = await regions.CoversWholePlatformAsync(HttpContext.RequestAborted);
         var rows = await db.LetterTemplates.AsNoTracking()
             .Where(t => t.AgencyId == null || t.AgencyId == staff.AgencyId)
             .Select(t => new { t.Kind, t.AgencyId, t.UpdatedAtUtc, t.UpdatedBy })

@@ -39,6 +39,16 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
     public async Task<IReadOnlyList<ScopedAgency>> AgenciesAsync(CancellationToken cancellationToken = default) =>
         _agencies ??= await LoadAgenciesAsync(cancellationToken);
 
+    /// <summary>
+    /// True when every agency on the platform is in the subtree: only such an administrator may change what all
+    /// agencies share (the holiday calendar, the platform's default letter templates).
+    /// </summary>
+    public async Task<bool> CoversWholePlatformAsync(CancellationToken cancellationToken = default)
+    {
+        var inScope = (await AgenciesAsync(cancellationToken)).Count;
+        return inScope > 0 && inScope == await db.Agencies.CountAsync(cancellationToken);
+    }
+
     /// <summary>An agency of the subtree, or null (also for agencies outside it).</summary>
     public async Task<ScopedAgency?> AgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         (await AgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == agencyId);

@@ -68,6 +68,7 @@ public class LetterTemplateTests
         await using var app = new GongkaiApp(database);
         var own = await ApplicantCases.ReceiveAsync(app, agency: "示范县人民政府办公室");
         var other = await ApplicantCases.ReceiveAsync(app);
+        await ApplicantCases.GrantRoleAsync(app, "admin", Gongkai.Data.Accounts.Roles.Handler); // drafts letters only as a handler
         using var admin = app.CreateBrowserClient();
         await admin.LoginAsync("admin");
         const string url = "/admin/letter-templates/Receipt?scope=agency";
