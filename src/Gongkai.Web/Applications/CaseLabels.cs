@@ -45,6 +45,13 @@ public static class CaseLabels
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>Who recorded an event, as a reader may see it: an applicant only by role unless the reader may see personal data.</summary>
+    public static string Actor(Gongkai.Data.Applications.ApplicationEventRecord record, bool showsPersonalData)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.ActorRole == Gongkai.Applications.ActorRole.Applicant && !showsPersonalData ? "申请人" : record.ActorName;
+    }
+
     /// <summary>The history's name for a stored event kind (<see cref="Data.Applications.ApplicationEventRecord.Kind"/>).</summary>
     public static string EventKind(string kind) => kind switch
     {

@@ -19,6 +19,9 @@ public sealed class CaseModel(
     GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider, AttachmentUploads uploads, FileStore store,
     PublicRateLimiter limiter, AuditLog audit, TimeProvider clock) : PageModel
 {
+    /// <summary>How the case history names the applicant: by role, never by name (supervisors read the history).</summary>
+    public const string ApplicantActorName = "申请人";
+
     public const int MaxCorrectionText = 2000;
 
     public ApplicationRecord Application { get; private set; } = null!;
@@ -103,12 +106,13 @@ public sealed class CaseModel(
         }
 
         var rules = await rulesProvider.GetAsync(HttpContext.RequestAborted);
-        var summary = "申请人在线提交补正材料" + (text.Length > 0 ? "：" + (text.Length > 200 ? text[..200] + "……" : text) : "")
-            + (hasFile ? "（附件：" + stored[0].FileName + "）" : "");
+        // The history is read by supervisors too: it names the applicant by role, and the applicant's own words stay in
+        // the stored 补正说明.txt, which only the handling agency's staff open.
+        var summary = "申请人在线提交补正材料（附件：" + string.Join("、", stored.Select(a => a.FileName)) + "）";
         try
         {
             Application.Append(
-                new CorrectionReceived(ChinaTime.Now(clock), new Actor(Application.ApplicantName, ActorRole.Applicant)),
+                new CorrectionReceived(ChinaTime.Now(clock), new Actor(ApplicantActorName, ActorRole.Applicant)),
                 rules, null, summary, clock.GetUtcNow().UtcDateTime);
             audit.Record("correction.received", "Application", Application.Id.ToString(), $"申请 {Application.Number} 的申请人在线提交补正材料", Application.AgencyId);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
