@@ -27,11 +27,12 @@ public static class FileTypes
     public static readonly FileType Odt = new("OpenDocument 文档（ODT）", "application/vnd.oasis.opendocument.text", [".odt"]);
     public static readonly FileType Ofd = new("OFD 版式文档", "application/ofd", [".ofd"]);
     public static readonly FileType Text = new("纯文本", "text/plain; charset=utf-8", [".txt"]);
+    public static readonly FileType Csv = new("CSV 表格", "text/csv; charset=utf-8", [".csv"]);
 
-    public static IReadOnlyList<FileType> Accepted { get; } = [Pdf, Jpeg, Png, Docx, Xlsx, Odt, Ofd, Text];
+    public static IReadOnlyList<FileType> Accepted { get; } = [Pdf, Jpeg, Png, Docx, Xlsx, Odt, Ofd, Text, Csv];
 
     /// <summary>The accepted formats in one Chinese phrase, for hints and messages.</summary>
-    public const string AcceptedText = "PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD 和纯文本（TXT）";
+    public const string AcceptedText = "PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD、纯文本（TXT）和 CSV";
 
     /// <summary>The extensions for an HTML accept attribute (a hint to the browser; the server decides by content).</summary>
     public static string AcceptAttribute => string.Join(',', Accepted.SelectMany(t => t.Extensions));
@@ -55,6 +56,11 @@ public static class FileTypes
         if (type.Extensions.Contains(extension, StringComparer.Ordinal))
         {
             return check;
+        }
+
+        if (type == Text && Csv.Extensions.Contains(extension, StringComparer.Ordinal))
+        {
+            return new FileCheck(Csv, null); // CSV is text; the name says which
         }
 
         return FileCheck.Refuse(extension.Length == 0

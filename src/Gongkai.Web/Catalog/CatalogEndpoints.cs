@@ -145,7 +145,7 @@ public static class CatalogEndpoints
     /// A catalogue attachment: anyone may download the files of a published (or superseded) version disclosed
     /// proactively; the agency's own staff may download any of its items' files. Anything else is 404.
     /// </summary>
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, GongkaiDbContext db, Staff staff, CatalogFiles files, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, GongkaiDbContext db, Staff staff, CatalogFiles files, CancellationToken cancellationToken)
     {
         var found = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id && a.Kind == AttachmentKind.Catalog)
@@ -171,6 +171,13 @@ public static class CatalogEndpoints
         }
 
         var stream = files.Open(found.Sha256);
-        return stream is null ? TypedResults.NotFound() : TypedResults.File(stream, found.ContentType, found.FileName);
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Always a download, never rendered as a page of this site.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(stream, found.ContentType, found.FileName);
     }
 }

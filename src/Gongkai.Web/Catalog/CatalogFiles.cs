@@ -22,25 +22,6 @@ public sealed class CatalogOptions
 /// </summary>
 public sealed class CatalogFiles(IOptions<CatalogOptions> options)
 {
-    /// <summary>File types accepted for catalogue attachments (documents, spreadsheets, images, archives).</summary>
-    public static IReadOnlyDictionary<string, string> ContentTypes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".ofd"] = "application/ofd",
-        [".doc"] = "application/msword",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".wps"] = "application/vnd.ms-works",
-        [".xls"] = "application/vnd.ms-excel",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".et"] = "application/vnd.ms-excel",
-        [".csv"] = "text/csv",
-        [".txt"] = "text/plain",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".png"] = "image/png",
-        [".zip"] = "application/zip",
-    };
-
     public long MaxBytes => options.Value.MaxAttachmentBytes;
 
     /// <summary>Stores the content and returns its SHA-256 (lower-case hex) and size.</summary>

@@ -176,6 +176,11 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         Touch(item);
         await StepAsync(item, CatalogAction.Withdrawn, item.WithdrawalReason);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The earlier versions of the series stay reachable by their addresses otherwise: withdrawn means off the portal.
+        var seriesReason = item.WithdrawalReason;
+        await db.CatalogItems.Where(i => i.SeriesId == item.SeriesId && i.Status == CatalogStatus.Superseded)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, CatalogStatus.Withdrawn).SetProperty(i => i.WithdrawalReason, seriesReason), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -287,17 +292,20 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             throw new CatalogRuleException("附件文件名为空或过长（不超过 200 个字）。");
         }
 
-        if (!CatalogFiles.ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType))
-        {
-            throw new CatalogRuleException($"不支持“{Path.GetExtension(name)}”类型的附件；可上传 {string.Join("、", CatalogFiles.ContentTypes.Keys)}。");
-        }
-
         if (file.Length == 0 || file.Length > files.MaxBytes)
         {
             throw new CatalogRuleException($"附件为空或超过 {files.MaxBytes / 1024 / 1024} MB。");
         }
 
+        // The portal serves these files to everyone: the type is decided by the content, as for case attachments.
         await using var stream = file.OpenReadStream();
+        var check = Attachments.FileTypes.Inspect(stream, name);
+        if (check.Type is not { } type)
+        {
+            throw new CatalogRuleException($"附件“{name}”不能上传：{check.Problem}");
+        }
+
+        var contentType = type.ContentType;
         var (sha, size) = await files.SaveAsync(stream, cancellationToken);
         var now = clock.GetUtcNow();
         db.Attachments.Add(new AttachmentRecord

@@ -18,6 +18,7 @@ public class FileTypeTests
         { "电子公文.ofd", "application/ofd" },
         { "说明.txt", "text/plain; charset=utf-8" },
         { "说明-gbk.txt", "text/plain; charset=utf-8" },
+        { "资助名单.csv", "text/csv; charset=utf-8" },
     };
 
     [Theory]
@@ -45,9 +46,9 @@ public class FileTypeTests
         { "名单", Sample("x.docx"), "文件名没有扩展名。文件内容是Word 文档（DOCX），请把文件名改为以 .docx 结尾后再上传。" },
         { "old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "文件是旧版 Office 格式（.doc、.xls 等），这种格式可能带有宏，不能上传。请另存为 PDF、DOCX 或 XLSX 后再上传。" },
         { "macro.docx", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"), ("word/vbaProject.bin", "x")), "Word 文档中含有宏，不能上传。请另存为不含宏的 DOCX 或 PDF 后再上传。" },
-        { "files.zip", Zip(("a.exe", "MZ")), "文件是压缩包，不是允许上传的文档格式。请上传 PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD 和纯文本（TXT）文件，不要压缩。" },
+        { "files.zip", Zip(("a.exe", "MZ")), "文件是压缩包，不是允许上传的文档格式。请上传 PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD、纯文本（TXT）和 CSV文件，不要压缩。" },
         { "empty.pdf", [], "文件是空的（0 字节），请检查后重新选择。" },
-        { "data.bin", [1, 2, 3, 4, 0, 0, 0, 5], "无法识别文件类型。只能上传 PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD 和纯文本（TXT）文件。" },
+        { "data.bin", [1, 2, 3, 4, 0, 0, 0, 5], "无法识别文件类型。只能上传 PDF、JPEG、PNG、Word（DOCX）、Excel（XLSX）、ODT、OFD、纯文本（TXT）和 CSV文件。" },
     };
 
     [Theory]

@@ -129,6 +129,11 @@ public class CatalogWorkflowPageTests
         current.ShouldContain("增加线路二。");
         var found = await anonymous.GetFromJsonAsync<SearchResponse>(new Uri("/api/catalog/search?q=校车", UriKind.Relative));
         found!.Items.Select(i => i.Id).ShouldBe([second]);
+
+        await ActAsync(publisher, second, "Withdraw", ("Reason", "线路调整，另行发布。")).DoneAsync();
+        (await anonymous.GetAsync(new Uri($"/catalog/{first}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "withdrawing the series takes its earlier versions off the portal too");
+        (await WithDbAsync(app, db => db.CatalogItems.Where(i => i.SeriesId == first).OrderBy(i => i.Version).Select(i => i.Status).ToListAsync()))
+            .ShouldBe([CatalogStatus.Withdrawn, CatalogStatus.Withdrawn]);
     }
 
     [Fact]
@@ -216,7 +221,9 @@ public class CatalogWorkflowPageTests
         (await AlertAsync(await ActAsync(handler, id, "Submit"))).ShouldBe("主动公开的信息须有正文或附件；请先填写正文或上传附件，再提交保密审查。");
         var content = "序号,姓名,金额\n1,张某,1000\n"u8.ToArray();
         await UploadAsync(handler, id, "资助名单.csv", content).DoneAsync();
-        (await AlertAsync(await UploadAsync(handler, id, "程序.exe", [1, 2, 3]))).ShouldStartWith("不支持“.exe”类型的附件");
+        (await AlertAsync(await UploadAsync(handler, id, "程序.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0]))).ShouldBe("附件“程序.exe”不能上传：文件是可执行程序（Windows 程序），出于安全考虑不能上传。");
+        (await AlertAsync(await UploadAsync(handler, id, "名单.pdf", "<html><script>alert(1)</script></html>"u8.ToArray())))
+            .ShouldBe("附件“名单.pdf”不能上传：文件是网页（HTML）或含有脚本的标记文件，出于安全考虑不能上传。请把内容另存为 PDF 后再上传。", "the content decides, not the name");
         var attachment = await WithDbAsync(app, db => db.Attachments.SingleAsync(a => a.OwnerId == id));
         attachment.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
 
