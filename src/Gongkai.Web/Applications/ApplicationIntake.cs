@@ -61,6 +61,10 @@ public sealed record IntakeResult(ApplicationRecord? Application, IReadOnlyDicti
 /// <summary>Receives applications: checks them, numbers them, gives them a receipt code, starts their clock.</summary>
 public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit)
 {
+    /// <summary>The refusal of an online application to an agency that takes none, saying how to apply instead.</summary>
+    public static string NoOnlineChannel(string agencyName) =>
+        $"{agencyName}未开通在线申请，请按该机关的政府信息公开指南以当面、邮寄等方式提出申请。";
+
     /// <summary>Receipt codes avoid characters that are easy to misread (0/O, 1/I/L).</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -73,10 +77,14 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = Validate(request, online);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => new { a.Id, a.Name }).SingleOrDefaultAsync(cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => new { a.Id, a.Name, a.AcceptedChannels }).SingleOrDefaultAsync(cancellationToken);
         if (agency is null)
         {
             errors[nameof(IntakeRequest.AgencyId)] = "请选择受理申请的机关。";
+        }
+        else if (online && (agency.AcceptedChannels & (1 << (int)ReceiptChannel.Online)) == 0)
+        {
+            errors[nameof(IntakeRequest.AgencyId)] = NoOnlineChannel(agency.Name);
         }
 
         var today = ChinaTime.Today(clock);

@@ -50,7 +50,7 @@ public sealed class PublicRateLimiter : IDisposable
     public bool TryAcquire(PublicAction action, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var key = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var key = Infrastructure.ClientAddress.Key(context);
         using var lease = (action == PublicAction.Submit ? _submissions : _lookups).AttemptAcquire(key);
         return lease.IsAcquired;
     }

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using Gongkai.Applications;
 using Gongkai.Data;
+using Gongkai.Tests.Applications;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +42,31 @@ public class ApplyTests
         page.QuerySelector("input[name=ApplicantType][checked]")!.GetAttribute("value").ShouldBe("NaturalPerson");
         page.QuerySelector("input[name=DeliveryPreference][checked]")!.GetAttribute("value").ShouldBe("邮寄");
         (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync(a => a.Description == Description))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_agency_that_takes_no_online_applications_refuses_one_and_says_how_to_apply()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        using var client = app.CreateBrowserClient();
+        var agency = await ApplicantCases.AgencyIdAsync(app);
+        await ApplicantCases.QueryAsync(app, db => db.Agencies.Where(a => a.Id == agency)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.AcceptedChannels, 1 << (int)ReceiptChannel.InPerson)));
+        var before = await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync());
+
+        var response = await client.PostFormAsync("/apply", Fields(agency));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var page = new HtmlParser().ParseDocument(await response.BodyAsync());
+        page.QuerySelector("#AgencyId-error")!.TextContent.ShouldBe("示范县教育局未开通在线申请，请按该机关的政府信息公开指南以当面、邮寄等方式提出申请。");
+        page.QuerySelector("#Description")!.TextContent.ShouldBe(Description);
+
+        var api = await client.PostAsJsonAsync(new Uri("/api/applications", UriKind.Relative), Desk.OnlineApplication(agency), Desk.Json);
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.JsonAsync()).GetProperty("errors").GetProperty("agencyId")[0].GetString()
+            .ShouldBe("示范县教育局未开通在线申请，请按该机关的政府信息公开指南以当面、邮寄等方式提出申请。");
+        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync())).ShouldBe(before);
     }
 
     [Fact]

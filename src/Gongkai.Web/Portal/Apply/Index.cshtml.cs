@@ -97,7 +97,9 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
         CheckFormSpecifics();
         if (!Agencies.Any(a => a.Id == AgencyId))
         {
-            Errors[nameof(AgencyId)] = "请选择受理申请的机关。";
+            // An address from an old guide or a bookmark can name an agency that has since closed its online channel.
+            var closed = await db.Agencies.AsNoTracking().Where(a => a.Id == AgencyId).Select(a => a.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            Errors[nameof(AgencyId)] = closed is null ? "请选择受理申请的机关。" : ApplicationIntake.NoOnlineChannel(closed);
         }
 
         if (Errors.Count > 0)
