@@ -19,7 +19,7 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(GongkaiDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(GongkaiDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var provider = db.Database.IsNpgsql() ? DatabaseProviders.PostgreSql : DatabaseProviders.Sqlite;
         try
@@ -33,7 +33,9 @@ public static class HealthEndpoints
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
         {
-            return TypedResults.Json(new HealthReport("database-unreachable: " + exception.Message, provider, [], []), statusCode: StatusCodes.Status503ServiceUnavailable);
+            // The details (host names, database names) go to the log, not to an anonymous caller.
+            loggers.CreateLogger(typeof(HealthEndpoints)).LogError(exception, "Health check: the database is unreachable.");
+            return TypedResults.Json(new HealthReport("database-unreachable", provider, [], []), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }
