@@ -34,7 +34,7 @@ public static class ApplicationEndpoints
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(OnlineSubmissionPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Infrastructure.ClientAddress.Key(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
         return services;
@@ -315,7 +315,7 @@ public static class ApplicationEndpoints
                 [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseLabels.Day(d)))],
                 deadline.Warnings,
                 deadline.ToChinese()),
-            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseLabels.EventKind(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.ActorName, e.Summary))],
+            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseLabels.EventKind(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
             [.. details.Actions.Select(a => new ActionDto(a.Definition.Key, a.Definition.Label, a.Available, a.Refusal))]);
     }
 }

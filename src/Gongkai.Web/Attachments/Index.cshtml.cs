@@ -17,6 +17,9 @@ namespace Gongkai.Web.Attachments;
 [Authorize]
 public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploads uploads, FileStore store, AuditLog audit) : PageModel
 {
+    /// <summary>Handlers and reviewers act here; other staff read.</summary>
+    public bool CanAct => staff.CanHandleCases;
+
     public CaseHeader Case { get; private set; } = null!;
 
     public IReadOnlyList<AttachmentRecord> Files { get; private set; } = [];
@@ -35,6 +38,11 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploa
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();
@@ -62,6 +70,11 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploa
 
     public async Task<IActionResult> OnPostVisibilityAsync(Guid id, Guid attachmentId, bool visible)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();

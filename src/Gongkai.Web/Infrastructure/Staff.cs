@@ -47,6 +47,9 @@ public sealed class Staff
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
+    /// <summary>Handlers and reviewers change cases (their letters, files and review records); others only read them.</summary>
+    public bool CanHandleCases => IsInRole(Roles.Handler) || IsInRole(Roles.Reviewer);
+
     /// <summary>Agency staff (handlers, reviewers, publishers, administrators) work on their own agency's records.</summary>
     public bool IsAgencyStaff => IsInRole(Roles.Handler) || IsInRole(Roles.Reviewer) || IsInRole(Roles.Publisher) || IsInRole(Roles.Administrator);
 }

@@ -14,6 +14,9 @@ namespace Gongkai.Web.Letters;
 [Authorize]
 public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock) : PageModel
 {
+    /// <summary>Handlers and reviewers act here; other staff read.</summary>
+    public bool CanAct => staff.CanHandleCases;
+
     public CaseHeader Case { get; private set; } = null!;
 
     public LetterRecord Letter { get; private set; } = null!;
@@ -58,6 +61,11 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, Guid letterId)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id, letterId))
         {
             return NotFound();
@@ -112,6 +120,11 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid letterId)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id, letterId))
         {
             return NotFound();

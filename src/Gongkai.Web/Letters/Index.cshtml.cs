@@ -15,6 +15,9 @@ namespace Gongkai.Web.Letters;
 [Authorize]
 public sealed class IndexModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts) : PageModel
 {
+    /// <summary>Handlers and reviewers act here; other staff read.</summary>
+    public bool CanAct => staff.CanHandleCases;
+
     public CaseHeader Case { get; private set; } = null!;
 
     public IReadOnlyList<LetterRow> Letters { get; private set; } = [];
@@ -51,6 +54,11 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, LetterDrafts dr
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();

@@ -17,6 +17,9 @@ namespace Gongkai.Web.Reviews;
 [Authorize]
 public sealed class CaseModel(GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock) : PageModel
 {
+    /// <summary>Handlers and reviewers act here; other staff read.</summary>
+    public bool CanAct => staff.CanHandleCases;
+
     public CaseHeader Case { get; private set; } = null!;
 
     public IReadOnlyList<ReviewCaseRecord> Records { get; private set; } = [];
@@ -75,6 +78,11 @@ public sealed class CaseModel(GongkaiDbContext db, Staff staff, AuditLog audit, 
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();
@@ -111,6 +119,11 @@ public sealed class CaseModel(GongkaiDbContext db, Staff staff, AuditLog audit, 
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid reviewId)
     {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();

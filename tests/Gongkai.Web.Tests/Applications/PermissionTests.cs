@@ -147,6 +147,59 @@ public class PermissionTests
     }
 
     [Fact]
+    public async Task Staff_who_only_publish_get_no_forms_for_letters_files_or_reviews_and_their_posts_are_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var education = await app.CaseAsync(Desk.Education, q => q.Where(a => a.State == CaseState.InProgress));
+        using var client = await app.SignedInAsync("publisher");
+
+        foreach (var (url, post) in new[]
+        {
+            ($"/applications/{education.Id}/letters", $"/applications/{education.Id}/letters"),
+            ($"/applications/{education.Id}/attachments", $"/applications/{education.Id}/attachments?handler=Upload"),
+            ($"/applications/{education.Id}/reviews", $"/applications/{education.Id}/reviews"),
+        })
+        {
+            var page = await client.GetPageAsync(url);
+            page.QuerySelector("#read-only")!.TextContent.ShouldStartWith("只有承办机关的经办人和审核人可以", customMessage: url);
+            page.QuerySelectorAll("main form").Length.ShouldBe(0, url);
+            var refused = await client.PostFormAsync(url, [new("Kind", "Receipt")], post);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect, post);
+            refused.Headers.Location!.AbsolutePath.ShouldBe("/accounts/denied", post);
+        }
+
+        await using var db = app.Database.CreateContext();
+        (await db.Letters.CountAsync(l => l.ApplicationId == education.Id && l.Kind == "Receipt")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_history_names_an_applicant_by_role_for_readers_who_may_not_see_personal_data()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var application = await ApplicantCases.ReceiveAsync(app, applicant: "赵六");
+        await ApplicantCases.AppendAsync(
+            app,
+            application.Id,
+            at => new Registered(at, ApplicantCases.Handler),
+            at => new CorrectionRequested(at, ApplicantCases.Handler, new DateOnly(2024, 7, 1), "请写明学段。"),
+            at => new CorrectionReceived(at, new Actor("赵六", ActorRole.Applicant)));
+
+        using var supervisor = await app.SignedInAsync("supervisor");
+        var rows = (await supervisor.GetPageAsync($"/applications/{application.Id}")).QuerySelectorAll("#history tbody tr");
+        var history = rows[^1].TextContent;
+        history.ShouldContain("申请人");
+        history.ShouldNotContain("赵六");
+        var api = await (await supervisor.GetAsync(new Uri($"/api/applications/{application.Id}", UriKind.Relative))).JsonAsync();
+        api.GetProperty("events").EnumerateArray().Last().GetProperty("actorName").GetString().ShouldBe("申请人");
+
+        using var handler = await app.SignedInAsync("handler");
+        var handlerRows = (await handler.GetPageAsync($"/applications/{application.Id}")).QuerySelectorAll("#history tbody tr");
+        handlerRows[^1].TextContent.ShouldContain("赵六");
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_audit_log_and_it_filters_by_action_and_user()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);

@@ -74,6 +74,16 @@ public static class ApplicantCases
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Gives a demo account one more role (e.g. an administrator who also handles cases); sign in after.</summary>
+    public static async Task GrantRoleAsync(GongkaiApp app, string userName, string role)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Gongkai.Data.Accounts.User>>();
+        var user = await users.FindByNameAsync(userName);
+        (await users.AddToRoleAsync(user!, role)).Succeeded.ShouldBeTrue();
+    }
+
     public static Actor Handler { get; } = new("张明（经办人）");
 
     public static Actor Head { get; } = new("李华（审核人）", ActorRole.OfficeHead);
