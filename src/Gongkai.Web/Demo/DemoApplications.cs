@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
@@ -18,8 +19,14 @@ namespace Gongkai.Web.Demo;
 /// every result for table 四. Deterministic for a given today (a seeded <see cref="Random"/>); every event goes
 /// through the case engine (<see cref="CaseStore.Append"/>), so the data obeys the same rules as real cases.
 /// </summary>
-internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
+/// <param name="db">The platform's database.</param>
+/// <param name="clock">Today is the end of the simulated period.</param>
+/// <param name="scale">Multiplies every agency's volume (Demo:ApplicationScale): 500 gives about 100,000 cases for bench/desk-load.sh.</param>
+internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, int scale = 1)
 {
+    /// <summary>Cases written per SaveChanges when the demo is scaled up, so the change tracker stays small.</summary>
+    private const int SaveBatch = 5_000;
+
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     /// <summary>How many applications each agency received in the period (most at education and natural resources).</summary>
@@ -150,6 +157,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
 
     private readonly Random _random = new(20240617);
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid Agency, int Year), int> _numbers = [];
     private CaseRules _rules = CaseRules.Default;
     private DateOnly _today;
     private DateTimeOffset _now;
@@ -197,11 +205,18 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         var records = new List<ApplicationRecord>();
         foreach (var spec in Specs(agencies).GroupBy(s => s.Agency.Id).SelectMany(g => g.OrderBy(s => s.Arrived)))
         {
-            records.Add(Simulate(spec, userIds, records));
+            records.Add(Simulate(spec, userIds));
         }
 
-        db.Applications.AddRange(records);
-        db.Reviews.AddRange(Reviews(records));
+        var reviews = Reviews(records).ToList();
+        foreach (var chunk in records.Chunk(SaveBatch))
+        {
+            db.Applications.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        db.Reviews.AddRange(reviews);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -218,7 +233,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         var specs = new List<Spec>();
         foreach (var agency in agencies)
         {
-            for (var i = 0; i < Volume.GetValueOrDefault(agency.Name, 5); i++)
+            for (var i = 0; i < Volume.GetValueOrDefault(agency.Name, 5) * scale; i++)
             {
                 var arrived = WorkdayOnOrAfter(start.AddDays(_random.Next(Math.Max(span, 1))));
                 specs.Add(new Spec(agency, arrived <= _today ? arrived : _today, Pick(ChannelWeights), Pick(ApplicantWeights), RandomPlan(Pick(OutcomeWeights))));
@@ -287,7 +302,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         Late = outcome is not (Outcome.OtherNoCorrection or Outcome.OtherUnpaidFee or Outcome.OtherOther) && Chance(3),
     };
 
-    private ApplicationRecord Simulate(Spec spec, Dictionary<string, Guid> userIds, List<ApplicationRecord> earlier)
+    private ApplicationRecord Simulate(Spec spec, Dictionary<string, Guid> userIds)
     {
         var agency = spec.Agency;
         (string Handler, string Head) staff = Staff.TryGetValue(agency.Name, out var known) ? known : ("经办人", "负责人");
@@ -298,7 +313,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             AgencyId = agency.Id,
-            Number = NextNumber(agency.Id, spec.Arrived.Year, earlier),
+            Number = NextNumber(agency.Id, spec.Arrived.Year),
             ReceiptCode = NewCode(),
             ApplicantType = spec.Applicant,
             ApplicantName = "",
@@ -667,11 +682,10 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock)
         return "申请公开" + string.Format(CultureInfo.InvariantCulture, subjects[_random.Next(subjects.Length)], year) + "。";
     }
 
-    private static string NextNumber(Guid agencyId, int year, List<ApplicationRecord> earlier)
+    private string NextNumber(Guid agencyId, int year)
     {
-        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var count = earlier.Count(r => r.AgencyId == agencyId && r.Number.StartsWith(prefix, StringComparison.Ordinal));
-        return prefix + (count + 1).ToString("D4", CultureInfo.InvariantCulture);
+        var count = CollectionsMarshal.GetValueRefOrAddDefault(_numbers, (agencyId, year), out _) += 1;
+        return year.ToString(CultureInfo.InvariantCulture) + "-" + count.ToString("D4", CultureInfo.InvariantCulture);
     }
 
     private string NewCode()

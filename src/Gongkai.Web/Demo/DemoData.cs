@@ -93,7 +93,9 @@ public sealed class DemoData(
         // Demo:Applications=false gives the demo region and accounts without cases (tests that count their own cases).
         if (configuration.GetValue("Demo:Applications", true))
         {
-            await new DemoApplications(db, clock).SeedAsync();
+            // Demo:ApplicationScale multiplies the volume for load measurements (bench/desk-load.sh); 1 is the demo.
+            var scale = Math.Clamp(configuration.GetValue("Demo:ApplicationScale", 1), 1, 1000);
+            await new DemoApplications(db, clock, scale).SeedAsync();
         }
         // Demo:Catalog=false leaves the catalogue empty (tests of the workspace's hand-entered table 二).
         if (configuration.GetValue("Demo:Catalog", true))
