@@ -744,18 +744,7 @@ public static partial class ReportRecognizer
             return null;
         }
 
-        private string ExpectedGroup(string canonical)
-        {
-            foreach (var row in NationalFormat.Table3Rows(ReportFormat.Format2021))
-            {
-                if (row.Group is { } group && LabelText.Similarity(Canon(group), canonical) >= 0.8)
-                {
-                    return group;
-                }
-            }
-
-            return NationalFormat.OutcomeGroup;
-        }
+        private static string ExpectedGroup(string canonical) => LabelMatcher.MatchTable3Group(canonical) ?? NationalFormat.OutcomeGroup;
 
         private bool IsTable3HeaderLine(List<SourceCell> cells)
         {

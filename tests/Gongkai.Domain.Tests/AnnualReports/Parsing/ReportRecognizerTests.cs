@@ -168,6 +168,20 @@ public class ReportRecognizerTests
     }
 
     [Fact]
+    public void An_unnumbered_withheld_group_label_on_its_own_line_is_not_read_as_the_granted_row()
+    {
+        var original = ReportParser.ParseText(Samples.Text("001"));
+        var text = OneCellPerLine(Samples.Text("001").Replace("(三) 不予公开", "不予公开", StringComparison.Ordinal));
+
+        var result = ReportParser.ParseText(text);
+
+        SameTables(result.Report, original.Report);
+        result.Findings.ShouldBeEmpty();
+        result.Report.Labels.Where(l => l.Actual == "不予公开").Select(l => (l.Table, l.Expected))
+            .ShouldBe([(ReportTable.Table3, "（三）不予公开")]);
+    }
+
+    [Fact]
     public void A_missing_table_3_row_is_reported_with_its_label_and_cells()
     {
         var text = string.Join('\n', Samples.Text("001").Split('\n').Where(l => !l.Contains("2.重复申请", StringComparison.Ordinal)));
