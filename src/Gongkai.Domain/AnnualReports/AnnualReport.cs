@@ -30,9 +30,25 @@ public sealed class AnnualReport
 
     public string? Organization { get; set; }
 
+    /// <summary>
+    /// The first year a report can be for: the recognizer reads title years 1900–2099 (<see cref="LatestYear"/>),
+    /// and the JSON reader accepts the same range, so every recognised report round-trips.
+    /// </summary>
+    public const int EarliestYear = 1900;
+
+    /// <summary>The last year a report can be for; see <see cref="EarliestYear"/>.</summary>
+    public const int LatestYear = 2099;
+
+    /// <summary>
+    /// The report year. Settable to any value; rules that compute with it treat a year outside
+    /// <see cref="EarliestYear"/>–<see cref="LatestYear"/> as no year (<see cref="IsPlausibleYear"/>).
+    /// </summary>
     public int? Year { get; set; }
 
     public ReportFormat Format { get; set; } = ReportFormat.Format2021;
+
+    /// <summary>True for a year a report can be for (<see cref="EarliestYear"/>–<see cref="LatestYear"/>).</summary>
+    public static bool IsPlausibleYear(int year) => year is >= EarliestYear and <= LatestYear;
 
     /// <summary>The sections in the order the source has them (a report may lack some or misorder them).</summary>
     public IList<ReportSection> Sections { get; } = new List<ReportSection>();

@@ -5,7 +5,8 @@ namespace Gongkai.AnnualReports;
 /// <summary>
 /// Compares labels the way a reader of the national format would. <see cref="AreEquivalent"/> decides whether a
 /// report wrote a label differently (only typography may differ: width, spaces, "1." vs "1、" vs "1．", "、" vs "，",
-/// straight vs curly quotes); <see cref="Canonical"/> and <see cref="Similarity"/> find which label a line means.
+/// straight, curly or corner quotes, Markdown marks "*", "#" and "`", a trailing "：", "；", "。" or "."); <see
+/// cref="Canonical"/> and <see cref="Similarity"/> find which label a line means.
 /// </summary>
 public static class LabelText
 {
@@ -79,32 +80,59 @@ public static class LabelText
 
     // The next significant character in canonical form, or '\0' at the end. Mirrors CellText.Normalize (full-width
     // to half-width, whitespace and zero-width characters dropped) and then folds the typographic variants; "、" is
-    // the numbering mark "." after a numeral and a comma elsewhere.
+    // the numbering mark "." after a numeral and a comma elsewhere. Markdown marks are dropped wherever they are
+    // (a copy from a Markdown rendering keeps "**" and "#"), closing punctuation only at the end.
     private static char Next(string text, ref int index, char previous)
     {
         while (index < text.Length)
         {
-            var c = text[index++];
-            c = c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u2212' => '-',
-                _ => c,
-            };
-            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
+            var c = Fold(text[index++]);
+            if (IsIgnorable(c))
             {
                 continue;
+            }
+
+            if (IsClosing(c) && OnlyClosingFollows(text, index))
+            {
+                index = text.Length;
+                return '\0';
             }
 
             return c switch
             {
                 '、' => IsNumeral(previous) ? '.' : ',',
-                '“' or '”' or '„' or '‘' or '’' or '\'' => '"',
+                '“' or '”' or '„' or '‘' or '’' or '\'' or '「' or '」' or '『' or '』' => '"',
                 _ => c,
             };
         }
 
         return '\0';
+    }
+
+    private static char Fold(char c) => c switch
+    {
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u2212' => '-',
+        _ => c,
+    };
+
+    private static bool IsIgnorable(char c) =>
+        char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' or '*' or '#' or '`';
+
+    private static bool IsClosing(char c) => c is ':' or ';' or '。' or '.';
+
+    private static bool OnlyClosingFollows(string text, int index)
+    {
+        for (; index < text.Length; index++)
+        {
+            var c = Fold(text[index]);
+            if (!IsIgnorable(c) && !IsClosing(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);

@@ -29,6 +29,10 @@ public sealed record CaseRefusal(string Code, string Message)
         "event-before-receipt",
         $"事件日期 {D(date)} 早于申请到达日期 {D(arrived)}。");
 
+    public static CaseRefusal ConcludedBeforeReceipt(DateOnly date, Receipt receipt) => new(
+        "concluded-before-receipt",
+        $"办结日期 {D(date)} 早于收到申请之日 {D(receipt.ReceiptDate)}（{Receipt.Label(receipt.Channel)}，{Receipt.ReceiptRule(receipt.Channel)}），申请不能在收到之前办结；请核对办结日期或确认日期。");
+
     public static CaseRefusal AlreadyRegistered() => new("already-registered", "申请已经登记，不能重复登记。");
 
     public static CaseRefusal NotRegistered(string action) => new("not-registered", $"申请尚未登记，不能{action}。");
@@ -47,7 +51,7 @@ public sealed record CaseRefusal(string Code, string Message)
         $"补正告知应在收到申请之日起7个工作日内发出（最迟 {D(latest)}），{D(date)} 已超过。");
 
     public static CaseRefusal CorrectionAfterProcessingStarted() => new(
-        "correction-after-processing", "已经征求意见或发出收费通知，不能再要求补正。");
+        "correction-after-processing", "已经征求意见、延长答复期限或发出收费通知，不能再要求补正。");
 
     public static CaseRefusal CorrectionPeriodInvalid(DateOnly correctBy, DateOnly date) => new(
         "correction-period-invalid", $"补正期限 {D(correctBy)} 应晚于补正告知日期 {D(date)}。");
@@ -98,6 +102,11 @@ public sealed record CaseRefusal(string Code, string Message)
 
     public static CaseRefusal FeeNotOverdue(DateOnly due) => new(
         "fee-not-overdue", $"缴费期限（自收到收费通知次日起20个工作日）至 {D(due)} 尚未届满，不能按逾期未缴费处理。");
+
+    public static CaseRefusal FeePaidAfterDue(DateOnly due, int workingDays, DateOnly date) => new(
+        "fee-paid-after-due",
+        string.Create(CultureInfo.InvariantCulture,
+            $"缴费期限（自收到收费通知次日起{workingDays}个工作日）已于 {D(due)} 届满，{D(date)} 不能再登记缴费；应按逾期未缴费处理。"));
 
     public static CaseRefusal FeePending() => new(
         "fee-pending", "收费通知尚未缴费，不能答复；应在缴费后答复，或在缴费期限届满后按逾期未缴费处理。");

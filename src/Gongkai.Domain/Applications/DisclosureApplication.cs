@@ -10,7 +10,8 @@ public sealed record Consultation(ConsultationKind Kind, string Party, DateOnly 
 /// One disclosure application (依申请公开) from receipt to archive. Immutable: <see cref="Apply"/> returns the case
 /// after an event or throws <see cref="CaseRuleException"/>; <see cref="Check"/> says why an event would be refused
 /// without throwing. Events are kept in order; every other property is derived from them. Invariants: event dates
-/// never go backwards and are not before <see cref="Receipt"/>'s arrival; <see cref="Outcome"/> and
+/// never go backwards and are not before <see cref="Receipt"/>'s arrival; <see cref="ConcludedOn"/> is not before
+/// the receipt date (table 三 counts the case from that date to its conclusion); <see cref="Outcome"/> and
 /// <see cref="ConcludedOn"/> are set exactly when the case is no longer open; a case is counted once, in the row of
 /// its outcome.
 /// </summary>
@@ -181,7 +182,7 @@ public sealed record DisclosureApplication
         }
 
         var next = this with { Events = Events.Add(caseEvent), LastEventDate = date };
-        return caseEvent switch
+        (CaseRefusal? Refusal, DisclosureApplication? Next) result = caseEvent switch
         {
             Registered => OnRegistered(next, date),
             CorrectionRequested e => OnCorrectionRequested(next, e, rules),
@@ -191,7 +192,7 @@ public sealed record DisclosureApplication
             ConsultationAnswered e => OnConsultationAnswered(next, e),
             ExtensionApproved e => OnExtensionApproved(next, e, rules),
             FeeNoticeSent e => OnFeeNoticeSent(next, e, rules),
-            FeePaid => OnFeePaid(next, date),
+            FeePaid => OnFeePaid(next, date, rules),
             FeeUnpaid => OnFeeUnpaid(next, date, rules),
             Replied e => OnReplied(next, e),
             Delivered => OnDelivered(next, date),
@@ -199,6 +200,12 @@ public sealed record DisclosureApplication
             Withdrawn => OnWithdrawn(next, date),
             _ => throw new ArgumentException($"Unknown case event {caseEvent.GetType().Name}.", nameof(caseEvent)),
         };
+
+        // Events between arrival and a later confirmation (Art. 31) are fine, e.g. registering a letter the day it
+        // arrives; only concluding before the receipt date is impossible, and table 三 could not count such a case.
+        return result.Refusal is null && result.Next!.ConcludedOn is { } concluded && concluded < Receipt.ReceiptDate
+            ? Refuse(CaseRefusal.ConcludedBeforeReceipt(concluded, Receipt))
+            : result;
     }
 
     private (CaseRefusal?, DisclosureApplication?) OnRegistered(DisclosureApplication next, DateOnly date) => State switch
@@ -221,7 +228,7 @@ public sealed record DisclosureApplication
             return Refuse(refusal);
         }
 
-        if (!Consultations.IsEmpty || FeeNotice is not null)
+        if (!Consultations.IsEmpty || Extension is not null || FeeNotice is not null)
         {
             return Refuse(CaseRefusal.CorrectionAfterProcessingStarted());
         }
@@ -369,7 +376,7 @@ public sealed record DisclosureApplication
             : Accept(next with { FeeNotice = e });
     }
 
-    private (CaseRefusal?, DisclosureApplication?) OnFeePaid(DisclosureApplication next, DateOnly date)
+    private (CaseRefusal?, DisclosureApplication?) OnFeePaid(DisclosureApplication next, DateOnly date, CaseRules rules)
     {
         const string action = "登记缴费";
         if (RequireInProgress(action) is { } refusal)
@@ -377,8 +384,14 @@ public sealed record DisclosureApplication
             return Refuse(refusal);
         }
 
-        return FeeNotice is null || FeePaidOn is not null
-            ? Refuse(CaseRefusal.NoFeePending(action))
+        if (FeeNotice is null || FeePaidOn is not null)
+        {
+            return Refuse(CaseRefusal.NoFeePending(action));
+        }
+
+        var payBy = FeePaymentDue(rules)!.Value;
+        return date > payBy
+            ? Refuse(CaseRefusal.FeePaidAfterDue(payBy, rules.Policy.FeePaymentWorkingDays, date))
             : Accept(next with { FeePaidOn = date });
     }
 

@@ -537,7 +537,8 @@ public sealed class CaseActions(
         "consultation-party-required" or "consultation-open" or "consultation-unknown" => nameof(CaseActionRequest.Party),
         "fee-received-before-sent" => nameof(CaseActionRequest.NoticeReceivedOn),
         "fee-zero" => nameof(CaseActionRequest.FeeMethod),
-        "event-out-of-order" or "event-before-receipt" or "correction-too-late" or "extension-after-due" or "fee-not-overdue"
+        "event-out-of-order" or "event-before-receipt" or "concluded-before-receipt" or "correction-too-late" or "extension-after-due"
+            or "fee-not-overdue" or "fee-paid-after-due"
             or "correction-not-overdue" or "delivered-before-posting" => nameof(CaseActionRequest.Date),
         _ => null,
     };

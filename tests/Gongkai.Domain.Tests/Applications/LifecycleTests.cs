@@ -152,7 +152,36 @@ public class LifecycleTests
         answered.Deadline(Rules).Due.ShouldBe(Day.Of("2023-11-02"));
         answered.Deadline(Rules).HasOpenPause.ShouldBeFalse();
         answered.Refusal(new CorrectionRequested(At("2023-10-13"), Clerk, Day.Of("2023-10-20"), "补正"))
-            .Message.ShouldBe("已经征求意见或发出收费通知，不能再要求补正。");
+            .Message.ShouldBe("已经征求意见、延长答复期限或发出收费通知，不能再要求补正。");
+    }
+
+    [Fact]
+    public void A_correction_cannot_be_requested_after_an_extension()
+    {
+        // Art. 30 puts the correction inside the first 7 working days, before any processing; an extension is
+        // already processing (Art. 33), and a correction after it would restart a period that was just extended.
+        var extended = Registered("2023-09-25").Then(new ExtensionApproved(At("2023-09-26"), Head, 10, "需调取档案"));
+
+        extended.Refusal(new CorrectionRequested(At("2023-09-27"), Clerk, Day.Of("2023-10-20"), "请写明文件名称"))
+            .ShouldBe(new CaseRefusal("correction-after-processing", "已经征求意见、延长答复期限或发出收费通知，不能再要求补正。"));
+    }
+
+    [Fact]
+    public void A_case_cannot_conclude_before_its_confirmed_receipt_date()
+    {
+        // Arrived 09-20, receipt confirmed with the applicant 09-25 (Art. 31): registering on arrival is fine, but
+        // concluding before 09-25 would put the case into table 三 before it was received.
+        var registered = DisclosureApplication.Receive("L-2", ApplicantType.NaturalPerson,
+                Receipt.Create(ReceiptChannel.OrdinaryLetter, Day.Of("2023-09-20"), Day.Of("2023-09-25")))
+            .Then(new Registered(At("2023-09-20"), Clerk));
+
+        registered.Refusal(new Withdrawn(At("2023-09-22"), Applicant)).ShouldBe(new CaseRefusal(
+            "concluded-before-receipt",
+            "办结日期 2023-09-22 早于收到申请之日 2023-09-25（平常信函，以与申请人确认之日为收到申请之日），申请不能在收到之前办结；请核对办结日期或确认日期。"));
+        registered.Refusal(Reply("2023-09-22")).Code.ShouldBe("concluded-before-receipt");
+
+        var withdrawn = registered.Then(new Withdrawn(At("2023-09-25"), Applicant));
+        withdrawn.ToSummary().ShouldBe(new CaseSummary(ApplicantType.NaturalPerson, Day.Of("2023-09-25"), Day.Of("2023-09-25"), Outcome.OtherOther));
     }
 
     [Fact]
@@ -218,6 +247,18 @@ public class LifecycleTests
         closed.State.ShouldBe(CaseState.ClosedUnpaidFee);
         closed.Outcome.ShouldBe(Outcome.OtherUnpaidFee);
         closed.ConcludedOn.ShouldBe(Day.Of("2023-11-08"));
+    }
+
+    [Fact]
+    public void A_fee_cannot_be_paid_after_the_payment_period()
+    {
+        var application = Registered("2023-09-25")
+            .Then(new FeeNoticeSent(At("2023-10-09"), Clerk, InformationProcessingFee.ByCount(5, 30), Day.Of("2023-10-10")));
+
+        application.Refusal(new FeePaid(At("2023-11-08"), Applicant)).ShouldBe(new CaseRefusal(
+            "fee-paid-after-due",
+            "缴费期限（自收到收费通知次日起20个工作日）已于 2023-11-07 届满，2023-11-08 不能再登记缴费；应按逾期未缴费处理。"));
+        application.Then(new FeePaid(At("2023-11-07"), Applicant)).FeePaidOn.ShouldBe(Day.Of("2023-11-07"));
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public static class ReportJson
         {
             Title = OptionalString(rootKeys["title"], "$.title"),
             Organization = OptionalString(rootKeys["organization"], "$.organization"),
-            Year = OptionalInt(rootKeys["year"], "$.year"),
+            Year = ReadYear(rootKeys["year"]),
             Format = ReadFormat(rootKeys["format"]),
         };
         ReadSections(rootKeys["sections"], report);
@@ -407,6 +407,13 @@ public static class ReportJson
         JsonValueKind.Null => null,
         JsonValueKind.Number when element.TryGetInt32(out var number) => number,
         _ => throw Invalid(path, $"应为整数或 null，实际为{Show(element)}"),
+    };
+
+    private static int? ReadYear(JsonElement element) => OptionalInt(element, "$.year") switch
+    {
+        { } year when !AnnualReport.IsPlausibleYear(year) => throw Invalid(
+            "$.year", string.Create(CultureInfo.InvariantCulture, $"应为 {AnnualReport.EarliestYear} 至 {AnnualReport.LatestYear} 之间的年份或 null，实际为{Show(element)}")),
+        var year => year,
     };
 
     private static string Show(JsonElement element) => element.ValueKind switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -19,11 +20,16 @@ namespace Gongkai.AnnualReports.Parsing;
 /// with "\n".</item>
 /// <item>A table that holds another table is a layout table: it gives no rows and no table number; its cells'
 /// paragraphs and tables are read in order.</item>
+/// <item>A gridBefore or gridSpan outside 0–<see cref="MaxColumns"/>, or a row wider than <see cref="MaxColumns"/>
+/// columns, is refused: no report table is that wide, and the grid would otherwise be as large as the number says.</item>
 /// </list>
 /// </summary>
 public static class DocxSource
 {
-    /// <exception cref="ReportReadException">The stream is not a Word document.</exception>
+    /// <summary>The widest table row read, as for HTML colspan.</summary>
+    internal const int MaxColumns = 1000;
+
+    /// <exception cref="ReportReadException">The stream is not a Word document, or a table's grid is absurd.</exception>
     public static SourceDocument Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -70,6 +76,8 @@ public static class DocxSource
         copy.Position = 0;
         return copy;
     }
+
+    private const string CheckTheTable = "请用 Word 或 WPS 打开原文件检查该表格，另存为“Word 文档（.docx）”后再导入。";
 
     private static ReportReadException NotADocx(Exception? cause)
     {
@@ -163,11 +171,17 @@ public static class DocxSource
             {
                 grid.AddRow();
                 var r = grid.RowCount - 1;
-                var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                var column = GridValue(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val, 0, "行首空列数", index, r);
                 foreach (var cell in row.Elements<TableCell>())
                 {
                     var properties = cell.TableCellProperties;
-                    var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
+                    var span = Math.Max(1, GridValue(properties?.GridSpan?.Val, 1, "单元格合并列数", index, r));
+                    if (column + span > MaxColumns)
+                    {
+                        throw new ReportReadException(string.Create(CultureInfo.InvariantCulture,
+                            $"DOCX 文件第{index}个表格第{r + 1}行超过{MaxColumns}列，表格无法读取。{CheckTheTable}"));
+                    }
+
                     var verticalMerge = properties?.VerticalMerge;
                     var horizontalMerge = properties?.HorizontalMerge;
                     var continues = verticalMerge is not null
@@ -192,6 +206,20 @@ public static class DocxSource
             }
 
             Lines.AddRange(grid.ToLines(index));
+        }
+
+        /// <summary>A gridBefore or gridSpan value, or <paramref name="absent"/> when there is none.</summary>
+        private static int GridValue(Int32Value? value, int absent, string what, int table, int row)
+        {
+            if (value is null)
+            {
+                return absent;
+            }
+
+            return value.HasValue && value.Value is >= 0 and <= MaxColumns
+                ? value.Value
+                : throw new ReportReadException(string.Create(CultureInfo.InvariantCulture,
+                    $"DOCX 文件第{table}个表格第{row + 1}行的{what}“{value.InnerText}”不在0至{MaxColumns}之间，表格无法读取。{CheckTheTable}"));
         }
 
         private static string CellText(TableCell cell) =>

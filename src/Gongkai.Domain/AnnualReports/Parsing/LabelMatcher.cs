@@ -18,8 +18,10 @@ internal static partial class LabelMatcher
     private static readonly (Table3RowDefinition Definition, string Canonical, string Prefix, string Body, bool Is2019)[] Table3RowLabels =
         [.. AllTable3Rows.Select((r, i) => Split(r, LabelText.Canonical(r.Label), i == AllTable3Rows.Length - 1))];
 
-    private static readonly string[] Table3Groups =
-        [.. NationalFormat.Table3Rows(ReportFormat.Format2021).Select(r => r.Group).OfType<string>().Distinct().Select(LabelText.Canonical)];
+    private static readonly string[] Table3GroupLabels =
+        [.. NationalFormat.Table3Rows(ReportFormat.Format2021).Select(r => r.Group).OfType<string>().Distinct()];
+
+    private static readonly string[] Table3Groups = [.. Table3GroupLabels.Select(LabelText.Canonical)];
 
     private static readonly (string, string)[] Table3HeaderLabels =
         CanonicalLabels([NationalFormat.ApplicantGroup, NationalFormat.LegalPersonGroup, .. NationalFormat.Table3ColumnLabels]);
@@ -82,8 +84,15 @@ internal static partial class LabelMatcher
                     continue;
                 }
 
+                var cutShort = body.Length >= 6 && label.Body.StartsWith(body, StringComparison.Ordinal);
+                if (!cutShort && Negations(body) != Negations(label.Body))
+                {
+                    // "不予公开" shares three characters with "予以公开" but means the opposite.
+                    continue;
+                }
+
                 score = LabelText.Similarity(body, label.Body);
-                if (score < 0.75 && body.Length >= 6 && label.Body.StartsWith(body, StringComparison.Ordinal))
+                if (score < 0.75 && cutShort)
                 {
                     // A label cut short where the line wrapped: the rest is on the next line.
                     score = 0.75;
@@ -100,18 +109,40 @@ internal static partial class LabelMatcher
     }
 
     /// <summary>True for the merged group labels of table 三 (三、本年度办理结果, （三）不予公开 …).</summary>
-    public static bool IsTable3Group(string canonical)
+    public static bool IsTable3Group(string canonical) => MatchTable3Group(canonical) is not null;
+
+    /// <summary>
+    /// The group label of table 三 a cell names, also without its number ("不予公开" is （三）不予公开), or null.
+    /// </summary>
+    public static string? MatchTable3Group(string canonical)
     {
-        foreach (var group in Table3Groups)
+        for (var i = 0; i < Table3Groups.Length; i++)
         {
+            var group = Table3Groups[i];
             if (string.Equals(canonical, group, StringComparison.Ordinal)
-                || (canonical.Length >= 4 && LabelText.Similarity(canonical, group) >= 0.8))
+                || (canonical.Length >= 4 && LabelText.Similarity(canonical, group) >= 0.8)
+                || (canonical.Length >= 4 && string.Equals(canonical, SplitNumbering(group).Body, StringComparison.Ordinal)))
             {
-                return true;
+                return Table3GroupLabels[i];
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>How many negating characters (不, 未, 无, 没, 非) a label has.</summary>
+    private static int Negations(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is '不' or '未' or '无' or '没' or '非')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     public static bool IsTable3Note(string canonical) =>

@@ -568,7 +568,7 @@ public static partial class ReportRecognizer
                 }
 
                 var canonical = Canon(text);
-                if (LabelMatcher.MatchTable3Row(canonical) is { } row && (!row.Is2019Row || LastValueFollows(cells, i)))
+                if (LabelMatcher.MatchTable3Row(canonical) is { } row && (!row.Is2019Row || LastValueFollows(index, cells, i)))
                 {
                     match = new Table3Match(row.Row, row.Is2019Row, text, cells[i].Location, []);
                     labelEnd = i;
@@ -707,37 +707,44 @@ public static partial class ReportRecognizer
                 Canon(r.Label).Contains(body.Length >= 4 ? body[..4] : body, StringComparison.Ordinal));
         }
 
-        private bool LastValueFollows(List<SourceCell> cells, int labelIndex)
+        /// <summary>
+        /// True when the first non-blank cell after the label is a value: on the same line, or, when the label ends its
+        /// line (one cell per line), on the next non-empty line. This tells the 2019 row "（六）其他处理", which has
+        /// values, from the 2021 group label of the same name, which is followed by its sub-rows' labels.
+        /// </summary>
+        private bool LastValueFollows(int index, List<SourceCell> cells, int labelIndex)
         {
-            for (var j = labelIndex + 1; j < cells.Count; j++)
+            if (FirstValueOrText(cells.Skip(labelIndex + 1)) is { } kind)
             {
-                var kind = KindOf(cells[j].Text);
-                if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder)
-                {
-                    return true;
-                }
+                return kind != CellKind.Text;
+            }
 
-                if (kind == CellKind.Text)
+            for (var j = index + 1; j < _lines.Count && !_headingLines.ContainsKey(j); j++)
+            {
+                if (FirstValueOrText(Cells(_lines[j])) is { } next)
                 {
-                    return false;
+                    return next != CellKind.Text;
                 }
             }
 
             return false;
         }
 
-        private string ExpectedGroup(string canonical)
+        private CellKind? FirstValueOrText(IEnumerable<SourceCell> cells)
         {
-            foreach (var row in NationalFormat.Table3Rows(ReportFormat.Format2021))
+            foreach (var cell in cells)
             {
-                if (row.Group is { } group && LabelText.Similarity(Canon(group), canonical) >= 0.8)
+                var kind = KindOf(cell.Text);
+                if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder or CellKind.Text)
                 {
-                    return group;
+                    return kind;
                 }
             }
 
-            return NationalFormat.OutcomeGroup;
+            return null;
         }
+
+        private static string ExpectedGroup(string canonical) => LabelMatcher.MatchTable3Group(canonical) ?? NationalFormat.OutcomeGroup;
 
         private bool IsTable3HeaderLine(List<SourceCell> cells)
         {

@@ -15,9 +15,12 @@ internal static class CrossYearRules
         (Table2Field.NormativeDocumentsIssued, Table2Field.NormativeDocumentsRepealed, Table2Field.NormativeDocumentsInForce),
     ];
 
-    /// <summary>True unless both years are known and the previous report is not for the year before.</summary>
+    /// <summary>
+    /// True unless both years are known and the previous report is not for the year before. An implausible year
+    /// (<see cref="AnnualReport.IsPlausibleYear"/>) is not known: "year - 1" must not overflow.
+    /// </summary>
     public static bool Applies(AnnualReport report, AnnualReport previous) =>
-        report.Year is not { } year || previous.Year is not { } before || before == year - 1;
+        report.Year is not { } year || !AnnualReport.IsPlausibleYear(year) || previous.Year is not { } before || before == year - 1;
 
     public static void CheckCarryOver(AnnualReport report, AnnualReport previous, List<Finding> findings)
     {

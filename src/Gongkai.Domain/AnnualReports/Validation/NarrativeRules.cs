@@ -29,7 +29,8 @@ internal static partial class NarrativeRules
     /// </summary>
     public static void CheckYear(AnnualReport report, IReadOnlyList<NarrativeLine> narrative, List<Finding> findings)
     {
-        if (report.Year is not { } year)
+        // An implausible year (set in code or by a caller) is no year: "year - 1" must not overflow.
+        if (report.Year is not { } year || !AnnualReport.IsPlausibleYear(year))
         {
             return;
         }
@@ -106,13 +107,19 @@ internal static partial class NarrativeRules
                     continue;
                 }
 
+                // Parts are unbounded digit runs: their sum may overflow decimal, and such a list is not a breakdown.
                 var sum = 0m;
+                var overflowed = false;
                 foreach (var part in parts)
                 {
-                    sum += part;
+                    if (!TableRules.TryAdd(sum, part, out sum))
+                    {
+                        overflowed = true;
+                        break;
+                    }
                 }
 
-                if (sum == total)
+                if (overflowed || sum == total)
                 {
                     continue;
                 }

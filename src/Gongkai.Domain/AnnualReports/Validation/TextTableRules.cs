@@ -37,6 +37,10 @@ internal static partial class TextTableRules
     private static readonly SearchValues<string> ReviewResults = SearchValues.Create(
         ["维持", "纠正", "纠错", "撤销", "确认违法", "驳回", "败诉", "胜诉"], StringComparison.Ordinal);
 
+    // What a procedure produces: "尚未收到复议决定" speaks of a pending case, not of none.
+    private static readonly SearchValues<string> ProcedureOutcomes = SearchValues.Create(
+        ["决定", "判决", "裁定", "裁决", "结果", "审结", "结案"], StringComparison.Ordinal);
+
     private static readonly SearchValues<string> LitigationSubsets = SearchValues.Create(
         ["复议", "直接", "维持", "纠正", "纠错", "撤销", "确认违法", "驳回", "败诉", "胜诉"], StringComparison.Ordinal);
 
@@ -137,7 +141,8 @@ internal static partial class TextTableRules
             var clause = Clause(text, match);
             if (IsNegated(text, match.Index)
                 || !Sentence(text, match.Index).Contains("申请", StringComparison.Ordinal)
-                || clause.ContainsAny(OtherProcedures) || InAnotherYear(text, match.Index, report.Year))
+                || clause.ContainsAny(OtherProcedures) || InAnotherYear(text, match.Index, report.Year)
+                || OnlyCarriedOver(ClauseUpTo(text, match)))
             {
                 continue;
             }
@@ -273,13 +278,14 @@ internal static partial class TextTableRules
     }
 
     // "未发生…行政复议、…行政诉讼…": zero for each procedure the clause names, unless it denies only a result
-    // ("未出现行政复议被纠错的情况").
+    // ("未出现行政复议被纠错的情况") or what a pending case has not yet produced ("尚未收到复议决定").
     private static Statement? NoneStatement(int? year, string text, string procedure)
     {
         for (var match = NoneOfProcedures().Match(text); match.Success; match = match.NextMatch())
         {
             var body = match.Groups["body"].ValueSpan;
-            if (body.Contains(procedure, StringComparison.Ordinal) && !body.ContainsAny(ReviewResults)
+            var at = body.IndexOf(procedure, StringComparison.Ordinal);
+            if (at >= 0 && !body.ContainsAny(ReviewResults) && !body[(at + procedure.Length)..].ContainsAny(ProcedureOutcomes)
                 && !InAnotherYear(text, match.Index, year))
             {
                 return new Statement(match.Index, match.Value, 0);
@@ -288,6 +294,14 @@ internal static partial class TextTableRules
 
         return null;
     }
+
+    // "上年结转的申请已全部办结" speaks of last year's applications only, not of row 四; "上年结转和本年新收的申请…"
+    // speaks of all of them.
+    private static bool OnlyCarriedOver(ReadOnlySpan<char> subject) =>
+        subject.Contains("结转", StringComparison.Ordinal)
+        && !subject.Contains("本年", StringComparison.Ordinal) && !subject.Contains("今年", StringComparison.Ordinal)
+        && !subject.Contains("新收", StringComparison.Ordinal) && !subject.Contains("收到", StringComparison.Ordinal)
+        && !subject.Contains("受理", StringComparison.Ordinal);
 
     // "2022年共收到申请37件", "较去年增加": a sentence about another year is not about this year's tables.
     private static bool InAnotherYear(string text, int index, int? year) =>
@@ -365,7 +379,8 @@ internal static partial class TextTableRules
     [GeneratedRegex("本年度?新收" + Gap + "{0,20}?" + Count)]
     private static partial Regex NewReceivedCount();
 
-    [GeneratedRegex("未(?:收到|受理|接到|接收)[^。;,]{0,20}?申请")]
+    // "未收到…申请", but not "未收到补正材料的申请" or "未收到申请人的…": those are about one application's papers.
+    [GeneratedRegex("未(?:收到|受理|接到|接收)(?:(?!补正|材料|答复|回复|决定|通知|意见|费)[^。;,]){0,20}?申请(?!人)")]
     private static partial Regex NoneReceived();
 
     [GeneratedRegex("上年度?结转" + Gap + "{0,20}?" + Count)]

@@ -33,7 +33,7 @@ public class ReportJsonPropertyTests
         from format in Gen.Elements(ReportFormat.Format2021, ReportFormat.Format2019)
         from title in Gen.OneOf(Texts.Select(t => (string?)t), Gen.Constant<string?>(null))
         from organization in Gen.OneOf(Texts.Select(t => (string?)t), Gen.Constant<string?>(null))
-        from year in Gen.OneOf(Gen.Choose(1990, 2100).Select(y => (int?)y), Gen.Constant<int?>(null))
+        from year in Gen.OneOf(Gen.Choose(1990, AnnualReport.LatestYear).Select(y => (int?)y), Gen.Constant<int?>(null))
         from sectionKeys in Gen.SubListOf(Enum.GetValues<SectionKey>()).SelectMany(keys => Gen.Shuffle(keys.ToArray()))
         from sectionTexts in Gen.ArrayOf(Texts, sectionKeys.Length)
         from cells in Gen.ArrayOf(Cells, FormatCell.All(format).Count)

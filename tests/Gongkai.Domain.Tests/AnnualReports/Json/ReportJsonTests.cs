@@ -206,6 +206,31 @@ public class ReportJsonTests
     }
 
     [Theory]
+    [InlineData("99999", "数字 99999")]
+    [InlineData("-1", "数字 -1")]
+    [InlineData("1899", "数字 1899")]
+    [InlineData("2100", "数字 2100")]
+    public void An_implausible_year_is_refused(string year, string shown)
+    {
+        var node = JsonNode.Parse(ReportJson.Serialize(SampleReports.Complete2021()))!.AsObject();
+        node["year"] = JsonNode.Parse(year);
+
+        Should.Throw<ReportReadException>(() => ReportJson.Deserialize(node.ToJsonString()))
+            .Message.ShouldBe($"报告 JSON 有误：$.year：应为 1900 至 2099 之间的年份或 null，实际为{shown}。");
+    }
+
+    [Theory]
+    [InlineData(1900)]
+    [InlineData(2099)]
+    public void The_first_and_last_plausible_years_are_read(int year)
+    {
+        var report = SampleReports.Complete2021();
+        report.Year = year;
+
+        ReportJson.Deserialize(ReportJson.Serialize(report)).Year.ShouldBe(year);
+    }
+
+    [Theory]
     [InlineData("schema", "$.schema")]
     [InlineData("format", "$.format")]
     [InlineData("year", "$.year")]

@@ -207,6 +207,40 @@ public class DocxSourceTests
         ]);
     }
 
+    [Theory]
+    [InlineData("gridSpan", "1001")]
+    [InlineData("gridSpan", "99999999999")]
+    [InlineData("gridSpan", "abc")]
+    [InlineData("gridBefore", "-1")]
+    [InlineData("gridBefore", "2000000000")]
+    public void An_absurd_grid_span_or_grid_before_is_refused_naming_the_table_and_row(string property, string value)
+    {
+        var cell = Cell("0");
+        var row = Row(Cell("（一）予以公开"), cell);
+        if (property == "gridSpan")
+        {
+            cell.TableCellProperties!.Append(new GridSpan { Val = new Int32Value { InnerText = value } });
+        }
+        else
+        {
+            row.PrependChild(new TableRowProperties(new GridBefore { Val = new Int32Value { InnerText = value } }));
+        }
+
+        var exception = Should.Throw<ReportReadException>(() => Read(new Table(Row(Cell("甲"))), new Table(Row(Cell("标题")), row)));
+
+        exception.Message.ShouldBe($"DOCX 文件第2个表格第2行的{(property == "gridSpan" ? "单元格合并列数" : "行首空列数")}“{value}”不在0至1000之间，表格无法读取。请用 Word 或 WPS 打开原文件检查该表格，另存为“Word 文档（.docx）”后再导入。");
+    }
+
+    [Fact]
+    public void A_row_wider_than_1000_columns_is_refused()
+    {
+        var wide = Enumerable.Range(0, 3).Select(_ => Cell("0", span: 400)).ToArray();
+
+        Should.Throw<ReportReadException>(() => Read(new Table(Row(wide))))
+            .Message.ShouldBe("DOCX 文件第1个表格第1行超过1000列，表格无法读取。请用 Word 或 WPS 打开原文件检查该表格，另存为“Word 文档（.docx）”后再导入。");
+        Read(new Table(Row(Cell("0", span: 1000)))).Lines.Single().Cells.Count.ShouldBe(1000);
+    }
+
     private static SourceDocument Read(params OpenXmlElement[] content)
     {
         using var stream = new MemoryStream();

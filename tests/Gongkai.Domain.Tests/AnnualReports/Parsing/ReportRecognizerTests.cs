@@ -135,6 +135,53 @@ public class ReportRecognizerTests
     }
 
     [Fact]
+    public void A_2019_format_report_copied_one_cell_per_line_keeps_its_other_disposal_row()
+    {
+        var text = Samples.Text("001")
+            .Replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量", StringComparison.Ordinal)
+            .Replace("行政规范性文件\t", "规范性文件\t", StringComparison.Ordinal);
+        var lines = text.Split('\n').ToList();
+        var first = lines.FindIndex(l => l.Contains("申请人无正当理由逾期不补正", StringComparison.Ordinal));
+        lines[first] = "\t(六) 其他处理\t0\t2\t0\t1\t0\t0\t3";
+        lines.RemoveRange(first + 1, 2);
+        var tabbed = ReportParser.ParseText(string.Join('\n', lines));
+
+        var result = ReportParser.ParseText(OneCellPerLine(string.Join('\n', lines)));
+
+        result.Report.Format.ShouldBe(ReportFormat.Format2019);
+        result.Report.Table3[Table3Row.OtherOther, Table3Column.NaturalPerson].ShouldBe(Cell.Of(0));
+        result.Report.Table3[Table3Row.OtherOther, Table3Column.Commercial].ShouldBe(Cell.Of(2));
+        result.Report.Table3[Table3Row.OtherOther, Table3Column.Research].ShouldBe(Cell.Of(0));
+        result.Report.Table3[Table3Row.OtherOther, Table3Column.PublicInterest].ShouldBe(Cell.Of(1));
+        result.Report.Table3[Table3Row.OtherOther, Table3Column.Total].ShouldBe(Cell.Of(3));
+        result.Report.Table3[Table3Row.OtherNoCorrection, Table3Column.Commercial].ShouldBe(Cell.Missing);
+        // Table 二 loses its blank cells in this copy form (the 2021 sample's rows are shorter than 2019's); table 三 is whole.
+        result.Findings.Where(f => f.Message.Contains("表三", StringComparison.Ordinal) || f.Cells.Any(c => c.StartsWith("table3.", StringComparison.Ordinal)))
+            .ShouldBeEmpty();
+        foreach (var row in NationalFormat.Table3Rows(ReportFormat.Format2019))
+        {
+            foreach (var column in Enum.GetValues<Table3Column>())
+            {
+                result.Report.Table3[row.Row, column].ShouldBe(tabbed.Report.Table3[row.Row, column], NationalFormat.Describe(ReportFormat.Format2019, row.Row, column));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unnumbered_withheld_group_label_on_its_own_line_is_not_read_as_the_granted_row()
+    {
+        var original = ReportParser.ParseText(Samples.Text("001"));
+        var text = OneCellPerLine(Samples.Text("001").Replace("(三) 不予公开", "不予公开", StringComparison.Ordinal));
+
+        var result = ReportParser.ParseText(text);
+
+        SameTables(result.Report, original.Report);
+        result.Findings.ShouldBeEmpty();
+        result.Report.Labels.Where(l => l.Actual == "不予公开").Select(l => (l.Table, l.Expected))
+            .ShouldBe([(ReportTable.Table3, "（三）不予公开")]);
+    }
+
+    [Fact]
     public void A_missing_table_3_row_is_reported_with_its_label_and_cells()
     {
         var text = string.Join('\n', Samples.Text("001").Split('\n').Where(l => !l.Contains("2.重复申请", StringComparison.Ordinal)));

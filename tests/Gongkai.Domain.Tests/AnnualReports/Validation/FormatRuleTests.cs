@@ -36,6 +36,13 @@ public class FormatRuleTests
     [InlineData("一、总体情况", "一.总体情况")]
     [InlineData("一、总体情况", "一．总体情况")]
     [InlineData("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议，行政诉讼情况")]
+    [InlineData("（一）予以公开", "**（一）予以公开**")]
+    [InlineData("（一）予以公开", "（一）予以公开：")]
+    [InlineData("（一）予以公开", "（一）予以公开。")]
+    [InlineData("（一）予以公开", "`（一）予以公开；`")]
+    [InlineData("一、总体情况", "## 一、总体情况")]
+    [InlineData("3.危及“三安全一稳定”", "3.危及「三安全一稳定」")]
+    [InlineData("本年收费金额（单位：万元）", "本年收费金额（单位：万元）：")]
     public void Typographic_variants_are_the_same_label(string expected, string actual)
     {
         LabelText.AreEquivalent(actual, expected).ShouldBeTrue();
@@ -48,8 +55,10 @@ public class FormatRuleTests
     [InlineData("1.属于国家秘密", "2.属于国家秘密")]
     [InlineData("结果维持", "结果维持数")]
     [InlineData("结果维持", "")]
-    [InlineData("（一）予以公开", "（一）予以公开。")]
     [InlineData("1.属于国家秘密", "1,属于国家秘密")]
+    [InlineData("（一）予以公开", "（一）予以：公开")]
+    [InlineData("（一）予以公开", "（一）予以公开：1")]
+    [InlineData("本年收费金额（单位：万元）", "本年收费金额（单位万元）")]
     [InlineData("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议.行政诉讼情况")]
     public void Changed_words_are_a_different_label(string expected, string actual)
     {
@@ -62,6 +71,18 @@ public class FormatRuleTests
         var report = ValidationReports.Clean();
         report.Labels.Count.ShouldBe(7);
         report.Labels.ShouldContain(l => l.Actual == "(一) 予以公开");
+
+        ReportValidator.Validate(report).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Labels_copied_with_markdown_marks_or_a_closing_colon_do_not_fire()
+    {
+        var report = ValidationReports.Clean();
+        report.Labels[2].Actual.ShouldBe("(一) 予以公开");
+        report.Labels[2] = report.Labels[2] with { Actual = "**（一）予以公开**" };
+        report.Labels[0] = report.Labels[0] with { Actual = report.Labels[0].Expected + "：" };
+        report.Sections[0] = report.Sections[0] with { Heading = "## 一、总体情况" };
 
         ReportValidator.Validate(report).ShouldBeEmpty();
     }

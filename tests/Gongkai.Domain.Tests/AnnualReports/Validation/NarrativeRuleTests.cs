@@ -83,6 +83,31 @@ public class NarrativeRuleTests
         ReportValidator.Validate(report).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(int.MinValue)]
+    [InlineData(int.MaxValue)]
+    [InlineData(99999)]
+    [InlineData(0)]
+    public void An_implausible_title_year_is_no_year(int year)
+    {
+        var report = ValidationReports.Clean();
+        report.Rewrite(SectionKey.Overview, Period, "统计期限自2022年1月1日起至2022年12月31日止");
+        report.Year = year;
+
+        ReportValidator.Validate(report).ShouldBeEmpty();
+        ReportValidator.Validate(report, ValidationReports.Previous()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parts_too_large_to_add_up_are_not_summed()
+    {
+        var report = ValidationReports.Clean();
+        report.SetText(SectionKey.Other, "本机关2023年度未收取信息处理费。",
+            "发布信息300条，其中政策文件79228162514264337593543950335条，通知公告1条。");
+
+        ReportValidator.Validate(report).ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_stated_total_whose_parts_do_not_add_up()
     {

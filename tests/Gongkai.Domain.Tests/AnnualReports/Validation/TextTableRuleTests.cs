@@ -232,6 +232,42 @@ public class TextTableRuleTests
         ReportValidator.Validate(report).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("上年结转的申请已全部办结。")]
+    [InlineData("上年度结转的4件申请均已办结。")]
+    [InlineData("对逾期未收到补正材料的申请，不再处理。")]
+    [InlineData("因未收到申请人的补正材料，终止办理1件。")]
+    [InlineData("截至报告期末，尚未收到复议决定。")]
+    [InlineData("尚未收到行政诉讼一审判决。")]
+    [InlineData("未收到复议决定书前，该案件暂不统计。")]
+    public void Statements_about_something_else_than_the_years_totals_are_not_read_as_counts(string sentence)
+    {
+        var report = ValidationReports.Clean();
+        report.SetText(SectionKey.Other, "本年度未收取信息处理费。", sentence);
+
+        ReportValidator.Validate(report).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("本年度未收到政府信息公开申请。", "55", "table3.newReceived.total")]
+    [InlineData("本年度未发生行政复议。", "3", "table4.reconsideration.total")]
+    [InlineData("本年度没有收到行政诉讼。", "3", "table4.litigationDirect.total")]
+    [InlineData("本年度尚未发生因不予公开决定引起的行政复议。", "3", "table4.reconsideration.total")]
+    [InlineData("截至目前尚未收到公民、法人或其他组织提出的政府信息公开申请。", "55", "table3.newReceived.total")]
+    [InlineData("上年结转和本年新收的申请均已全部办结。", "4", "table3.carriedForward.total")]
+    public void Statements_of_none_and_all_concluded_are_still_read(string sentence, string expected, string cell)
+    {
+        var report = ValidationReports.Clean();
+        report.SetText(SectionKey.Other, "本年度未收取信息处理费。", sentence);
+
+        var finding = ReportValidator.Validate(report).ShouldHaveSingleItem();
+
+        finding.RuleId.ShouldBe(RuleCatalogue.TextTableMismatch);
+        finding.Expected.ShouldBe(expected);
+        finding.Actual.ShouldBe("0");
+        finding.Cells[0].ShouldBe(cell);
+    }
+
     [Fact]
     public void Statements_in_any_section_are_read()
     {
