@@ -147,6 +147,26 @@ public class PermissionTests
     }
 
     [Fact]
+    public async Task Only_handlers_and_reviewers_are_offered_the_link_to_register_an_application()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+
+        foreach (var (user, offered) in new[] { ("handler", true), ("reviewer", true), ("publisher", false), ("admin", false) })
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var url in new[] { "/work", "/applications" })
+            {
+                var page = await client.GetPageAsync(url);
+                page.QuerySelectorAll("main a[href='/applications/register']").Length.ShouldBe(offered ? 1 : 0, $"{user} on {url}");
+            }
+
+            var register = await client.GetAsync(new Uri("/applications/register", UriKind.Relative));
+            register.StatusCode.ShouldBe(offered ? HttpStatusCode.OK : HttpStatusCode.Redirect, user);
+        }
+    }
+
+    [Fact]
     public async Task Staff_who_only_publish_get_no_forms_for_letters_files_or_reviews_and_their_posts_are_refused()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
