@@ -220,6 +220,23 @@ public class PermissionTests
     }
 
     [Fact]
+    public async Task A_refused_page_request_lands_on_the_denied_page_which_answers_403_and_explains()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        using var handler = await app.SignedInAsync("handler");
+
+        var refused = await handler.GetAsync(new Uri("/admin/audit", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var denied = await handler.GetAsync(refused.Headers.Location);
+
+        denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await denied.BodyAsync());
+        page.QuerySelector("main h1")!.TextContent.ShouldBe("没有权限");
+        page.QuerySelector("main p")!.TextContent.ShouldBe("您的账号没有访问该页面的权限。如需开通，请联系本单位的平台管理员。");
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_audit_log_and_it_filters_by_action_and_user()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
