@@ -257,7 +257,7 @@ public class PermissionTests
         var filtered = await admin.GetPageAsync("/admin/audit?action=applicant.viewed&user=handler&from=2024-06-17&to=2024-06-17");
         var rows = filtered.QuerySelectorAll("table.audit tbody tr");
         rows.Length.ShouldBe(1);
-        rows[0].TextContent.ShouldContain("applicant.viewed");
+        rows[0].TextContent.ShouldContain("查看申请人个人信息");
         (await admin.GetPageAsync("/admin/audit?action=applicant.viewed&from=2024-06-18")).QuerySelectorAll("table.audit tbody tr").Length.ShouldBe(0);
     }
 
