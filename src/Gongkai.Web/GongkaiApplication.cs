@@ -76,8 +76,17 @@ internal static class GongkaiApplication
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            // API clients get status codes, not a redirect to the login page.
-            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            // API clients get status codes, not a redirect to the login page. A browser that still sends the session
+            // cookie had a session that ended (expired or closed by an administrator): the login page says so.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Cookies.ContainsKey(context.Options.Cookie.Name!))
+                {
+                    context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "expired", "true");
+                }
+
+                return RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            };
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
@@ -87,7 +96,8 @@ internal static class GongkaiApplication
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddRazorPages(options => options.RootDirectory = "/")
+            .AddMvcOptions(options => options.Filters.Add(new Errors.ExpiredFormFilter()));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Gongkai 公开 API";

@@ -17,12 +17,17 @@ public static class HolidayArrangements
     /// <summary>The arrangements shipped with Gongkai (<c>Calendar/Data/holidays.csv</c>, 2023–2026).</summary>
     public static IReadOnlyList<HolidayArrangement> Embedded => EmbeddedArrangements.Value;
 
-    /// <summary>Parses CSV text. Throws <see cref="FormatException"/> with a Chinese message naming the bad line.</summary>
+    /// <summary>
+    /// Parses CSV text. Throws <see cref="HolidayDataException"/> naming every bad line (number and Chinese reason), so a
+    /// file is corrected in one pass; nothing is returned from a file with any bad line.
+    /// </summary>
     public static IReadOnlyList<HolidayArrangement> Parse(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var byYear = new SortedDictionary<int, List<CalendarDay>>();
         var notices = new Dictionary<int, string>();
+        var dateLines = new Dictionary<DateOnly, int>();
+        var problems = new List<string>();
         var headerSeen = false;
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -38,62 +43,96 @@ public static class HolidayArrangements
             {
                 if (!string.Equals(text, Header, StringComparison.Ordinal))
                 {
-                    throw Bad(lineNumber, $"表头应为「{Header}」");
+                    // Without the header the columns mean nothing: the lines after it are not checked.
+                    throw new HolidayDataException([Bad(lineNumber, $"表头应为「{Header}」")]);
                 }
 
                 headerSeen = true;
                 continue;
             }
 
-            var fields = text.Split(',');
-            if (fields.Length != 5)
+            if (ReadRow(text, lineNumber, notices, dateLines, problems) is { } row)
             {
-                throw Bad(lineNumber, "应有5列：year,date,kind,name,notice");
-            }
+                if (!byYear.TryGetValue(row.Year, out var days))
+                {
+                    byYear[row.Year] = days = [];
+                }
 
-            if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            {
-                throw Bad(lineNumber, $"年度「{fields[0]}」不是整数");
+                days.Add(row.Day);
             }
-
-            if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                throw Bad(lineNumber, $"日期「{fields[1]}」应为 YYYY-MM-DD");
-            }
-
-            var kind = fields[2] switch
-            {
-                "off" => CalendarDayKind.Off,
-                "work" => CalendarDayKind.Work,
-                _ => throw Bad(lineNumber, $"类型「{fields[2]}」应为 off 或 work"),
-            };
-            var name = fields[3].Trim();
-            var notice = fields[4].Trim();
-            if (name.Length == 0 || notice.Length == 0)
-            {
-                throw Bad(lineNumber, "节日名称和通知文号不能为空");
-            }
-
-            if (notices.TryGetValue(year, out var known) && !string.Equals(known, notice, StringComparison.Ordinal))
-            {
-                throw Bad(lineNumber, $"{year}年的安排已注明通知「{known}」，本行却为「{notice}」");
-            }
-
-            notices[year] = notice;
-            if (!byYear.TryGetValue(year, out var days))
-            {
-                byYear[year] = days = [];
-            }
-
-            days.Add(new CalendarDay(date, kind, name, notice));
         }
 
         if (!headerSeen)
         {
-            throw new FormatException($"节假日数据为空，缺少表头「{Header}」。");
+            throw new HolidayDataException([$"节假日数据为空，缺少表头「{Header}」。"]);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new HolidayDataException(problems);
         }
 
         return [.. byYear.Select(pair => new HolidayArrangement(pair.Key, notices[pair.Key], pair.Value))];
+    }
+
+    /// <summary>One data line as a day of its arrangement year, or null with the line's problems added.</summary>
+    private static (int Year, CalendarDay Day)? ReadRow(
+        string text, int lineNumber, Dictionary<int, string> notices, Dictionary<DateOnly, int> dateLines, List<string> problems)
+    {
+        var fields = text.Split(',');
+        if (fields.Length != 5)
+        {
+            problems.Add(Bad(lineNumber, "应有5列：year,date,kind,name,notice"));
+            return null;
+        }
+
+        var count = problems.Count;
+        var yearRead = int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year);
+        if (!yearRead)
+        {
+            problems.Add(Bad(lineNumber, $"年度「{fields[0]}」不是整数"));
+        }
+
+        if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add(Bad(lineNumber, $"日期「{fields[1]}」不是有效日期（格式为 YYYY-MM-DD）"));
+        }
+        else if (dateLines.TryGetValue(date, out var first))
+        {
+            problems.Add(Bad(lineNumber, string.Create(CultureInfo.InvariantCulture, $"日期「{fields[1]}」与第{first}行重复")));
+        }
+        else
+        {
+            dateLines[date] = lineNumber;
+        }
+
+        CalendarDayKind? kind = fields[2] switch
+        {
+            "off" => CalendarDayKind.Off,
+            "work" => CalendarDayKind.Work,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            problems.Add(Bad(lineNumber, $"类型「{fields[2]}」应为 off 或 work"));
+        }
+
+        var name = fields[3].Trim();
+        var notice = fields[4].Trim();
+        if (name.Length == 0 || notice.Length == 0)
+        {
+            problems.Add(Bad(lineNumber, "节日名称和通知文号不能为空"));
+        }
+        else if (yearRead && notices.TryGetValue(year, out var known) && !string.Equals(known, notice, StringComparison.Ordinal))
+        {
+            problems.Add(Bad(lineNumber, $"{year}年的安排已注明通知「{known}」，本行却为「{notice}」"));
+        }
+        else if (yearRead)
+        {
+            notices[year] = notice;
+        }
+
+        return problems.Count == count ? (year, new CalendarDay(date, kind!.Value, name, notice)) : null;
     }
 
     private static IReadOnlyList<HolidayArrangement> LoadEmbedded()
@@ -104,6 +143,21 @@ public static class HolidayArrangements
         return Parse(reader);
     }
 
-    private static FormatException Bad(int line, string problem) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"节假日数据第{line}行：{problem}。"));
+    private static string Bad(int line, string problem) =>
+        string.Create(CultureInfo.InvariantCulture, $"节假日数据第{line}行：{problem}。");
+}
+
+/// <summary>
+/// Holiday data that cannot be read. <see cref="Problems"/> holds every problem found, in line order, each a Chinese
+/// sentence naming its line; <see cref="Exception.Message"/> is the same sentences, one per line.
+/// </summary>
+public sealed class HolidayDataException : FormatException
+{
+    public HolidayDataException(IReadOnlyList<string> problems)
+        : base(string.Join("\n", problems ?? throw new ArgumentNullException(nameof(problems))))
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<string> Problems { get; }
 }

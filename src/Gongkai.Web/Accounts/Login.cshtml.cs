@@ -18,6 +18,10 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set by the sign-in redirect when the browser still held a session that has ended.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Expired { get; set; }
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnPostAsync()

@@ -20,12 +20,23 @@ public sealed record DueDateMove(Guid ApplicationId, string Number, string Agenc
 /// <summary>
 /// A calendar upload checked against the stored calendar: the years it replaces, the days that change, and every open
 /// case whose due date moves (computed by the domain's <see cref="DeadlineRecalculation"/>). <see cref="Error"/> is the
-/// Chinese reason the upload cannot be used; then nothing else is set.
+/// Chinese reason the upload cannot be used; then nothing else is set except <see cref="BadLines"/>, which lists every
+/// problem when there is more than one.
 /// </summary>
 public sealed record CalendarPlan(
     IReadOnlyList<CalendarYearChange> Years, IReadOnlyList<DueDateMove> Moves, IReadOnlyList<string> NotRecomputed, string? Error = null)
 {
+    public IReadOnlyList<string> BadLines { get; init; } = [];
+
     public static CalendarPlan Failed(string error) => new([], [], [], error);
+
+    public static CalendarPlan Failed(IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return problems.Count == 1
+            ? Failed(problems[0])
+            : new([], [], [], string.Create(CultureInfo.InvariantCulture, $"文件中有 {problems.Count} 处错误，未导入任何内容。请全部改正后重新上传：")) { BadLines = problems };
+    }
 }
 
 /// <summary>
@@ -95,9 +106,9 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
         {
             arrangements = HolidayArrangements.Parse(new StringReader(csv ?? ""));
         }
-        catch (FormatException exception)
+        catch (HolidayDataException exception)
         {
-            return (CalendarPlan.Failed(exception.Message), [], [], []);
+            return (CalendarPlan.Failed(exception.Problems), [], [], []);
         }
 
         if (arrangements.Count == 0)

@@ -152,7 +152,7 @@ public sealed class AnnualReportStore(
         var today = ChinaTime.Today(clock);
         if (!ReportDeadlines.YearIsOver(year, today))
         {
-            return new PublishResult(null, string.Create(CultureInfo.InvariantCulture, $"{year}年度尚未结束（统计期为{year}年1月1日至12月31日），年度结束后才能发布本年度报告。"), []);
+            return new PublishResult(null, ReportDeadlines.YearNotOver(year), []);
         }
 
         var record = await LatestAsync(agency.Id, year, cancellationToken);

@@ -23,4 +23,8 @@ public static class ReportDeadlines
 
     /// <summary>The statistics year is over, so the report for it may be published.</summary>
     public static bool YearIsOver(int year, DateOnly today) => today.Year > year;
+
+    /// <summary>Why a report cannot be published yet (its year is not over), shown beside the button and on refusal.</summary>
+    public static string YearNotOver(int year) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}年度尚未结束（统计期为{year}年1月1日至12月31日），年度结束后才能发布本年度报告。");
 }

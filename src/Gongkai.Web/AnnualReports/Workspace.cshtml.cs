@@ -40,6 +40,9 @@ public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2
 
     public bool CanPublish => staff.IsInRole(Roles.Publisher);
 
+    /// <summary>The statistics year is over (China date of the injected clock), so the report may be published.</summary>
+    public bool YearIsOver => ReportDeadlines.YearIsOver(Year, Today);
+
     /// <summary>Cells of tables 三 and 四 whose live value differs from the latest published version.</summary>
     public int ChangedSincePublished { get; private set; }
 

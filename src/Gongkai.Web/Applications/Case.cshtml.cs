@@ -20,6 +20,10 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
     [BindProperty]
     public string? ActionKey { get; set; }
 
+    /// <summary>An action to show unfolded on arrival (<c>?open=approve-extension</c>, from the 工作台's links).</summary>
+    [BindProperty(SupportsGet = true, Name = "open")]
+    public string? OpenAction { get; set; }
+
     /// <summary>The result of the action just posted, when it did not succeed.</summary>
     public CaseActionResult? Result { get; private set; }
 
@@ -67,6 +71,10 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
 
     /// <summary>Whether <paramref name="key"/> is the action whose post was just refused (its form shows what was typed).</summary>
     public bool IsPosted(string key) => Result is not null && string.Equals(ActionKey, key, StringComparison.Ordinal);
+
+    /// <summary>Whether the form of <paramref name="key"/> is shown unfolded: the refused post's, or the one asked for by the link.</summary>
+    public bool IsOpen(string key) =>
+        Result is null ? string.Equals(OpenAction, key, StringComparison.Ordinal) : IsPosted(key);
 
     /// <summary>The posted text of a field of the refused action, or <paramref name="fallback"/> for the other forms.</summary>
     public string? Value(string key, string field, string? fallback = null) =>

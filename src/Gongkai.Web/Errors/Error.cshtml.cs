@@ -20,6 +20,14 @@ public sealed class ErrorModel : PageModel
     {
         switch (code)
         {
+            case StatusCodes.Status400BadRequest when ExpiredFormFilter.Failed(HttpContext):
+                Title = "页面已过期";
+                Explanation = "页面已过期，请刷新页面后重新提交。";
+                break;
+            case StatusCodes.Status400BadRequest:
+                Title = "请求无效";
+                Explanation = "提交的内容无法处理。请返回上一页，刷新后重试。";
+                break;
             case StatusCodes.Status404NotFound:
                 Title = "找不到该页面";
                 Explanation = "您要找的页面不存在，或者您没有查看它的权限。请检查地址是否正确。";

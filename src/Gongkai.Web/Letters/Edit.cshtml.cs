@@ -77,19 +77,11 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             return Page();
         }
 
-        Validate();
-        if (Errors.Count > 0)
+        if (!await SaveEditAsync())
         {
             return Page();
         }
 
-        Letter.Title = Title!.Trim();
-        Letter.Number = string.IsNullOrWhiteSpace(Number) ? null : Number.Trim();
-        Letter.Recipient = Recipient!.Trim();
-        Letter.Body = Body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        Letter.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Record("letter.edited", "Letter", Letter.Id.ToString(), $"修改文书草稿“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Message"] = "已保存。";
         return Redirect(LetterUrl());
     }
@@ -104,6 +96,13 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         if (!CanApprove)
         {
             return Forbid();
+        }
+
+        // The reviewer approves what the form shows: edits typed into it are saved first, never dropped.
+        // A post without the text fields approves the saved draft as it is.
+        if (Letter.Status == LetterStatus.Draft && PostsText() && !await SaveEditAsync())
+        {
+            return Page();
         }
 
         ApprovalError = await drafts.ApproveAsync(Letter, HttpContext.RequestAborted);
@@ -141,6 +140,39 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Message"] = "草稿已删除。";
         return Redirect($"/applications/{id}/letters");
+    }
+
+    private bool PostsText() =>
+        Request.HasFormContentType
+        && new[] { nameof(Title), nameof(Number), nameof(Recipient), nameof(Body) }.Any(Request.Form.ContainsKey);
+
+    /// <summary>Validates the posted text and saves it to the draft; false (with <see cref="Errors"/>) when refused.</summary>
+    private async Task<bool> SaveEditAsync()
+    {
+        Validate();
+        if (Errors.Count > 0)
+        {
+            return false;
+        }
+
+        var title = Title!.Trim();
+        var number = string.IsNullOrWhiteSpace(Number) ? null : Number.Trim();
+        var recipient = Recipient!.Trim();
+        var body = Body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (title == Letter.Title && number == Letter.Number && recipient == Letter.Recipient && body == Letter.Body)
+        {
+            return true;
+        }
+
+        Letter.Title = title;
+        Letter.Number = number;
+        Letter.Recipient = recipient;
+        Letter.Body = body;
+        Letter.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Record("letter.edited", "Letter", Letter.Id.ToString(), $"修改文书草稿“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await FillAsync();
+        return true;
     }
 
     private void Validate()

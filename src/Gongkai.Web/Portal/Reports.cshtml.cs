@@ -58,7 +58,11 @@ public sealed class ReportsModel(GongkaiDbContext db) : PageModel
             Year = chosen.Year;
             var html = HtmlReportRenderer.Render(report);
             Title = Between(html, "<title>", "</title>") is { } title ? System.Net.WebUtility.HtmlDecode(title) : null;
-            ReportHtml = Between(html, "<body>", "</body>") ?? html;
+            // The national tables are wider than a phone: each scrolls sideways on its own, not the whole page.
+            // (The renderer writes text HTML-encoded, so "<table" only ever starts a table.)
+            ReportHtml = (Between(html, "<body>", "</body>") ?? html)
+                .Replace("<table", "<div class=\"table-scroll\"><table", StringComparison.Ordinal)
+                .Replace("</table>", "</table></div>", StringComparison.Ordinal);
         }
 
         return Page();

@@ -29,6 +29,9 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
 
     public bool IsReviewer => staff.IsInRole(Roles.Reviewer);
 
+    /// <summary>Only handlers and reviewers register applications (the rule of /applications/register).</summary>
+    public bool CanRegister => access.CanAct(access.AgencyId);
+
     public bool IsSupervisor => access.IsSupervisor;
 
     public bool IsAdministrator => staff.IsInRole(Roles.Administrator);

@@ -170,7 +170,7 @@ public class WorkingCalendarTests
 
     [Theory]
     [InlineData("date,kind\n", "节假日数据第1行：表头应为「year,date,kind,name,notice」。")]
-    [InlineData("year,date,kind,name,notice\n2027,2027-13-01,off,国庆节,通知\n", "节假日数据第2行：日期「2027-13-01」应为 YYYY-MM-DD。")]
+    [InlineData("year,date,kind,name,notice\n2027,2027-13-01,off,国庆节,通知\n", "节假日数据第2行：日期「2027-13-01」不是有效日期（格式为 YYYY-MM-DD）。")]
     [InlineData("year,date,kind,name,notice\n2027,2027-10-01,rest,国庆节,通知\n", "节假日数据第2行：类型「rest」应为 off 或 work。")]
     [InlineData("year,date,kind,name,notice\n2027,2027-10-01,off,国庆节\n", "节假日数据第2行：应有5列：year,date,kind,name,notice。")]
     [InlineData("year,date,kind,name,notice\n2027,2027-10-01,off,国庆节,甲\n2027,2027-10-02,off,国庆节,乙\n", "节假日数据第3行：2027年的安排已注明通知「甲」，本行却为「乙」。")]
@@ -178,5 +178,30 @@ public class WorkingCalendarTests
     public void Bad_calendar_data_is_refused_with_the_line(string csv, string message)
     {
         Should.Throw<FormatException>(() => HolidayArrangements.Parse(new StringReader(csv))).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void Every_bad_line_is_named_in_line_order_and_nothing_is_returned()
+    {
+        const string csv = """
+            year,date,kind,name,notice
+            2027,2027-10-01,off,国庆节,甲
+            x,2027-10-02,off,国庆节,甲
+            2027,2027/10/03,holiday,国庆节,甲
+            2027,2027-10-01,off,国庆节,乙
+            2027,2027-10-04,off,国庆节
+            2027,2027-10-05,off,国庆节,甲
+            """;
+
+        var problems = Should.Throw<HolidayDataException>(() => HolidayArrangements.Parse(new StringReader(csv))).Problems;
+
+        problems.ShouldBe([
+            "节假日数据第3行：年度「x」不是整数。",
+            "节假日数据第4行：日期「2027/10/03」不是有效日期（格式为 YYYY-MM-DD）。",
+            "节假日数据第4行：类型「holiday」应为 off 或 work。",
+            "节假日数据第5行：日期「2027-10-01」与第2行重复。",
+            "节假日数据第5行：2027年的安排已注明通知「甲」，本行却为「乙」。",
+            "节假日数据第6行：应有5列：year,date,kind,name,notice。",
+        ]);
     }
 }

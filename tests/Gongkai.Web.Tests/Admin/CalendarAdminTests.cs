@@ -80,7 +80,7 @@ public class CalendarAdminTests
 
     [Theory]
     [InlineData("year,date,kind,name,notice\n2027,2027-01-04,work,元旦,某通知", "2027-01-04不是周末，不能登记为调休上班日。")]
-    [InlineData("year,date,kind,name,notice\n2027,2027/01/01,off,元旦,某通知", "节假日数据第2行：日期「2027/01/01」应为 YYYY-MM-DD。")]
+    [InlineData("year,date,kind,name,notice\n2027,2027/01/01,off,元旦,某通知", "节假日数据第2行：日期「2027/01/01」不是有效日期（格式为 YYYY-MM-DD）。")]
     [InlineData("date,kind\n2027-01-01,off", "节假日数据第1行：表头应为「year,date,kind,name,notice」。")]
     public async Task A_bad_upload_is_refused_with_the_reason_and_nothing_changes(string csv, string reason)
     {
@@ -96,6 +96,34 @@ public class CalendarAdminTests
         page.QuerySelector("#calendar-error")!.TextContent.ShouldContain(reason);
         page.QuerySelector("#calendar-apply").ShouldBeNull();
         page.QuerySelector("#Csv")!.TextContent.ShouldBe(csv, "what was pasted is kept");
+    }
+
+    [Fact]
+    public async Task Every_bad_line_of_an_upload_is_listed_and_nothing_is_imported()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, clock: new TestClock(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero)), demoCases: false);
+        using var admin = ReportCases.Client(app);
+        await admin.LoginAsync("admin");
+        const string csv = "year,date,kind,name,notice\n2027,2027-01-01,off,元旦,某通知\n2027,2027-02-30,off,春节,某通知\n2027,2027-10-01,rest,国庆节,某通知\n2027,2027-01-01,off,元旦,某通知";
+
+        var preview = await admin.SubmitAsync("/admin/calendar", new Dictionary<string, string> { ["Csv"] = csv }, formSelector: "#calendar-upload");
+        var apply = await admin.PostFormAsync("/admin/calendar", [new("Csv", csv)], "/admin/calendar?handler=Apply");
+
+        foreach (var response in new[] { preview, apply })
+        {
+            var page = await response.PageAsync();
+            page.QuerySelector("#calendar-error p")!.TextContent.ShouldBe("不能导入：文件中有 3 处错误，未导入任何内容。请全部改正后重新上传：");
+            page.QuerySelectorAll("#calendar-bad-lines li").Select(li => li.TextContent).ShouldBe([
+                "节假日数据第3行：日期「2027-02-30」不是有效日期（格式为 YYYY-MM-DD）。",
+                "节假日数据第4行：类型「rest」应为 off 或 work。",
+                "节假日数据第5行：日期「2027-01-01」与第2行重复。",
+            ]);
+            page.QuerySelector("#calendar-apply").ShouldBeNull();
+        }
+
+        await using var db = app.Database.CreateContext();
+        (await db.CalendarDays.CountAsync(d => d.Year == 2027)).ShouldBe(0);
     }
 
     [Fact]

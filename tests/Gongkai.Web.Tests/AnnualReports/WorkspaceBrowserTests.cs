@@ -24,6 +24,20 @@ public class WorkspaceBrowserTests(Browser browser)
         (await page.Locator("td[data-path='table3.newReceived.total']").InnerTextAsync()).Trim().ShouldBe("8");
         (await page.Locator("#findings").InnerTextAsync()).ShouldContain("错误（10 项）");
 
+        // Publishing asks first; declined, nothing is sent.
+        var questions = new List<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布" }).First.ClickAsync();
+        questions.ShouldBe(["确定发布2024年度报告吗？将先保存表单内容；发布后公众和监督人员即可看到这一版。"]);
+        (await page.Locator("#report-status").InnerTextAsync()).ShouldContain("尚未保存");
+        (await page.Locator("#publish-refusal").CountAsync()).ShouldBe(0);
+
+        accept = true;
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布" }).First.ClickAsync();
         var refusal = page.Locator("#publish-refusal");
         (await refusal.InnerTextAsync()).ShouldContain("还有 10 项错误，不能发布");

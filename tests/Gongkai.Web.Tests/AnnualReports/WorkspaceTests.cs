@@ -127,7 +127,17 @@ public class WorkspaceTests
         using var publisher = app.CreateBrowserClient();
         await publisher.LoginAsync("publisher");
 
-        var early = await publisher.SubmitAsync("/annual-reports/2024", CompleteForm(), "Command=publish");
+        var form = await publisher.GetPageAsync("/annual-reports/2024");
+        var buttons = form.QuerySelectorAll("button[value=publish]");
+        buttons.Length.ShouldBe(2);
+        foreach (var button in buttons)
+        {
+            button.HasAttribute("disabled").ShouldBeTrue();
+            form.GetElementById(button.GetAttribute("aria-describedby")!)!.TextContent
+                .ShouldBe("2024年度尚未结束（统计期为2024年1月1日至12月31日），年度结束后才能发布本年度报告。");
+        }
+
+        var early = await publisher.SubmitAsync(form, "/annual-reports/2024", CompleteForm(), "Command=publish");
 
         (await early.BodyAsync()).ShouldContain("2024年度尚未结束（统计期为2024年1月1日至12月31日），年度结束后才能发布本年度报告。");
 

@@ -59,6 +59,27 @@ public class CasePageTests
     }
 
     [Fact]
+    public async Task The_work_page_link_to_approve_an_extension_opens_the_approval_form_on_the_case_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var waiting = await app.CaseAsync(Desk.Education, q => q.Where(a => a.ExtensionRequestedDays != null));
+        using var reviewer = await app.SignedInAsync("reviewer");
+
+        var work = await reviewer.GetPageAsync("/work");
+        var link = work.QuerySelectorAll("section[aria-labelledby=extension-requests] tbody tr")
+            .Single(row => row.TextContent.Contains(waiting.Number, StringComparison.Ordinal))
+            .QuerySelector("a[href$='#action-approve-extension']")!.GetAttribute("href")!;
+        link.ShouldBe($"/applications/{waiting.Id}?open=approve-extension#action-approve-extension");
+
+        var linked = await reviewer.GetPageAsync(link.Split('#')[0]);
+        linked.QuerySelector("details#action-approve-extension")!.HasAttribute("open").ShouldBeTrue();
+        linked.QuerySelectorAll("details.action[open]").Length.ShouldBe(1);
+        var plain = await reviewer.GetPageAsync($"/applications/{waiting.Id}");
+        plain.QuerySelector("details#action-approve-extension")!.HasAttribute("open").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task When_two_people_act_on_one_case_at_once_the_second_is_told_to_refresh_and_keeps_what_was_typed()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);

@@ -147,6 +147,26 @@ public class PermissionTests
     }
 
     [Fact]
+    public async Task Only_handlers_and_reviewers_are_offered_the_link_to_register_an_application()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+
+        foreach (var (user, offered) in new[] { ("handler", true), ("reviewer", true), ("publisher", false), ("admin", false) })
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var url in new[] { "/work", "/applications" })
+            {
+                var page = await client.GetPageAsync(url);
+                page.QuerySelectorAll("main a[href='/applications/register']").Length.ShouldBe(offered ? 1 : 0, $"{user} on {url}");
+            }
+
+            var register = await client.GetAsync(new Uri("/applications/register", UriKind.Relative));
+            register.StatusCode.ShouldBe(offered ? HttpStatusCode.OK : HttpStatusCode.Redirect, user);
+        }
+    }
+
+    [Fact]
     public async Task Staff_who_only_publish_get_no_forms_for_letters_files_or_reviews_and_their_posts_are_refused()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
@@ -200,6 +220,23 @@ public class PermissionTests
     }
 
     [Fact]
+    public async Task A_refused_page_request_lands_on_the_denied_page_which_answers_403_and_explains()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        using var handler = await app.SignedInAsync("handler");
+
+        var refused = await handler.GetAsync(new Uri("/admin/audit", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var denied = await handler.GetAsync(refused.Headers.Location);
+
+        denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await denied.BodyAsync());
+        page.QuerySelector("main h1")!.TextContent.ShouldBe("没有权限");
+        page.QuerySelector("main p")!.TextContent.ShouldBe("您的账号没有访问该页面的权限。如需开通，请联系本单位的平台管理员。");
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_audit_log_and_it_filters_by_action_and_user()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
@@ -220,7 +257,7 @@ public class PermissionTests
         var filtered = await admin.GetPageAsync("/admin/audit?action=applicant.viewed&user=handler&from=2024-06-17&to=2024-06-17");
         var rows = filtered.QuerySelectorAll("table.audit tbody tr");
         rows.Length.ShouldBe(1);
-        rows[0].TextContent.ShouldContain("applicant.viewed");
+        rows[0].TextContent.ShouldContain("查看申请人个人信息");
         (await admin.GetPageAsync("/admin/audit?action=applicant.viewed&from=2024-06-18")).QuerySelectorAll("table.audit tbody tr").Length.ShouldBe(0);
     }
 

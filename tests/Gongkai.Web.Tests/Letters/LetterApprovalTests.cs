@@ -102,6 +102,36 @@ public class LetterApprovalTests
     }
 
     [Fact]
+    public async Task Approving_saves_the_text_the_reviewer_just_typed_and_refuses_invalid_text_without_approving()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var application = await RepliedAsync(app, Outcome.Granted);
+        using var reviewer = app.CreateBrowserClient();
+        await reviewer.LoginAsync("reviewer");
+        var letter = await DraftAsync(reviewer, application, "Reply.Granted");
+        var draft = await LetterAsync(app, letter);
+
+        var empty = await reviewer.PostFormAsync(letter, [new("Title", " "), new("Number", ""), new("Recipient", "张三"), new("Body", draft.Body)], letter + "?handler=Approve");
+        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await empty.BodyAsync());
+        refused.QuerySelector(".field-error")!.TextContent.ShouldBe("请填写标题。");
+        (await LetterAsync(app, letter)).Status.ShouldBe(LetterStatus.Draft);
+
+        var approved = await reviewer.PostFormAsync(
+            letter,
+            [new("Title", "关于张三申请公开招生名单的答复"), new("Number", ""), new("Recipient", "张三先生"), new("Body", "张三先生：\r\n改过的正文，文号{文号}。")],
+            letter + "?handler=Approve");
+
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.BodyAsync());
+        var signed = await LetterAsync(app, letter);
+        signed.Status.ShouldBe(LetterStatus.Approved);
+        signed.Title.ShouldBe("关于张三申请公开招生名单的答复");
+        signed.Recipient.ShouldBe("张三先生");
+        signed.Body.ShouldBe("张三先生：\n改过的正文，文号示教公复〔2024〕1号。");
+        signed.Number.ShouldBe("示教公复〔2024〕1号");
+    }
+
+    [Fact]
     public async Task A_reply_letter_that_contradicts_the_recorded_outcome_is_not_approved()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);

@@ -13,6 +13,19 @@ namespace Gongkai.Tests.Portal;
 public class ApplyTests
 {
     [Fact]
+    public async Task The_empty_form_starts_with_a_private_person_as_the_applicant_type()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        using var client = app.CreateBrowserClient();
+
+        var page = await client.GetPageAsync("/apply");
+
+        page.QuerySelectorAll("input[name=ApplicantType][checked]").Select(i => i.GetAttribute("value")).ShouldBe(["NaturalPerson"]);
+        page.QuerySelector("label[for=ApplicantType]")!.TextContent.ShouldBe("自然人（公民个人）");
+    }
+
+    [Fact]
     public async Task Errors_are_shown_next_to_each_field_and_everything_typed_is_kept()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);

@@ -192,6 +192,7 @@ public class PortalPageTests
         latest.QuerySelector("title")!.TextContent.ShouldStartWith("示范县人民政府办公室2023年政府信息公开工作年度报告");
         latest.QuerySelectorAll("article.annual-report h2").Select(h => h.TextContent).ShouldContain("二、主动公开政府信息情况");
         latest.QuerySelectorAll("article.annual-report table").Length.ShouldBe(3);
+        latest.QuerySelectorAll("article.annual-report div.table-scroll > table").Length.ShouldBe(3, "each wide table scrolls on its own");
         latest.QuerySelectorAll("nav.report-years a").Select(a => a.TextContent).ShouldBe(["2023 年度报告", "2022 年度报告"]);
 
         var previous = Parser.ParseDocument(await client.GetStringAsync(new Uri($"/agencies/{agency}/reports/2022", UriKind.Relative)));

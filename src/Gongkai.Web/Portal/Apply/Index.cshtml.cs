@@ -68,7 +68,12 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
     [BindProperty]
     public string? DeliveryPreference { get; set; }
 
-    public async Task OnGetAsync() => await LoadAgenciesAsync();
+    public async Task OnGetAsync()
+    {
+        // Most applicants are private persons: the form starts there, and an organisation changes it.
+        ApplicantType = Gongkai.Applications.ApplicantType.NaturalPerson;
+        await LoadAgenciesAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using Gongkai.Catalog;
+using Gongkai.Web.Applications;
+
+namespace Gongkai.Web.Audit;
+
+/// <summary>
+/// The Chinese names of the audit log's action and entity codes, in one place. The stored codes stay English (they
+/// are what filters and exports match on); an unknown code is shown as it is, so a new action is never hidden.
+/// Case actions and catalogue steps take their names from <see cref="CaseActionCatalog"/> and
+/// <see cref="CatalogWorkflow.ActionLabel"/>, where those names already live.
+/// </summary>
+public static class AuditLabels
+{
+    private static readonly FrozenDictionary<string, string> Actions = BuildActions();
+
+    private static readonly FrozenDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Application"] = "申请",
+        ["Attachment"] = "附件",
+        ["Letter"] = "文书",
+        ["LetterTemplate"] = "文书模板",
+        ["Review"] = "复议诉讼记录",
+        ["Agency"] = "机关",
+        ["Region"] = "区域",
+        ["User"] = "账号",
+        ["Calendar"] = "工作日历",
+        ["CatalogItem"] = "目录信息",
+        ["CatalogSettings"] = "目录设置",
+        ["AnnualReport"] = "年度报告",
+        ["CollectedReport"] = "收集的年度报告",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
+    public static string Action(string code) => Actions.GetValueOrDefault(code, code);
+
+    /// <summary>The Chinese name of an entity type ("Application" → "申请"); the type itself when unknown.</summary>
+    public static string Entity(string code) => Entities.GetValueOrDefault(code, code);
+
+    private static FrozenDictionary<string, string> BuildActions()
+    {
+        var actions = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["application.received"] = "收到申请",
+            ["applicant.viewed"] = "查看申请人个人信息",
+            ["status.opened"] = "申请人查询办理进度",
+            ["correction.received"] = "申请人在线补正",
+            ["attachment.uploaded"] = "上传附件",
+            ["attachment.downloaded"] = "下载附件",
+            ["attachment.visibility"] = "更改附件是否对申请人可见",
+            ["letter.drafted"] = "起草文书",
+            ["letter.edited"] = "修改文书草稿",
+            ["letter.approved"] = "审批签发文书",
+            ["letter.deleted"] = "删除文书草稿",
+            ["letter.downloaded"] = "申请人下载文书",
+            ["letter-template.saved"] = "修改文书模板",
+            ["letter-template.reset"] = "恢复默认文书模板",
+            ["letter-template.removed"] = "删除本机关文书模板",
+            ["review.added"] = "登记复议诉讼",
+            ["review.updated"] = "修改复议诉讼记录",
+            ["review.deleted"] = "删除复议诉讼记录",
+            ["agency.created"] = "新建机关",
+            ["agency.updated"] = "修改机关信息",
+            ["agency.short-name"] = "修改文号简称",
+            ["region.created"] = "新建区域",
+            ["user.created"] = "新建账号",
+            ["user.updated"] = "修改账号",
+            ["user.locked"] = "锁定账号",
+            ["user.unlocked"] = "解锁账号",
+            ["user.password-reset"] = "重置密码",
+            ["user.sessions-ended"] = "结束登录会话",
+            ["calendar.loaded"] = "导入工作日历",
+            ["catalog.settings"] = "修改索引号规则",
+            ["annual-report.saved"] = "保存年度报告",
+            ["annual-report.published"] = "发布年度报告",
+            ["annual-report.collected"] = "收集年度报告文件",
+            ["annual-report.collected.confirmed"] = "确认收集的年度报告",
+            ["annual-report.collected.deleted"] = "删除收集的年度报告文件",
+        };
+        foreach (var action in CaseActionCatalog.All)
+        {
+            actions["application." + action.Key] = "办理申请：" + action.Label;
+        }
+
+        foreach (var step in Enum.GetValues<CatalogAction>())
+        {
+            actions["catalog." + step.ToString().ToLowerInvariant()] = "主动公开目录：" + CatalogWorkflow.ActionLabel(step);
+        }
+
+        return actions.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
