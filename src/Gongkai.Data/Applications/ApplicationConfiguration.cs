@@ -29,6 +29,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => a.ReceiptCode).IsUnique();
         builder.HasIndex(a => new { a.AgencyId, a.State, a.DueOn });
         builder.HasIndex(a => new { a.AgencyId, a.ReceivedOn });
+
+        // The closed part of the queue (newest conclusion first) and the cases a report year counts.
+        builder.HasIndex(a => new { a.AgencyId, a.ConcludedOn });
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

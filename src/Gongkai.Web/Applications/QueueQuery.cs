@@ -185,7 +185,7 @@ public static class QueueQuery
             "due-soon" => source.DueSoon(today, rules),
             "unregistered" => source.Where(a => a.State == CaseState.Received),
             "awaiting-correction" => source.Where(a => a.State == CaseState.AwaitingCorrection),
-            "extension-pending" => source.Where(a => a.ExtensionRequestedDays != null),
+            "extension-pending" => source.ExtensionPending(),
             "replied" => source.Where(a => a.State == CaseState.Replied),
             "delivered" => source.Where(a => a.State == CaseState.Delivered),
             "archived" => source.Where(a => a.State == CaseState.Archived),
@@ -267,6 +267,13 @@ public static class QueueQuery
         };
     }
 
+    /// <summary>
+    /// Cases whose extension request waits for approval. A request is cleared when its case closes, so only open cases
+    /// are looked at (along the (AgencyId, State, DueOn) index rather than every case the agency ever had).
+    /// </summary>
+    public static IQueryable<ApplicationRecord> ExtensionPending(this IQueryable<ApplicationRecord> source) =>
+        source.Open().Where(a => a.ExtensionRequestedDays != null);
+
     public static IQueryable<ApplicationRecord> Overdue(this IQueryable<ApplicationRecord> source, DateOnly today) =>
         source.Open().Where(a => a.DueOn != null && a.DueOn < today);
 
@@ -279,20 +286,41 @@ public static class QueueQuery
         return source.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit);
     }
 
+    /// <summary>Cases that are no longer open (replied, delivered, archived or ended without a reply).</summary>
+    public static IQueryable<ApplicationRecord> Closed(this IQueryable<ApplicationRecord> source) =>
+        source.Where(a => a.State != CaseState.Received && a.State != CaseState.InProgress && a.State != CaseState.AwaitingCorrection);
+
     /// <summary>
-    /// Open first; among open cases the earliest due first, cases waiting for a correction (no due date) last; then
-    /// closed cases, the most recently concluded first. No key mixes nulls with values inside a group (open cases
-    /// have no conclusion date, closed ones always have one), so SQLite and PostgreSQL, which order nulls
-    /// differently, agree.
+    /// The ids of <paramref name="take"/> cases after <paramref name="skip"/> in queue order: open cases first, the
+    /// earliest due first and cases waiting for a correction (no due date) last; then closed cases, the most recently
+    /// concluded first. The two parts are ordered and paged separately, each along its own index ((AgencyId, State,
+    /// DueOn) and (AgencyId, ConcludedOn)), so no query sorts an agency's whole history. Ties are broken by receipt
+    /// date, number and id, so pages never overlap; no key mixes nulls with values, so SQLite and PostgreSQL agree.
     /// </summary>
-    public static IOrderedQueryable<ApplicationRecord> InQueueOrder(this IQueryable<ApplicationRecord> source) => source
-        .OrderBy(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection ? 0 : 1)
-        .ThenBy(a => (a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection) && a.DueOn == null ? 1 : 0)
-        .ThenBy(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection ? a.DueOn : null)
-        .ThenByDescending(a => a.ConcludedOn)
-        .ThenByDescending(a => a.ReceivedOn)
-        .ThenByDescending(a => a.Number)
-        .ThenBy(a => a.Id);
+    public static async Task<List<Guid>> PageIdsAsync(this IQueryable<ApplicationRecord> source, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var open = source.Open();
+        var openCount = await open.CountAsync(cancellationToken);
+        var ids = new List<Guid>(take);
+        if (skip < openCount)
+        {
+            ids.AddRange(await open
+                .OrderBy(a => a.DueOn == null ? 1 : 0).ThenBy(a => a.DueOn)
+                .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+                .Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken));
+        }
+
+        if (ids.Count < take)
+        {
+            ids.AddRange(await source.Closed()
+                .OrderByDescending(a => a.ConcludedOn)
+                .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+                .Skip(Math.Max(0, skip - openCount)).Take(take - ids.Count).Select(a => a.Id).ToListAsync(cancellationToken));
+        }
+
+        return ids;
+    }
 
     /// <summary>The attention counts over the given agencies.</summary>
     public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
@@ -305,7 +333,7 @@ public static class QueueQuery
             await source.DueSoon(today, rules).CountAsync(cancellationToken),
             await source.CountAsync(a => a.State == CaseState.Received, cancellationToken),
             await source.CountAsync(a => a.State == CaseState.AwaitingCorrection, cancellationToken),
-            await source.CountAsync(a => a.ExtensionRequestedDays != null, cancellationToken));
+            await source.ExtensionPending().CountAsync(cancellationToken));
     }
 
     /// <summary>
@@ -327,7 +355,7 @@ public static class QueueQuery
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
-        var ids = await query.InQueueOrder().Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await query.PageIdsAsync((page - 1) * PageSize, PageSize, cancellationToken);
         var items = await ItemsAsync(db, ids, namesFor, today, rules, cancellationToken);
         var counts = await CountAsync(db, agencyIds, today, rules, cancellationToken);
         return new QueuePage(total, page, PageSize, pageCount, items, counts);

@@ -75,7 +75,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
         MineCount = await cases.Open().CountAsync(a => a.HandlerId == staff.UserId, cancellationToken);
         if (IsReviewer)
         {
-            ExtensionRequests = await cases.Where(a => a.ExtensionRequestedDays != null)
+            ExtensionRequests = await cases.ExtensionPending()
                 .OrderBy(a => a.DueOn)
                 .Select(a => new ExtensionRequestRow(a.Id, a.Number, a.ExtensionRequestedDays!.Value, a.ExtensionRequestReason, a.ExtensionRequestedByName, a.ExtensionRequestedOn, a.DueOn))
                 .ToListAsync(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
 
     private async Task<IReadOnlyList<QueueItem>> ItemsAsync(IQueryable<Data.Applications.ApplicationRecord> query, DateOnly today, Gongkai.Applications.CaseRules rules, CancellationToken cancellationToken)
     {
-        var ids = await query.InQueueOrder().Take(ListLength).Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await query.PageIdsAsync(0, ListLength, cancellationToken);
         return await QueueQuery.ItemsAsync(db, ids, staff.AgencyId, today, rules, cancellationToken);
     }
 }

@@ -46,12 +46,26 @@ public class QueueTests
 
         await using (var db = database.CreateContext())
         {
-            async Task<List<string>> Numbers(QueueFilter filter, DateOnly today) => await db.Applications
-                .Where(a => a.AgencyId == agency).Filter(filter, today, rules).InQueueOrder().Select(a => a.Number).ToListAsync();
+            async Task<List<string>> NumbersOf(List<Guid> ids) =>
+                [.. (await db.Applications.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Number }).ToListAsync()).OrderBy(a => ids.IndexOf(a.Id)).Select(a => a.Number)];
+            async Task<List<string>> Numbers(QueueFilter filter, DateOnly today) =>
+                await NumbersOf(await db.Applications.Where(a => a.AgencyId == agency).Filter(filter, today, rules).PageIdsAsync(0, 100));
 
             (await Numbers(new QueueFilter(), Monday)).ShouldBe(
                 ["2024-0002", "2024-0001", "2024-0008", "2024-0004", "2024-0003", "2024-0007", "2024-0006", "2024-0005", "2023-0099"],
                 "open by due date, waiting-for-correction last among open; closed by conclusion date (newest first), then by receipt");
+            var whole = await Numbers(new QueueFilter(), Monday);
+            for (var size = 1; size <= 4; size++)
+            {
+                var paged = new List<string>();
+                for (var skip = 0; skip < whole.Count; skip += size)
+                {
+                    paged.AddRange(await NumbersOf(await db.Applications.Where(a => a.AgencyId == agency).PageIdsAsync(skip, size)));
+                }
+
+                paged.ShouldBe(whole, $"pages of {size}, also those that span the last open and the first closed case");
+            }
+
             (await Numbers(new QueueFilter { Status = "overdue" }, Monday)).ShouldBe(["2024-0002"]);
             (await Numbers(new QueueFilter { Status = "due-soon" }, Monday)).ShouldBe(["2024-0001"], "Thursday 20 June is the 3rd working day after Monday 17 June (due soon), Friday 21 the 4th (not)");
             (await Numbers(new QueueFilter { Status = "due-soon" }, new DateOnly(2024, 6, 14))).ShouldBe(["2024-0002"], "due today is due soon; Thursday 20 June is the 4th working day after Friday 14 June");
