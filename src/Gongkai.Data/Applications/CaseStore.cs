@@ -16,7 +16,8 @@ public static class CaseStore
         var application = DisclosureApplication.Receive(record.Id.ToString(), record.ApplicantType, Receipt.Create(record.Channel, record.ArrivedOn, record.ConfirmedOn));
         foreach (var stored in record.Events.OrderBy(e => e.Sequence))
         {
-            application = application.Apply(CaseEventCodec.Decode(stored), rules);
+            // Stored events are facts: replayed without re-checking time limits a later calendar or rule could break.
+            application = application.Replay(CaseEventCodec.Decode(stored), rules);
         }
 
         return application;

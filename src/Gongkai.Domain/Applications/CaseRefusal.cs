@@ -31,7 +31,7 @@ public sealed record CaseRefusal(string Code, string Message)
 
     public static CaseRefusal ConcludedBeforeReceipt(DateOnly date, Receipt receipt) => new(
         "concluded-before-receipt",
-        $"办结日期 {D(date)} 早于收到申请之日 {D(receipt.ReceiptDate)}（{Receipt.Label(receipt.Channel)}，{Receipt.ReceiptRule(receipt.Channel)}），申请不能在收到之前办结；请核对办结日期或确认日期。");
+        $"办结日期 {D(date)} 早于收到申请之日 {D(receipt.ReceiptDate)}（{Receipt.Label(receipt.Channel)}，{Receipt.ReceiptRule(receipt.Channel)}），申请不能在收到之前办结；请核对办结日期。");
 
     public static CaseRefusal AlreadyRegistered() => new("already-registered", "申请已经登记，不能重复登记。");
 
@@ -106,7 +106,7 @@ public sealed record CaseRefusal(string Code, string Message)
     public static CaseRefusal FeePaidAfterDue(DateOnly due, int workingDays, DateOnly date) => new(
         "fee-paid-after-due",
         string.Create(CultureInfo.InvariantCulture,
-            $"缴费期限（自收到收费通知次日起{workingDays}个工作日）已于 {D(due)} 届满，{D(date)} 不能再登记缴费；应按逾期未缴费处理。"));
+            $"缴费期限（自收到收费通知次日起{workingDays}个工作日）已于 {D(due)} 届满，{D(date)} 不能再登记缴费。申请人在期限内已缴费的，请以实际缴费日期登记；逾期未缴费的，应按逾期未缴费处理。"));
 
     public static CaseRefusal FeePending() => new(
         "fee-pending", "收费通知尚未缴费，不能答复；应在缴费后答复，或在缴费期限届满后按逾期未缴费处理。");

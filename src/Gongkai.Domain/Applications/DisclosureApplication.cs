@@ -83,12 +83,25 @@ public sealed record DisclosureApplication
     /// <exception cref="CaseRuleException">The event breaks a lifecycle rule; the message says which.</exception>
     public DisclosureApplication Apply(CaseEvent caseEvent, CaseRules rules)
     {
-        var (refusal, next) = Transition(caseEvent, rules);
+        var (refusal, next) = Transition(caseEvent, rules, recorded: false);
+        return refusal is null ? next! : throw new CaseRuleException(refusal);
+    }
+
+    /// <summary>
+    /// Replays an event that was accepted and stored earlier. The order of the lifecycle is checked as for a new
+    /// event, but not the time limits and policies that depend on the calendar or on rules added since (a correction
+    /// or payment within its period, an extension before the due date, concluding after the receipt date): the record
+    /// is what happened, and a holiday notice loaded later or a stricter rule must not make a stored case unreadable.
+    /// </summary>
+    /// <exception cref="CaseRuleException">The stored history is out of order (corrupt data).</exception>
+    public DisclosureApplication Replay(CaseEvent caseEvent, CaseRules rules)
+    {
+        var (refusal, next) = Transition(caseEvent, rules, recorded: true);
         return refusal is null ? next! : throw new CaseRuleException(refusal);
     }
 
     /// <summary>Why <paramref name="caseEvent"/> would be refused, or null when it would be accepted.</summary>
-    public CaseRefusal? Check(CaseEvent caseEvent, CaseRules rules) => Transition(caseEvent, rules).Refusal;
+    public CaseRefusal? Check(CaseEvent caseEvent, CaseRules rules) => Transition(caseEvent, rules, recorded: false).Refusal;
 
     /// <summary>The last day a correction may be requested (7 working days after receipt).</summary>
     public DateOnly CorrectionNoticeDue(CaseRules rules)
@@ -166,7 +179,11 @@ public sealed record DisclosureApplication
     /// <summary>The compact form table 三 is aggregated from.</summary>
     public CaseSummary ToSummary() => new(Applicant, Receipt.ReceiptDate, ConcludedOn, Outcome);
 
-    private (CaseRefusal? Refusal, DisclosureApplication? Next) Transition(CaseEvent caseEvent, CaseRules rules)
+    /// <summary>The case after <paramref name="caseEvent"/> under <paramref name="rules"/>, or why the event is refused.</summary>
+    /// <param name="caseEvent">The event.</param>
+    /// <param name="rules">Calendar and policy.</param>
+    /// <param name="recorded">A stored event being replayed: time limits and policies are not checked again.</param>
+    private (CaseRefusal? Refusal, DisclosureApplication? Next) Transition(CaseEvent caseEvent, CaseRules rules, bool recorded)
     {
         ArgumentNullException.ThrowIfNull(caseEvent);
         ArgumentNullException.ThrowIfNull(rules);
@@ -185,15 +202,15 @@ public sealed record DisclosureApplication
         (CaseRefusal? Refusal, DisclosureApplication? Next) result = caseEvent switch
         {
             Registered => OnRegistered(next, date),
-            CorrectionRequested e => OnCorrectionRequested(next, e, rules),
+            CorrectionRequested e => OnCorrectionRequested(next, e, rules, recorded),
             CorrectionReceived => OnCorrectionReceived(next, date),
-            CorrectionDeadlineMissed => OnCorrectionDeadlineMissed(next, date),
-            ConsultationStarted e => OnConsultationStarted(next, e, rules),
+            CorrectionDeadlineMissed => OnCorrectionDeadlineMissed(next, date, recorded),
+            ConsultationStarted e => OnConsultationStarted(next, e, rules, recorded),
             ConsultationAnswered e => OnConsultationAnswered(next, e),
-            ExtensionApproved e => OnExtensionApproved(next, e, rules),
-            FeeNoticeSent e => OnFeeNoticeSent(next, e, rules),
-            FeePaid => OnFeePaid(next, date, rules),
-            FeeUnpaid => OnFeeUnpaid(next, date, rules),
+            ExtensionApproved e => OnExtensionApproved(next, e, rules, recorded),
+            FeeNoticeSent e => OnFeeNoticeSent(next, e, rules, recorded),
+            FeePaid => OnFeePaid(next, date, rules, recorded),
+            FeeUnpaid => OnFeeUnpaid(next, date, rules, recorded),
             Replied e => OnReplied(next, e),
             Delivered => OnDelivered(next, date),
             Archived => OnArchived(next),
@@ -203,7 +220,7 @@ public sealed record DisclosureApplication
 
         // Events between arrival and a later confirmation (Art. 31) are fine, e.g. registering a letter the day it
         // arrives; only concluding before the receipt date is impossible, and table 三 could not count such a case.
-        return result.Refusal is null && result.Next!.ConcludedOn is { } concluded && concluded < Receipt.ReceiptDate
+        return !recorded && result.Refusal is null && result.Next!.ConcludedOn is { } concluded && concluded < Receipt.ReceiptDate
             ? Refuse(CaseRefusal.ConcludedBeforeReceipt(concluded, Receipt))
             : result;
     }
@@ -216,7 +233,7 @@ public sealed record DisclosureApplication
     };
 
     private (CaseRefusal?, DisclosureApplication?) OnCorrectionRequested(
-        DisclosureApplication next, CorrectionRequested e, CaseRules rules)
+        DisclosureApplication next, CorrectionRequested e, CaseRules rules, bool recorded)
     {
         if (IsOpen && Correction is not null)
         {
@@ -228,13 +245,13 @@ public sealed record DisclosureApplication
             return Refuse(refusal);
         }
 
-        if (!Consultations.IsEmpty || Extension is not null || FeeNotice is not null)
+        if (!recorded && (!Consultations.IsEmpty || Extension is not null || FeeNotice is not null))
         {
             return Refuse(CaseRefusal.CorrectionAfterProcessingStarted());
         }
 
         var latest = CorrectionNoticeDue(rules);
-        if (e.Date > latest)
+        if (!recorded && e.Date > latest)
         {
             return Refuse(CaseRefusal.CorrectionTooLate(latest, e.Date));
         }
@@ -257,7 +274,7 @@ public sealed record DisclosureApplication
             : Refuse(CaseRefusal.NoCorrectionPending(action));
     }
 
-    private (CaseRefusal?, DisclosureApplication?) OnCorrectionDeadlineMissed(DisclosureApplication next, DateOnly date)
+    private (CaseRefusal?, DisclosureApplication?) OnCorrectionDeadlineMissed(DisclosureApplication next, DateOnly date, bool recorded)
     {
         const string action = "按逾期未补正处理";
         if (!IsOpen)
@@ -270,13 +287,13 @@ public sealed record DisclosureApplication
             return Refuse(CaseRefusal.NoCorrectionPending(action));
         }
 
-        return date <= Correction!.CorrectBy
+        return !recorded && date <= Correction!.CorrectBy
             ? Refuse(CaseRefusal.CorrectionNotOverdue(Correction.CorrectBy))
             : Accept(Conclude(next, CaseState.ClosedNoCorrection, Applications.Outcome.OtherNoCorrection, date));
     }
 
     private (CaseRefusal?, DisclosureApplication?) OnConsultationStarted(
-        DisclosureApplication next, ConsultationStarted e, CaseRules rules)
+        DisclosureApplication next, ConsultationStarted e, CaseRules rules, bool recorded)
     {
         if (RequireInProgress("征求意见") is { } refusal)
         {
@@ -293,7 +310,7 @@ public sealed record DisclosureApplication
             return Refuse(CaseRefusal.ConsultationAlreadyOpen(e.Party));
         }
 
-        if (Deadline(rules).Due is { } due && e.Date > due)
+        if (!recorded && Deadline(rules).Due is { } due && e.Date > due)
         {
             return Refuse(CaseRefusal.ConsultationAfterDue(due));
         }
@@ -317,7 +334,7 @@ public sealed record DisclosureApplication
     }
 
     private (CaseRefusal?, DisclosureApplication?) OnExtensionApproved(
-        DisclosureApplication next, ExtensionApproved e, CaseRules rules)
+        DisclosureApplication next, ExtensionApproved e, CaseRules rules, bool recorded)
     {
         if (IsOpen && Extension is not null)
         {
@@ -344,12 +361,12 @@ public sealed record DisclosureApplication
             return Refuse(CaseRefusal.ExtensionReasonRequired());
         }
 
-        return Deadline(rules).Due is { } due && e.Date > due
+        return !recorded && Deadline(rules).Due is { } due && e.Date > due
             ? Refuse(CaseRefusal.ExtensionAfterDue(due, e.Date))
             : Accept(next with { Extension = e });
     }
 
-    private (CaseRefusal?, DisclosureApplication?) OnFeeNoticeSent(DisclosureApplication next, FeeNoticeSent e, CaseRules rules)
+    private (CaseRefusal?, DisclosureApplication?) OnFeeNoticeSent(DisclosureApplication next, FeeNoticeSent e, CaseRules rules, bool recorded)
     {
         if (IsOpen && FeeNotice is not null)
         {
@@ -371,12 +388,12 @@ public sealed record DisclosureApplication
             return Refuse(CaseRefusal.FeeNoticeReceivedBeforeSent(e.ReceivedOn, e.Date));
         }
 
-        return Deadline(rules).Due is { } due && e.Date > due
+        return !recorded && Deadline(rules).Due is { } due && e.Date > due
             ? Refuse(CaseRefusal.FeeAfterDue(due))
             : Accept(next with { FeeNotice = e });
     }
 
-    private (CaseRefusal?, DisclosureApplication?) OnFeePaid(DisclosureApplication next, DateOnly date, CaseRules rules)
+    private (CaseRefusal?, DisclosureApplication?) OnFeePaid(DisclosureApplication next, DateOnly date, CaseRules rules, bool recorded)
     {
         const string action = "登记缴费";
         if (RequireInProgress(action) is { } refusal)
@@ -390,12 +407,12 @@ public sealed record DisclosureApplication
         }
 
         var payBy = FeePaymentDue(rules)!.Value;
-        return date > payBy
+        return !recorded && date > payBy
             ? Refuse(CaseRefusal.FeePaidAfterDue(payBy, rules.Policy.FeePaymentWorkingDays, date))
             : Accept(next with { FeePaidOn = date });
     }
 
-    private (CaseRefusal?, DisclosureApplication?) OnFeeUnpaid(DisclosureApplication next, DateOnly date, CaseRules rules)
+    private (CaseRefusal?, DisclosureApplication?) OnFeeUnpaid(DisclosureApplication next, DateOnly date, CaseRules rules, bool recorded)
     {
         const string action = "按逾期未缴费处理";
         if (RequireInProgress(action) is { } refusal)
@@ -409,7 +426,7 @@ public sealed record DisclosureApplication
         }
 
         var payBy = FeePaymentDue(rules)!.Value;
-        return date <= payBy
+        return !recorded && date <= payBy
             ? Refuse(CaseRefusal.FeeNotOverdue(payBy))
             : Accept(Conclude(next, CaseState.ClosedUnpaidFee, Applications.Outcome.OtherUnpaidFee, date));
     }

@@ -177,7 +177,7 @@ public class LifecycleTests
 
         registered.Refusal(new Withdrawn(At("2023-09-22"), Applicant)).ShouldBe(new CaseRefusal(
             "concluded-before-receipt",
-            "办结日期 2023-09-22 早于收到申请之日 2023-09-25（平常信函，以与申请人确认之日为收到申请之日），申请不能在收到之前办结；请核对办结日期或确认日期。"));
+            "办结日期 2023-09-22 早于收到申请之日 2023-09-25（平常信函，以与申请人确认之日为收到申请之日），申请不能在收到之前办结；请核对办结日期。"));
         registered.Refusal(Reply("2023-09-22")).Code.ShouldBe("concluded-before-receipt");
 
         var withdrawn = registered.Then(new Withdrawn(At("2023-09-25"), Applicant));
@@ -257,8 +257,27 @@ public class LifecycleTests
 
         application.Refusal(new FeePaid(At("2023-11-08"), Applicant)).ShouldBe(new CaseRefusal(
             "fee-paid-after-due",
-            "缴费期限（自收到收费通知次日起20个工作日）已于 2023-11-07 届满，2023-11-08 不能再登记缴费；应按逾期未缴费处理。"));
+            "缴费期限（自收到收费通知次日起20个工作日）已于 2023-11-07 届满，2023-11-08 不能再登记缴费。申请人在期限内已缴费的，请以实际缴费日期登记；逾期未缴费的，应按逾期未缴费处理。"));
         application.Then(new FeePaid(At("2023-11-07"), Applicant)).FeePaidOn.ShouldBe(Day.Of("2023-11-07"));
+    }
+
+    [Fact]
+    public void A_stored_history_is_replayed_without_its_time_limits_being_checked_again()
+    {
+        // Accepted under an earlier calendar or rule, and stored: a payment and a correction now outside their periods.
+        var application = Registered("2023-09-25")
+            .Then(new FeeNoticeSent(At("2023-10-09"), Clerk, InformationProcessingFee.ByCount(5, 30), Day.Of("2023-10-10")));
+        var latePayment = new FeePaid(At("2023-11-08"), Applicant);
+        Should.Throw<CaseRuleException>(() => application.Apply(latePayment, CaseRules.Default)).Refusal.Code.ShouldBe("fee-paid-after-due");
+
+        var replayed = application.Replay(latePayment, CaseRules.Default);
+
+        replayed.FeePaidOn.ShouldBe(Day.Of("2023-11-08"));
+        var lateCorrection = new CorrectionRequested(At("2023-10-20"), Clerk, Day.Of("2023-11-03"), "请写明文件名称。");
+        Registered("2023-09-25").Refusal(lateCorrection).Code.ShouldBe("correction-too-late");
+        Registered("2023-09-25").Replay(lateCorrection, CaseRules.Default).State.ShouldBe(CaseState.AwaitingCorrection);
+        Should.Throw<CaseRuleException>(() => replayed.Replay(new Registered(At("2023-11-09"), Clerk), CaseRules.Default))
+            .Refusal.Code.ShouldBe("already-registered", "the order of the lifecycle is still checked");
     }
 
     [Fact]
