@@ -155,7 +155,12 @@ public static class CatalogEndpoints
                 a.ContentType,
                 a.Sha256,
                 a.AgencyId,
-                Item = db.CatalogItems.Where(i => i.Id == a.OwnerId).Select(i => new { i.Status, i.Mode }).FirstOrDefault(),
+                Item = db.CatalogItems.Where(i => i.Id == a.OwnerId).Select(i => new
+                {
+                    i.Status,
+                    i.Mode,
+                    SeriesPublished = db.CatalogItems.Any(s => s.SeriesId == i.SeriesId && s.Status == CatalogStatus.Published),
+                }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found?.Item is null)
@@ -163,7 +168,9 @@ public static class CatalogEndpoints
             return TypedResults.NotFound();
         }
 
-        var isPublic = found.Item.Status is CatalogStatus.Published or CatalogStatus.Superseded && found.Item.Mode == DisclosureMode.Proactive;
+        // An earlier version's files are public only while the series has a current version (not after a withdrawal).
+        var isPublic = found.Item.Mode == DisclosureMode.Proactive
+            && (found.Item.Status == CatalogStatus.Published || (found.Item.Status == CatalogStatus.Superseded && found.Item.SeriesPublished));
         var isOwnStaff = staff.IsSignedIn && staff.IsAgencyStaff && staff.AgencyId == found.AgencyId;
         if (!isPublic && !isOwnStaff)
         {

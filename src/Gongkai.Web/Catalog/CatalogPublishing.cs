@@ -176,11 +176,6 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         Touch(item);
         await StepAsync(item, CatalogAction.Withdrawn, item.WithdrawalReason);
         await db.SaveChangesAsync(cancellationToken);
-
-        // The earlier versions of the series stay reachable by their addresses otherwise: withdrawn means off the portal.
-        var seriesReason = item.WithdrawalReason;
-        await db.CatalogItems.Where(i => i.SeriesId == item.SeriesId && i.Status == CatalogStatus.Superseded)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, CatalogStatus.Withdrawn).SetProperty(i => i.WithdrawalReason, seriesReason), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

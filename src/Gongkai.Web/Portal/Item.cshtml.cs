@@ -58,7 +58,12 @@ public sealed class PublicItemModel(GongkaiDbContext db, TimeProvider clock) : P
         var published = PortalQueries.Published(db);
         if (item.Status == CatalogStatus.Superseded)
         {
+            // An earlier version is public only beside a current one: withdrawing the series takes them all off the portal.
             Current = await published.Where(i => i.SeriesId == item.SeriesId).AsListItems().FirstOrDefaultAsync(cancellationToken);
+            if (Current is null)
+            {
+                return NotFound();
+            }
         }
 
         if (item.InterpretsSeriesId is { } interprets)

@@ -133,7 +133,7 @@ public class CatalogWorkflowPageTests
         await ActAsync(publisher, second, "Withdraw", ("Reason", "线路调整，另行发布。")).DoneAsync();
         (await anonymous.GetAsync(new Uri($"/catalog/{first}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "withdrawing the series takes its earlier versions off the portal too");
         (await WithDbAsync(app, db => db.CatalogItems.Where(i => i.SeriesId == first).OrderBy(i => i.Version).Select(i => i.Status).ToListAsync()))
-            .ShouldBe([CatalogStatus.Withdrawn, CatalogStatus.Withdrawn]);
+            .ShouldBe([CatalogStatus.Superseded, CatalogStatus.Withdrawn], "the history of versions is kept as it was");
     }
 
     [Fact]
@@ -234,6 +234,16 @@ public class CatalogWorkflowPageTests
         await ReviewAndPublishAsync(handler, reviewer, publisher, id);
         (await anonymous.GetByteArrayAsync(new Uri($"/catalog/files/{attachment.Id}", UriKind.Relative))).ShouldBe(content);
         (await anonymous.GetStringAsync(new Uri($"/catalog/{id}", UriKind.Relative))).ShouldContain($"<a href=\"/catalog/files/{attachment.Id}\" download>资助名单.csv</a>");
+
+        var created = await ActAsync(handler, id, "NewVersion", ("ChangeNote", "更正一处金额。"), ("ChangedOn", "2024-06-14"));
+        var second = Guid.Parse(created.Headers.Location!.ToString()["/catalog-admin/draft/".Length..]);
+        await UploadAsync(handler, second, "资助名单（更正）.csv", "序号,姓名,金额\n1,张某,1200\n"u8.ToArray()).DoneAsync();
+        await ReviewAndPublishAsync(handler, reviewer, publisher, second);
+        (await anonymous.GetByteArrayAsync(new Uri($"/catalog/files/{attachment.Id}", UriKind.Relative))).ShouldBe(content, "an earlier version stays readable beside the current one");
+
+        await ActAsync(publisher, second, "Withdraw", ("Reason", "名单有误，撤回。")).DoneAsync();
+        (await anonymous.GetAsync(new Uri($"/catalog/files/{attachment.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "withdrawing the series takes the earlier version's files off the portal too");
+        (await handler.GetByteArrayAsync(new Uri($"/catalog/files/{attachment.Id}", UriKind.Relative))).ShouldBe(content, "the agency's own staff still read them");
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] bytes)
