@@ -164,7 +164,7 @@ public class StatusTests
         last.ActorRole.ShouldBe(ActorRole.Applicant);
         last.ActorName.ShouldBe("申请人", "supervisors read the history: the applicant is named by role");
         last.Date.ShouldBe(new DateOnly(2024, 6, 19));
-        last.Summary.ShouldBe("申请人在线提交补正材料（附件：补正说明.pdf、补正说明.txt）", "the applicant's words stay in the attachment");
+        last.Summary.ShouldBe("申请人在线提交补正材料（附件 2 个）", "the applicant's words and the file names stay with the attachments");
         record.DueOn.ShouldBe(new DateOnly(2024, 7, 17), "the reply period restarts on the day the correction arrived");
         var stored = await ApplicantCases.QueryAsync(app, db => db.Attachments.Where(a => a.OwnerId == application.Id).OrderBy(a => a.FileName).ToListAsync());
         stored.Select(a => (a.FileName, a.Kind, a.VisibleToApplicant)).ShouldBe(

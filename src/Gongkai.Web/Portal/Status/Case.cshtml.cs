@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
@@ -106,9 +107,10 @@ public sealed class CaseModel(
         }
 
         var rules = await rulesProvider.GetAsync(HttpContext.RequestAborted);
-        // The history is read by supervisors too: it names the applicant by role, and the applicant's own words stay in
-        // the stored 补正说明.txt, which only the handling agency's staff open.
-        var summary = "申请人在线提交补正材料（附件：" + string.Join("、", stored.Select(a => a.FileName)) + "）";
+        // The history is read by supervisors too: it names the applicant by role and counts the files (their names can
+        // carry personal data, e.g. 张三身份证.jpg); the files and the applicant's own words (补正说明.txt) are opened only
+        // by the handling agency's staff.
+        var summary = string.Create(CultureInfo.InvariantCulture, $"申请人在线提交补正材料（附件 {stored.Count} 个）");
         try
         {
             Application.Append(
