@@ -22,7 +22,7 @@ public sealed class ErrorModel : PageModel
         {
             case StatusCodes.Status400BadRequest when ExpiredFormFilter.Failed(HttpContext):
                 Title = "页面已过期";
-                Explanation = "页面已过期，请刷新页面后重新提交。";
+                Explanation = "页面已过期（长时间未操作或已重新登录）。请返回上一页，刷新后重新填写并提交；刷新前可先复制已填写的内容。";
                 break;
             case StatusCodes.Status400BadRequest:
                 Title = "请求无效";

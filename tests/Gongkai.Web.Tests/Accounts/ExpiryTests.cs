@@ -26,7 +26,7 @@ public class ExpiryTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var page = Parser.ParseDocument(await response.BodyAsync());
         page.QuerySelector("main h1")!.TextContent.ShouldBe("页面已过期");
-        page.QuerySelector("main p")!.TextContent.ShouldBe("页面已过期，请刷新页面后重新提交。");
+        page.QuerySelector("main p")!.TextContent.ShouldBe("页面已过期（长时间未操作或已重新登录）。请返回上一页，刷新后重新填写并提交；刷新前可先复制已填写的内容。");
     }
 
     [Fact]
