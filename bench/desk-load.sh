@@ -10,15 +10,17 @@
 #     the report assembled and validated on every request).
 # Prints requests/s and p50/p95/p99 for each.
 #
-#   bench/desk-load.sh [scale] [connections] [seconds]      (defaults: 500 → about 100,000 cases; 10; 20)
+#   bench/desk-load.sh [scale] [connections] [seconds] [sqlite|postgres]   (defaults: 500 → 101,000 cases; 10; 20; sqlite)
 #
-# The database is made once per scale under /tmp/bench (a few minutes) and reused afterwards.
+# The database is made once per scale and reused afterwards: a SQLite file under /tmp/bench, or the PostgreSQL
+# database desk_load_SCALE (role gongkai/gongkai on localhost, as scripts/prerequisites.sh sets up; PGHOST etc. not used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scale=${1:-500}
 connections=${2:-10}
 seconds=${3:-20}
+provider=${4:-sqlite}
 port=${PORT:-5098}
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
 mkdir -p /tmp/bench
@@ -27,9 +29,16 @@ base="http://127.0.0.1:$port"
 
 dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
 export ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-export Database__Provider=Sqlite Database__ConnectionString="Data Source=$db" Storage__Root=/tmp/bench/desk-files
-export Demo__Seed=true Demo__ApplicationScale=$scale
-[ -f "$db" ] || echo "creating $db with the demo scaled by $scale (once; several minutes)"
+case "$provider" in
+  sqlite)
+    export Database__Provider=Sqlite Database__ConnectionString="Data Source=$db"
+    [ -f "$db" ] || echo "creating $db with the demo scaled by $scale (once; a few minutes)" ;;
+  postgres)
+    export Database__Provider=PostgreSQL Database__ConnectionString="Host=localhost;Username=gongkai;Password=gongkai;Database=desk_load_$scale;Maximum Pool Size=60"
+    echo "PostgreSQL database desk_load_$scale (made with the demo scaled by $scale on first use; a few minutes)" ;;
+  *) echo "provider must be sqlite or postgres"; exit 1 ;;
+esac
+export Storage__Root=/tmp/bench/desk-files Demo__Seed=true Demo__ApplicationScale=$scale
 dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-desk-load.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
@@ -57,7 +66,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $handler" "$base/app
 
 year=$(( $(date +%Y) - 1 ))
 cases=$(curl -s -H "Cookie: $handler" "$base/api/applications" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-echo "scale $scale: 示范县教育局 (the handler's agency) has $cases cases; $connections connections, ${seconds}s each"
+echo "$provider, scale $scale: 示范县教育局 (the handler's agency) has $cases cases; $connections connections, ${seconds}s each"
 
 threads=$(( connections < 2 ? connections : 2 ))
 run() {
