@@ -1,7 +1,9 @@
 -- wrk script: counts non-200 answers and prints requests/s and the latency percentiles (p50, p95, p99).
+-- Other scripts load it with dofile and add their own request(); each thread gets an "id" (0, 1, ...).
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads)
   threads[#threads + 1] = thread
 end
 
