@@ -67,7 +67,7 @@ public sealed class CaseAccess(GongkaiDbContext db, Staff staff)
 
     /// <summary>Handlers and reviewers of the handling agency act on its cases.</summary>
     public bool CanAct(Guid agencyId) =>
-        staff.IsSignedIn && agencyId == staff.AgencyId && (staff.IsInRole(Roles.Handler) || staff.IsInRole(Roles.Reviewer));
+        staff.IsSignedIn && agencyId == staff.AgencyId && staff.CanHandleCases;
 
     /// <summary>Only the reviewer (the head of the disclosure office) approves an extension (条例第三十三条).</summary>
     public bool CanApproveExtension(Guid agencyId) => staff.IsSignedIn && agencyId == staff.AgencyId && staff.IsInRole(Roles.Reviewer);

@@ -300,17 +300,10 @@ public static class QueueQuery
     public static async Task<List<Guid>> PageIdsAsync(this IQueryable<ApplicationRecord> source, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var open = source.Open();
-        var openCount = await open.CountAsync(cancellationToken);
-        var ids = new List<Guid>(take);
-        if (skip < openCount)
-        {
-            ids.AddRange(await open
-                .OrderBy(a => a.DueOn == null ? 1 : 0).ThenBy(a => a.DueOn)
-                .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
-                .Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken));
-        }
 
+        // On the first page a short open part means the closed part starts at its beginning: no count needed.
+        var openCount = skip == 0 ? 0 : await source.Open().CountAsync(cancellationToken);
+        var ids = skip == 0 || skip < openCount ? await source.OpenPageIdsAsync(skip, take, cancellationToken) : [];
         if (ids.Count < take)
         {
             ids.AddRange(await source.Closed()
@@ -321,6 +314,13 @@ public static class QueueQuery
 
         return ids;
     }
+
+    /// <summary>The open part of the queue order alone (earliest due first, no due date last), for lists of open cases.</summary>
+    public static async Task<List<Guid>> OpenPageIdsAsync(this IQueryable<ApplicationRecord> source, int skip, int take, CancellationToken cancellationToken = default) =>
+        await source.Open()
+            .OrderBy(a => a.DueOn == null ? 1 : 0).ThenBy(a => a.DueOn)
+            .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+            .Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>The attention counts over the given agencies.</summary>
     public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)

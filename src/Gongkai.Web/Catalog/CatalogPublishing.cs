@@ -397,6 +397,6 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             Comment = comment is { Length: > 1000 } text ? text[..1000] : comment,
         });
         var summary = $"{CatalogWorkflow.ActionLabel(action)}：{item.Title}（第 {item.Version} 版）" + (comment is null ? "" : "，" + comment);
-        audit.Record("catalog." + action.ToString().ToLowerInvariant(), "CatalogItem", item.Id.ToString(), summary.Length > 500 ? summary[..500] : summary, item.AgencyId);
+        audit.Record("catalog." + action.ToString().ToLowerInvariant(), "CatalogItem", item.Id.ToString(), summary, item.AgencyId);
     }
 }

@@ -9,6 +9,9 @@ namespace Gongkai.Web.Infrastructure;
 /// </summary>
 public sealed class AuditLog(GongkaiDbContext db, Staff staff, TimeProvider clock, IHttpContextAccessor http)
 {
+    /// <summary>The summary column's length: PostgreSQL enforces it (SQLite does not), so the log cuts, not each caller.</summary>
+    private const int SummaryLength = 1000;
+
     public void Record(string action, string entityType, string? entityId, string summary, Guid? agencyId = null)
     {
         db.AuditLog.Add(new AuditEntry
@@ -21,7 +24,7 @@ public sealed class AuditLog(GongkaiDbContext db, Staff staff, TimeProvider cloc
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
-            Summary = summary,
+            Summary = summary.Length > SummaryLength ? summary[..(SummaryLength - 1)] + "…" : summary,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
     }

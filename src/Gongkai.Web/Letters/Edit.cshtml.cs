@@ -171,7 +171,6 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         Letter.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record("letter.edited", "Letter", Letter.Id.ToString(), $"修改文书草稿“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await FillAsync();
         return true;
     }
 

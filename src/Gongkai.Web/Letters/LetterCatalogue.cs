@@ -37,10 +37,6 @@ public sealed record DefaultTemplate(LetterKind Kind, string Title, string Body,
 public static class LetterCatalogue
 {
     public const string ReplyPrefix = "Reply.";
-    public const string Correction = "Correction";
-    public const string Extension = "Extension";
-    public const string ConsultationThirdParty = "Consultation.ThirdParty";
-    public const string ConsultationOtherAgency = "Consultation.OtherAgency";
     public const string FeeNotice = "FeeNotice";
     public const string Receipt = "Receipt";
 

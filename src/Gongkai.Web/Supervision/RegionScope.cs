@@ -16,6 +16,7 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
 {
     private Region? _root;
     private IReadOnlyList<ScopedAgency>? _agencies;
+    private bool? _wholePlatform;
 
     /// <summary>The region of the user's agency, or null when the user has none.</summary>
     public async Task<Region?> RootAsync(CancellationToken cancellationToken = default) =>
@@ -45,8 +46,14 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
     /// </summary>
     public async Task<bool> CoversWholePlatformAsync(CancellationToken cancellationToken = default)
     {
+        if (_wholePlatform is { } known)
+        {
+            return known;
+        }
+
         var inScope = (await AgenciesAsync(cancellationToken)).Count;
-        return inScope > 0 && inScope == await db.Agencies.CountAsync(cancellationToken);
+        _wholePlatform = inScope > 0 && inScope == await db.Agencies.CountAsync(cancellationToken);
+        return _wholePlatform.Value;
     }
 
     /// <summary>An agency of the subtree, or null (also for agencies outside it).</summary>

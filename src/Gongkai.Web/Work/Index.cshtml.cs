@@ -84,7 +84,8 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
 
     private async Task<IReadOnlyList<QueueItem>> ItemsAsync(IQueryable<Data.Applications.ApplicationRecord> query, DateOnly today, Gongkai.Applications.CaseRules rules, CancellationToken cancellationToken)
     {
-        var ids = await query.PageIdsAsync(0, ListLength, cancellationToken);
+        // Every list of the work page holds open cases only.
+        var ids = await query.OpenPageIdsAsync(0, ListLength, cancellationToken);
         return await QueueQuery.ItemsAsync(db, ids, staff.AgencyId, today, rules, cancellationToken);
     }
 }
