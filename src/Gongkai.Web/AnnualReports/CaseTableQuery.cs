@@ -11,7 +11,22 @@ namespace Gongkai.Web.AnnualReports;
 /// </summary>
 public sealed class CaseTableQuery(GongkaiDbContext db)
 {
+    // Registered per request, in which no case changes: saving and then publishing, or inserting figures and then
+    // saving, ask for the same tables more than once.
+    private readonly Dictionary<(Guid Agency, int Year), CaseTableSet> _computed = [];
+
     public async Task<CaseTableSet> ComputeAsync(Guid agencyId, int year, CancellationToken cancellationToken = default)
+    {
+        if (!_computed.TryGetValue((agencyId, year), out var tables))
+        {
+            tables = await ComputeFromCasesAsync(agencyId, year, cancellationToken);
+            _computed[(agencyId, year)] = tables;
+        }
+
+        return tables;
+    }
+
+    private async Task<CaseTableSet> ComputeFromCasesAsync(Guid agencyId, int year, CancellationToken cancellationToken)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);

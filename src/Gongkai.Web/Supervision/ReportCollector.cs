@@ -87,6 +87,11 @@ public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staf
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var collectedBy = staff.AgencyId;
+        if (db.CollectedReports.Local.FirstOrDefault(r => r.CollectedByAgencyId == collectedBy && r.Sha256 == hash) is { } sameBatch)
+        {
+            return new CollectedFile(name, null, $"同一文件在本次上传中已有（“{sameBatch.FileName}”），未重复保存。", null, 0, 0);
+        }
+
         if (await db.CollectedReports.AsNoTracking().Where(r => r.CollectedByAgencyId == collectedBy && r.Sha256 == hash)
                 .Select(r => new { r.FileName, r.UploadedAtUtc }).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
