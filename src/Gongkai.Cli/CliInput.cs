@@ -31,11 +31,21 @@ internal static class CliDates
 
 internal static class CliNumbers
 {
-    public static int Parse(string option, string text, int minimum) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
+    /// <summary>Far above any real count of pages or applications, and low enough that the fee bands stay small.</summary>
+    public const int Maximum = 100_000;
+
+    public static int Parse(string option, string text, int minimum)
+    {
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
+        {
+            throw new CommandLineInputException(string.Create(CultureInfo.InvariantCulture, $"{option} 的值「{text}」应为不小于{minimum}的整数。"));
+        }
+
+        return value <= Maximum
             ? value
             : throw new CommandLineInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{option} 的值「{text}」应为不小于{minimum}的整数。"));
+                $"{option} 的值「{text}」太大：应为 {minimum} 至 {Maximum} 之间的整数，请核对是否多输了数字。"));
+    }
 }
 
 internal static class CliFormats
