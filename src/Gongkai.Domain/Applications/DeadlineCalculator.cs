@@ -41,7 +41,6 @@ public static class DeadlineCalculator
                     CountFrom = input.Received,
                     BaseWorkingDays = baseDays,
                     ExtensionWorkingDays = extensionDays,
-                    AwaitingCorrection = true,
                     Steps = steps,
                 };
             }

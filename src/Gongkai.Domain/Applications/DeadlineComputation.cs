@@ -65,7 +65,8 @@ public sealed record DeadlineComputation
 
     public DateOnly? Due { get; init; }
 
-    public bool AwaitingCorrection { get; init; }
+    /// <summary>Waiting for the corrected application: no due date yet.</summary>
+    public bool AwaitingCorrection => Due is null;
 
     /// <summary>Some pause has not ended; the due date assumes it runs to its latest end and can only move earlier.</summary>
     public bool HasOpenPause { get; init; }

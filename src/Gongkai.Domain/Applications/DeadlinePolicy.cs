@@ -23,7 +23,7 @@ public sealed record DeadlinePolicy
     public int ConsultationWorkingDays { get; init; } = 15;
 
     /// <summary>Working days to pay a fee, from the day after the notice is received (国办函〔2020〕109号).</summary>
-    public int FeePaymentWorkingDays { get; init; } = 20;
+    public int FeePaymentWorkingDays { get; init; } = Fees.InformationProcessingFee.PaymentWorkingDays;
 
     /// <summary>
     /// Whether the reply clock stops from the fee notice until payment. 109号 as retrieved does not say; the default

@@ -72,9 +72,6 @@ public static class SearchText
         return tokens;
     }
 
-    /// <summary>The document tokens joined by spaces: the form the SQLite FTS5 table indexes.</summary>
-    public static string DocumentTokenString(string? text) => string.Join(' ', DocumentTokens(text));
-
     /// <summary>Parses what a member of the public typed.</summary>
     public static SearchQuery ParseQuery(string? text)
     {
