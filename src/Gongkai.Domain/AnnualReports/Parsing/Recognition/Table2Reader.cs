@@ -1,0 +1,184 @@
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.AnnualReports.Parsing.Recognition;
+
+/// <summary>Reads table 二 (主动公开政府信息情况): its blocks by article item, rows by label, values after the label.</summary>
+internal sealed class Table2Reader(RecognitionContext context)
+{
+    private static readonly HashSet<string> Only2019Labels = LabelsOnlyIn(ReportFormat.Format2019, ReportFormat.Format2021);
+    private static readonly HashSet<string> Only2021Labels = LabelsOnlyIn(ReportFormat.Format2021, ReportFormat.Format2019);
+
+    private readonly List<Row> _rows = [];
+    private readonly List<Header> _headers = [];
+    private string? _block;
+
+    private sealed record Row(string? Block, string Label, SourceLocation Location, List<SourceCell> Values);
+
+    private sealed record Header(string? Block, List<SourceCell> Labels);
+
+    /// <summary>A new section starts: the block in force ends with it.</summary>
+    public void Reset() => _block = null;
+
+    /// <summary>Reads line <paramref name="index"/>; returns the last line it consumed, or null when it is not table 二's.</summary>
+    public int? ReadLine(int index, List<SourceCell> cells)
+    {
+        var labelIndex = RecognitionContext.FirstNonBlank(cells);
+        if (labelIndex < 0)
+        {
+            return null;
+        }
+
+        var canonical = context.Canon(cells[labelIndex].Text);
+        if (LabelMatcher.MatchTable2Block(canonical) is { } block)
+        {
+            _block = block;
+            if (block == "九")
+            {
+                context.Score2019 += 3;
+            }
+
+            context.Observe(ReportTable.Table2, ExpectedBlockHeader(block), cells[labelIndex]);
+            return index;
+        }
+
+        if (string.Equals(canonical, NationalFormat.InformationContent, StringComparison.Ordinal)
+            || (LabelMatcher.IsTable2Column(canonical) && context.KindOf(cells[labelIndex].Text) == CellKind.Text && !LabelMatcher.IsTable2Row(canonical)))
+        {
+            var labels = cells.Skip(labelIndex).Where(c => c.Text.Length > 0).ToList();
+            ScoreLabels(labels);
+            if (!string.Equals(canonical, NationalFormat.InformationContent, StringComparison.Ordinal) && _headers.Count > 0)
+            {
+                // One label per line: continue the header started above.
+                _headers[^1].Labels.AddRange(labels);
+            }
+            else
+            {
+                _headers.Add(new Header(_block, labels));
+            }
+
+            return index;
+        }
+
+        if (!LabelMatcher.IsTable2Row(canonical))
+        {
+            return null;
+        }
+
+        var values = cells.Skip(labelIndex + 1).ToList();
+        var last = index;
+        if (values.All(c => c.Text.Length == 0))
+        {
+            (values, last) = context.ReadValueLines(index, values, 3);
+        }
+
+        _rows.Add(new Row(_block, cells[labelIndex].Text, cells[labelIndex].Location, values));
+        ScoreLabels([cells[labelIndex]]);
+        return last;
+    }
+
+    /// <summary>Labels that exist in only one of the two formats vote for that format.</summary>
+    private void ScoreLabels(List<SourceCell> labels)
+    {
+        foreach (var label in labels)
+        {
+            var canonical = context.Canon(label.Text);
+            if (Only2019Labels.Contains(canonical))
+            {
+                context.Score2019++;
+            }
+            else if (Only2021Labels.Contains(canonical))
+            {
+                context.Score2021++;
+            }
+        }
+    }
+
+    private static string ExpectedBlockHeader(string item) => "第二十条第（" + item + "）项";
+
+    /// <summary>Puts what was read into the report's table 二; false when the table was not found at all.</summary>
+    public bool Fill(ReportFormat format)
+    {
+        if (_rows.Count == 0)
+        {
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseTableMissing,
+                "没有找到表二（主动公开政府信息情况）。请按国家格式填写第二十条第（一）（五）（六）（八）项的表格。",
+                context.Section(SectionKey.ProactiveDisclosure)?.Location));
+            return false;
+        }
+
+        var used = new HashSet<Row>();
+        foreach (var block in NationalFormat.Table2Blocks(format))
+        {
+            var item = BlockItem(block.Header);
+            foreach (var header in _headers.Where(h => h.Block == item))
+            {
+                ObserveHeader(block, header);
+            }
+
+            foreach (var rowDefinition in block.Rows)
+            {
+                var canonicalLabel = context.Canon(rowDefinition.Label);
+                var row = _rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
+                              && string.Equals(context.Canon(r.Label), canonicalLabel, StringComparison.Ordinal))
+                          ?? _rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
+                              && LabelText.Similarity(context.Canon(r.Label), canonicalLabel) >= 0.8);
+                if (row is null)
+                {
+                    context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
+                        $"表二{block.Header}缺少“{rowDefinition.Label}”一行，其数字无法读取。",
+                        _rows[0].Location,
+                        [.. rowDefinition.Fields.Select(NationalFormat.PathOf)]));
+                    continue;
+                }
+
+                used.Add(row);
+                context.Observe(ReportTable.Table2, rowDefinition.Label, new SourceCell(row.Label, row.Location));
+                var values = context.Window(row.Values, rowDefinition.Fields.Count, $"表二“{rowDefinition.Label}”", row.Location);
+                for (var i = 0; i < rowDefinition.Fields.Count; i++)
+                {
+                    context.Report.Table2[rowDefinition.Fields[i]] = values[i] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+                }
+            }
+        }
+
+        foreach (var extra in _rows.Where(r => !used.Contains(r)))
+        {
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.FmtExtraRow,
+                $"表二中的“{extra.Label}”一行不属于{RecognitionContext.FormatName(format)}格式，未读取。", extra.Location));
+        }
+
+        return true;
+    }
+
+    private void ObserveHeader(Table2BlockDefinition block, Header header)
+    {
+        var labels = header.Labels;
+        var start = labels.Count > 0 && string.Equals(context.Canon(labels[0].Text), NationalFormat.InformationContent, StringComparison.Ordinal) ? 1 : 0;
+        if (start == 1)
+        {
+            context.Observe(ReportTable.Table2, NationalFormat.InformationContent, labels[0]);
+        }
+
+        for (var i = 0; i < block.ColumnLabels.Count && start + i < labels.Count; i++)
+        {
+            context.Observe(ReportTable.Table2, block.ColumnLabels[i], labels[start + i]);
+        }
+    }
+
+    private static string BlockItem(string header)
+    {
+        var open = header.IndexOf('（', StringComparison.Ordinal);
+        var close = header.IndexOf('）', StringComparison.Ordinal);
+        return header[(open + 1)..close];
+    }
+
+    private static HashSet<string> LabelsOnlyIn(ReportFormat format, ReportFormat other)
+    {
+        static IEnumerable<string> Labels(ReportFormat f) => NationalFormat.Table2Blocks(f)
+            .SelectMany(b => b.ColumnLabels.Concat(b.Rows.Select(r => r.Label)))
+            .Select(LabelText.Canonical);
+        var result = new HashSet<string>(Labels(format), StringComparer.Ordinal);
+        result.ExceptWith(Labels(other));
+        return result;
+    }
+}

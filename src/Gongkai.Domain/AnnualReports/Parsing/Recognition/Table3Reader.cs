@@ -1,0 +1,313 @@
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.AnnualReports.Parsing.Recognition;
+
+/// <summary>
+/// Reads table 三 (收到和处理政府信息公开申请情况): rows found by their labels wherever they are, labels wrapped over
+/// lines or cells joined, header and group labels observed for the format check.
+/// </summary>
+internal sealed class Table3Reader(RecognitionContext context)
+{
+    private static readonly string[] LabelTexts =
+    [
+        .. NationalFormat.Table3Rows(ReportFormat.Format2021).Concat(NationalFormat.Table3Rows(ReportFormat.Format2019))
+            .SelectMany(r => new[] { r.Label, r.Group ?? "" }).Select(LabelText.Canonical),
+        .. NationalFormat.Table3ColumnLabels.Select(LabelText.Canonical),
+        LabelText.Canonical(NationalFormat.ApplicantGroup),
+        LabelText.Canonical(NationalFormat.LegalPersonGroup),
+        LabelText.Canonical(NationalFormat.Table3Note),
+    ];
+
+    private readonly List<Match> _rows = [];
+    private readonly List<(SourceCell Cell, string Expected)> _headers = [];
+    private readonly List<SourceCell> _extraRows = [];
+    private SourceCell? _pendingLabel;
+
+    private sealed record Match(Table3RowDefinition Row, bool Is2019Row, string Label, SourceLocation Location, List<SourceCell> Values);
+
+    private IReadOnlyList<SourceLine> Lines => context.Lines;
+
+    /// <summary>Reads line <paramref name="index"/>; returns the last line it consumed, or null when it is not table 三's.</summary>
+    public int? ReadLine(int index, List<SourceCell> cells)
+    {
+        if (cells.All(c => c.Text.Length == 0))
+        {
+            return index;
+        }
+
+        if (IsHeaderLine(cells))
+        {
+            return index;
+        }
+
+        // Walk the label area (everything before the first value) and keep the last cell that names a row.
+        Match? match = null;
+        var labelEnd = -1;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var text = cells[i].Text;
+            var kind = context.KindOf(text);
+            if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder)
+            {
+                break;
+            }
+
+            if (kind == CellKind.Blank)
+            {
+                continue;
+            }
+
+            var canonical = context.Canon(text);
+            if (LabelMatcher.MatchTable3Row(canonical) is { } row && (!row.Is2019Row || LastValueFollows(index, cells, i)))
+            {
+                match = new Match(row.Row, row.Is2019Row, text, cells[i].Location, []);
+                labelEnd = i;
+            }
+            else if (_pendingLabel is { } pending
+                     && LabelMatcher.MatchTable3Row(context.Canon(pending.Text + text)) is { Score: >= 0.9 } joined)
+            {
+                match = new Match(joined.Row, joined.Is2019Row, pending.Text + text, pending.Location, []);
+                labelEnd = i;
+            }
+            else if (LabelMatcher.IsTable3Group(canonical))
+            {
+                context.Observe(ReportTable.Table3, ExpectedGroup(canonical), cells[i]);
+            }
+        }
+
+        var previousPending = _pendingLabel;
+        _pendingLabel = null;
+        if (match is null)
+        {
+            var firstText = cells.FirstOrDefault(c => context.KindOf(c.Text) == CellKind.Text);
+            var hasValues = cells.Any(c => context.IsNumber(c.Text));
+            if (firstText is not null && !hasValues && previousPending is null && firstText.Text.Length is >= 4 and <= 40
+                && cells.Count(c => c.Text.Length > 0) == 1 && LooksLikeFragment(firstText.Text))
+            {
+                _pendingLabel = firstText;
+                return index;
+            }
+
+            if (firstText is not null && hasValues && cells.Count(c => context.IsNumber(c.Text)) >= 5)
+            {
+                _extraRows.Add(firstText);
+                return index;
+            }
+
+            // Group labels on their own line (one cell per line) and the wrapped pieces of long labels belong to the
+            // table, not to the section's text.
+            var texts = cells.Where(c => c.Text.Length > 0).ToList();
+            return !hasValues && texts.Count > 0 && texts.All(c => LabelMatcher.IsTable3Group(context.Canon(c.Text)) || IsLabelFragment(c.Text, texts.Count > 1))
+                ? index
+                : null;
+        }
+
+        var values = cells.Skip(labelEnd + 1).ToList();
+        var last = index;
+        if (values.All(c => c.Text.Length == 0))
+        {
+            if (ContinuedLabel(index, match) is { } continued)
+            {
+                (match, values) = continued;
+                last = index + 1;
+            }
+            else
+            {
+                (values, last) = context.ReadValueLines(index, values, Table3.ColumnCount);
+            }
+        }
+
+        _rows.Add(match with { Values = values });
+        if (match.Is2019Row)
+        {
+            context.Score2019 += 3;
+        }
+        else if (match.Row.Row is Table3Row.OtherNoCorrection or Table3Row.OtherUnpaidFee)
+        {
+            context.Score2021 += 3;
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// A label wrapped onto the next line together with the row's values ("4.保护第三方合法" / "权益 0 0 …"):
+    /// the joined label must name the same row more surely than the first part alone.
+    /// </summary>
+    private (Match Match, List<SourceCell> Values)? ContinuedLabel(int index, Match match)
+    {
+        if (index + 1 >= Lines.Count || context.HeadingLines.ContainsKey(index + 1))
+        {
+            return null;
+        }
+
+        var next = RecognitionContext.Cells(Lines[index + 1]);
+        var first = RecognitionContext.FirstNonBlank(next);
+        if (first < 0 || context.KindOf(next[first].Text) != CellKind.Text)
+        {
+            return null;
+        }
+
+        var lastText = next.FindLastIndex(c => context.KindOf(c.Text) == CellKind.Text);
+        var values = next.Skip(lastText + 1).ToList();
+        var joinedText = match.Label + next[first].Text;
+        if (LabelMatcher.MatchTable3Row(context.Canon(joinedText)) is { } joined && joined.Row.Row == match.Row.Row
+            && joined.Score > LabelMatcher.MatchTable3Row(context.Canon(match.Label))!.Value.Score)
+        {
+            return (match with { Label = joinedText }, next.Skip(first + 1).ToList());
+        }
+
+        // The values beside the wrapped rest of a merged group label ("处理 0 0 0 …" under "（六）其他"): the text
+        // there names no row of its own.
+        var texts = next.Take(lastText + 1).Where(c => c.Text.Length > 0).ToList();
+        if (values.Count(c => c.Text.Length > 0) >= Table3.ColumnCount - 1
+            && texts.All(c => LabelMatcher.MatchTable3Row(context.Canon(c.Text)) is null && IsLabelFragment(c.Text)))
+        {
+            return (match, values);
+        }
+
+        return null;
+    }
+
+    /// <summary>A short piece of a table 三 label, header or group label, as left over where a label wrapped.</summary>
+    public bool IsLabelFragment(string text, bool amongOthers = false) => context.IsFragmentOf(LabelTexts, text, amongOthers);
+
+    private bool LooksLikeFragment(string text)
+    {
+        var canonical = context.Canon(text);
+        var (_, body) = LabelMatcher.SplitNumbering(canonical);
+        return NationalFormat.Table3Rows(ReportFormat.Format2021).Any(r =>
+            context.Canon(r.Label).Contains(body.Length >= 4 ? body[..4] : body, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True when the first non-blank cell after the label is a value: on the same line, or, when the label ends its
+    /// line (one cell per line), on the next non-empty line. This tells the 2019 row "（六）其他处理", which has
+    /// values, from the 2021 group label of the same name, which is followed by its sub-rows' labels.
+    /// </summary>
+    private bool LastValueFollows(int index, List<SourceCell> cells, int labelIndex)
+    {
+        if (FirstValueOrText(cells.Skip(labelIndex + 1)) is { } kind)
+        {
+            return kind != CellKind.Text;
+        }
+
+        for (var j = index + 1; j < Lines.Count && !context.HeadingLines.ContainsKey(j); j++)
+        {
+            if (FirstValueOrText(RecognitionContext.Cells(Lines[j])) is { } next)
+            {
+                return next != CellKind.Text;
+            }
+        }
+
+        return false;
+    }
+
+    private CellKind? FirstValueOrText(IEnumerable<SourceCell> cells)
+    {
+        foreach (var cell in cells)
+        {
+            var kind = context.KindOf(cell.Text);
+            if (kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder or CellKind.Text)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    private static string ExpectedGroup(string canonical) => LabelMatcher.MatchTable3Group(canonical) ?? NationalFormat.OutcomeGroup;
+
+    private bool IsHeaderLine(List<SourceCell> cells)
+    {
+        var headerCells = new List<(SourceCell, string)>();
+        var hasValue = false;
+        foreach (var cell in cells)
+        {
+            var canonical = context.Canon(cell.Text);
+            if (canonical.Length == 0)
+            {
+                continue;
+            }
+
+            if (LabelMatcher.IsTable3Note(canonical))
+            {
+                headerCells.Add((cell, NationalFormat.Table3Note));
+            }
+            else if (LabelMatcher.MatchTable3Header(canonical) is { } label)
+            {
+                headerCells.Add((cell, label));
+            }
+            else if (context.IsNumber(cell.Text))
+            {
+                hasValue = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (headerCells.Count == 0 || hasValue)
+        {
+            return false;
+        }
+
+        _headers.AddRange(headerCells);
+        return true;
+    }
+
+    /// <summary>Puts what was read into the report's table 三; false when the table was not found at all.</summary>
+    public bool Fill(ReportFormat format)
+    {
+        if (_rows.Count == 0)
+        {
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseTableMissing,
+                "没有找到表三（收到和处理政府信息公开申请情况）。请按国家格式填写表三。",
+                context.Section(SectionKey.Applications)?.Location));
+            return false;
+        }
+
+        foreach (var (cell, expected) in _headers)
+        {
+            context.Observe(ReportTable.Table3, expected, cell);
+        }
+
+        foreach (var definition in NationalFormat.Table3Rows(format))
+        {
+            var is2019Row = format == ReportFormat.Format2019 && definition.Row == Table3Row.OtherOther;
+            var match = _rows.FirstOrDefault(r => r.Row.Row == definition.Row && r.Is2019Row == is2019Row);
+            if (match is null)
+            {
+                context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
+                    $"表三缺少“{definition.Label}”一行，其数字无法读取。请按国家格式补上这一行。",
+                    _rows[0].Location,
+                    [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(format, definition.Row, c))]));
+                continue;
+            }
+
+            context.Observe(ReportTable.Table3, definition.Label, new SourceCell(match.Label, match.Location));
+            var values = context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true);
+            for (var c = 0; c < Table3.ColumnCount; c++)
+            {
+                context.Report.Table3[definition.Row, (Table3Column)c] = values[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+            }
+        }
+
+        foreach (var extra in _extraRows)
+        {
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.FmtExtraRow,
+                $"表三中的“{extra.Text.Trim()}”一行不是国家格式的行，未读取。请删除该行或把内容写入正文。", extra.Location));
+        }
+
+        foreach (var duplicate in _rows.GroupBy(r => (r.Row.Row, r.Is2019Row)).Where(g => g.Count() > 1))
+        {
+            var second = duplicate.Skip(1).First();
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowShape,
+                $"表三“{second.Label.Trim()}”一行出现了不止一次，只读取了第一次出现的数字。", second.Location));
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+using Gongkai.AnnualReports.Validation;
+
+namespace Gongkai.AnnualReports.Parsing.Recognition;
+
+/// <summary>
+/// Reads table 四 (政府信息公开行政复议、行政诉讼情况): the fifteen values in print order under the header, or three
+/// blocks written as labelled rows.
+/// </summary>
+internal sealed class Table4Reader(RecognitionContext context)
+{
+    private static readonly string[] LabelTexts =
+        [.. new[] { NationalFormat.Reconsideration, NationalFormat.Litigation }.Concat(NationalFormat.Table4BlockLabels)
+            .Concat(NationalFormat.Table4ColumnLabels).Select(LabelText.Canonical)];
+
+    private readonly List<(SourceCell Cell, string Expected)> _headers = [];
+    private readonly List<SourceCell> _values = [];
+    private readonly Dictionary<Table4Block, List<SourceCell>> _blockRows = [];
+    private SourceLocation? _valuesLocation;
+
+    /// <summary>Reads line <paramref name="index"/>; returns the last line it consumed, or null when it is not table 四's.</summary>
+    public int? ReadLine(int index, List<SourceCell> cells)
+    {
+        var nonBlank = cells.Where(c => c.Text.Length > 0).ToList();
+        if (nonBlank.Count == 0)
+        {
+            if (cells.Count >= 10 && _headers.Count > 0 && _values.Count == 0)
+            {
+                // The values row left entirely blank: still the fifteen cells of the table.
+                _valuesLocation ??= cells[0].Location;
+                _values.AddRange(cells);
+            }
+
+            return index;
+        }
+
+        var kinds = nonBlank.Select(c => context.KindOf(c.Text)).ToList();
+        var texts = nonBlank.Where((_, i) => kinds[i] == CellKind.Text).ToList();
+        if (texts.Count > 0 && texts.All(c => LabelMatcher.MatchTable4Header(context.Canon(c.Text)) is not null))
+        {
+            if (texts.Count == 1 && kinds.Count(k => k is CellKind.Number or CellKind.Zero or CellKind.Placeholder) == 5
+                && LabelMatcher.MatchTable4Block(context.Canon(texts[0].Text)) is { } block)
+            {
+                // A block written as its own labelled row: 行政复议 | 0 | 0 | 0 | 0 | 0.
+                _blockRows[block] = cells.SkipWhile(c => !ReferenceEquals(c, texts[0])).Skip(1).ToList();
+                _valuesLocation ??= texts[0].Location;
+                return index;
+            }
+
+            foreach (var cell in texts)
+            {
+                _headers.Add((cell, LabelMatcher.MatchTable4Header(context.Canon(cell.Text))!));
+            }
+
+            return index;
+        }
+
+        if (texts.Count > 0 && texts.Count == nonBlank.Count && texts.All(c => context.IsFragmentOf(LabelTexts, c.Text, texts.Count > 1)))
+        {
+            // Header labels wrapped inside their narrow cells ("结果" / "维持").
+            return index;
+        }
+
+        if (texts.Count > 0 || _values.Count >= Table4.BlockCount * Table4.ColumnCount)
+        {
+            return null;
+        }
+
+        // A row of numbers, or one number per line under the header: collect until all fifteen cells are read.
+        var isRow = cells.Count >= 10 && _values.Count == 0;
+        if (isRow || (_headers.Count > 0 && (_values.Count > 0 || nonBlank.Count == 1)))
+        {
+            _valuesLocation ??= nonBlank[0].Location;
+            _values.AddRange(isRow ? cells : nonBlank);
+            return index;
+        }
+
+        return null;
+    }
+
+    /// <summary>Puts what was read into the report's table 四; false when the table was not found at all.</summary>
+    public bool Fill()
+    {
+        if (_blockRows.Count > 0)
+        {
+            foreach (var block in Enum.GetValues<Table4Block>())
+            {
+                var values = _blockRows.TryGetValue(block, out var row)
+                    ? context.Window(row, Table4.ColumnCount, $"表四“{NationalFormat.Table4BlockLabels[(int)block]}”", _valuesLocation!)
+                    : new SourceCell?[Table4.ColumnCount];
+                for (var c = 0; c < Table4.ColumnCount; c++)
+                {
+                    context.Report.Table4[block, (Table4Column)c] = values[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+                }
+            }
+
+            ObserveHeaders();
+            return true;
+        }
+
+        if (_values.Count == 0)
+        {
+            context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseTableMissing,
+                "没有找到表四（政府信息公开行政复议、行政诉讼情况）的数字。请按国家格式填写表四的15个单元格。",
+                context.Section(SectionKey.ReviewAndLitigation)?.Location));
+            return false;
+        }
+
+        var cells = context.Window(_values, Table4.BlockCount * Table4.ColumnCount, "表四", _valuesLocation!);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            context.Report.Table4[(Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount)] =
+                cells[i] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+        }
+
+        ObserveHeaders();
+        return true;
+    }
+
+    private void ObserveHeaders()
+    {
+        foreach (var (cell, expected) in _headers)
+        {
+            context.Observe(ReportTable.Table4, expected, cell);
+        }
+    }
+}
