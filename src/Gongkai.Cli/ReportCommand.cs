@@ -18,6 +18,7 @@ internal static class ReportCommand
         command.Subcommands.Add(Check(context));
         command.Subcommands.Add(Render(context));
         command.Subcommands.Add(Stats(context));
+        command.Subcommands.Add(AccuracyCommand.Create(context));
         return command;
     }
 

@@ -43,6 +43,7 @@ internal static class RulesCommand
     {
         Severity.Error => "error",
         Severity.Warning => "warning",
+        Severity.Review => "review",
         _ => "info",
     };
 
@@ -50,6 +51,7 @@ internal static class RulesCommand
     {
         Severity.Error => "错误",
         Severity.Warning => "警告",
+        Severity.Review => "待核对",
         _ => "提示",
     };
 

@@ -24,6 +24,25 @@ public enum CellKind
     Missing,
 }
 
+/// <summary>How the reader came to a cell's value: as the source wrote it, or by working out where digits part.</summary>
+public enum CellReading
+{
+    /// <summary>As the source wrote it: a markup cell, a text column, a number between separators.</summary>
+    AsWritten,
+
+    /// <summary>
+    /// Digits that ran together in the source (a flattened table), separated where the table's own identities allow
+    /// exactly one split.
+    /// </summary>
+    Split,
+
+    /// <summary>
+    /// The reader could not be sure (several splits fit the identities, or the digits fit none): the value is the most
+    /// likely reading and a reading finding asks a person to check it. No error about the report rests on such a cell.
+    /// </summary>
+    Unsure,
+}
+
 /// <summary>
 /// Where something came from. Text inputs give <see cref="Line"/> and <see cref="Column"/> (1-based, column in
 /// characters); HTML and DOCX give <see cref="Table"/>, <see cref="Row"/> and <see cref="Cell"/> (1-based, table
@@ -88,6 +107,12 @@ public sealed record Cell
     public string Raw { get; }
 
     public SourceLocation? Location { get; init; }
+
+    /// <summary>How the value was read; <see cref="CellReading.Unsure"/> cells carry no error about the report.</summary>
+    public CellReading Reading { get; init; }
+
+    /// <summary>True unless the reader was unsure of the value (see <see cref="CellReading.Unsure"/>).</summary>
+    public bool IsCertain => Reading != CellReading.Unsure;
 
     /// <summary>True when the cell holds a number (zero included).</summary>
     public bool HasNumber => Value is not null;

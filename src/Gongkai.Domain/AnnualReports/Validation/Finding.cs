@@ -3,9 +3,19 @@ namespace Gongkai.AnnualReports.Validation;
 /// <summary>How serious a finding is. Only <see cref="Error"/> makes a report fail a check.</summary>
 public enum Severity
 {
+    /// <summary>The report is wrong: an identity does not hold, a required part is missing. Raised only on cells read with certainty.</summary>
     Error,
+
+    /// <summary>The report is probably wrong or departs from the format.</summary>
     Warning,
+
     Info,
+
+    /// <summary>
+    /// 待核对: the reader is not sure what the source says (digits that can be split several ways, a row it could not
+    /// find). Addressed to the person checking, not a judgement of the report.
+    /// </summary>
+    Review,
 }
 
 /// <summary>Why a rule holds.</summary>

@@ -12,6 +12,11 @@ public static class ReportValidator
     /// placeholders and text are reported once, by CELL-BLANK or CELL-VALUE, and cells the parser could not find
     /// (<see cref="CellKind.Missing"/>) are left to the parser's own findings.
     /// </summary>
+    /// <remarks>
+    /// An error rests only on cells read with certainty: where the reader was unsure of a cell
+    /// (<see cref="CellReading.Unsure"/>) its own reading finding asks a person to check, and no error about the
+    /// report is raised on that cell.
+    /// </remarks>
     /// <param name="report">The report to check.</param>
     /// <param name="previous">
     /// The same organisation's report for the year before, for the cross-year rules. Ignored when both years are
@@ -46,6 +51,16 @@ public static class ReportValidator
             CrossYearRules.CheckStock(report, previous, findings);
         }
 
+        DropErrorsOnUnsureCells(report, findings);
         return findings;
+    }
+
+    private static void DropErrorsOnUnsureCells(AnnualReport report, List<Finding> findings)
+    {
+        var unsure = FormatCell.All(report.Format).Where(c => !c.Get(report).IsCertain).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        if (unsure.Count > 0)
+        {
+            findings.RemoveAll(f => f.Severity == Severity.Error && f.Cells.Any(unsure.Contains));
+        }
     }
 }

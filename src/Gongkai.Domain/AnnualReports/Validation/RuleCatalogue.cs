@@ -30,6 +30,7 @@ public static class RuleCatalogue
     public const string ParseTableMissing = "PARSE-TABLE-MISSING";
     public const string ParseRowMissing = "PARSE-ROW-MISSING";
     public const string ParseRowShape = "PARSE-ROW-SHAPE";
+    public const string ReadDigits = "READ-DIGITS";
 
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
@@ -69,6 +70,8 @@ public static class RuleCatalogue
             "本年表三“二、上年结转”每一列应等于上一年度报告“四、结转下年度继续办理”的同一列。"),
         new(XYearStock, Severity.Warning, RuleBasis.Heuristic, "跨年度现行有效件数不一致",
             "本年“现行有效件数”一般应等于上年现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件分别计算）。"),
+        new(ReadDigits, Severity.Review, RuleBasis.Heuristic, "数字连在一起，分隔待核对",
+            "表格的数字之间没有分隔（从网页复制或抓取的文字常见），按表格自身的勾稽关系仍不能唯一确定每个单元格的数字；列出可能的分法，请对照原文核对。"),
         new(ParseTitle, Severity.Error, RuleBasis.Heuristic, "无法识别标题",
             "没有找到形如“××机关××××年政府信息公开工作年度报告”的标题，无法确定机关名称或报告年度。"),
         new(ParseTableMissing, Severity.Error, RuleBasis.Statutory, "缺少表格",

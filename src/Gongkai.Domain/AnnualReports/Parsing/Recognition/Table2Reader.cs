@@ -133,10 +133,10 @@ internal sealed class Table2Reader(RecognitionContext context)
 
                 used.Add(row);
                 context.Observe(ReportTable.Table2, rowDefinition.Label, new SourceCell(row.Label, row.Location));
-                var values = context.Window(row.Values, rowDefinition.Fields.Count, $"表二“{rowDefinition.Label}”", row.Location);
+                var cells = ReadCells(rowDefinition, row);
                 for (var i = 0; i < rowDefinition.Fields.Count; i++)
                 {
-                    context.Report.Table2[rowDefinition.Fields[i]] = values[i] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+                    context.Report.Table2[rowDefinition.Fields[i]] = cells[i];
                 }
             }
         }
@@ -149,6 +149,40 @@ internal sealed class Table2Reader(RecognitionContext context)
 
         return true;
     }
+
+    /// <summary>
+    /// The row's cells. Digits that ran together are parted: table 二 has no identity, so a run parts surely only
+    /// when it can be read one way (as many digits as cells, or zeros); otherwise the splits in which a stock
+    /// (现行有效件数, 对外公开总数量) is not below the year's new items are offered for a person to choose.
+    /// </summary>
+    private Cell[] ReadCells(Table2RowDefinition definition, Row row)
+    {
+        var count = definition.Fields.Count;
+        if (!ValueSplitter.NeedsSplit(row.Values, count))
+        {
+            return [.. context.Window(row.Values, count, $"表二“{definition.Label}”", row.Location)
+                .Select(c => c is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing)];
+        }
+
+        var split = ValueSplitter.Read(row.Values, count, _ => true, _ => false);
+        if (split.Candidates.Count > 1 && IsStockRow(definition))
+        {
+            var plausible = split.Candidates.Where(c => c.Values[2] >= c.Values[0] && c.Values[2] >= c.Values[1]).ToList();
+            if (plausible.Count == 1)
+            {
+                split = new SplitReading(plausible, Relaxed: false) { Certain = false };
+            }
+        }
+
+        return SplitCells.Assign(context, split, row.Values, row.Location, [.. definition.Fields.Select(NationalFormat.PathOf)],
+            $"表二“{definition.Label}”一行",
+            chosen => $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于前两列，已按此读取。请核对原文。");
+    }
+
+    /// <summary>Rows of 第二十条第（一）项, whose third column is a stock that holds the year's new items.</summary>
+    private static bool IsStockRow(Table2RowDefinition definition) =>
+        definition.Fields.Count == 3 && definition.Fields[0] is Table2Field.RegulationsIssued or Table2Field.NormativeDocumentsIssued
+            or Table2Field.RegulationsMade2019 or Table2Field.NormativeDocumentsMade2019;
 
     private void ObserveHeader(Table2BlockDefinition block, Header header)
     {

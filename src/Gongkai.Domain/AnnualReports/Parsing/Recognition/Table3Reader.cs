@@ -274,6 +274,7 @@ internal sealed class Table3Reader(RecognitionContext context)
             context.Observe(ReportTable.Table3, expected, cell);
         }
 
+        var rows = new List<RowReading>();
         foreach (var definition in NationalFormat.Table3Rows(format))
         {
             var is2019Row = format == ReportFormat.Format2019 && definition.Row == Table3Row.OtherOther;
@@ -281,18 +282,20 @@ internal sealed class Table3Reader(RecognitionContext context)
             if (match is null)
             {
                 context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
-                    $"表三缺少“{definition.Label}”一行，其数字无法读取。请按国家格式补上这一行。",
+                    $"表三缺少“{definition.Label}”一行，其数字无法读取。请核对原文：如果原表确实没有这一行，请按国家格式补上。",
                     _rows[0].Location,
                     [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(format, definition.Row, c))]));
                 continue;
             }
 
             context.Observe(ReportTable.Table3, definition.Label, new SourceCell(match.Label, match.Location));
-            var values = context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true);
-            for (var c = 0; c < Table3.ColumnCount; c++)
-            {
-                context.Report.Table3[definition.Row, (Table3Column)c] = values[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
-            }
+            rows.Add(ReadRow(definition, match));
+        }
+
+        ResolveTogether(rows, format);
+        foreach (var row in rows)
+        {
+            Assign(row, format);
         }
 
         foreach (var extra in _extraRows)
@@ -309,5 +312,123 @@ internal sealed class Table3Reader(RecognitionContext context)
         }
 
         return true;
+    }
+
+    /// <summary>A row's values as read: its cells when they are written apart, or how its digits part when they ran together.</summary>
+    private sealed record RowReading(Table3RowDefinition Definition, Match Match, SourceCell?[]? Cells, SplitReading? Split);
+
+    private RowReading ReadRow(Table3RowDefinition definition, Match match) =>
+        ValueSplitter.NeedsSplit(match.Values, Table3.ColumnCount)
+            ? new RowReading(definition, match, null, ValueSplitter.Read(match.Values, Table3.ColumnCount, RowTotalHolds, NoPartAboveTotal))
+            : new RowReading(definition, match, context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true), null);
+
+    private static bool RowTotalHolds(IReadOnlyList<decimal> values) => values.Take(Table3.ColumnCount - 1).Sum() == values[^1];
+
+    private static bool NoPartAboveTotal(IReadOnlyList<decimal> values) => values.Take(Table3.ColumnCount - 1).All(v => v <= values[^1]);
+
+    /// <summary>
+    /// Rows whose digits can be parted several ways are settled by the table's column identities: per column,
+    /// （七）总计 is the sum of the outcome rows, and 一 + 二 = （七）+ 四. When exactly one combination of the
+    /// rows' candidates satisfies every identity that can be judged, each row takes its part of it.
+    /// </summary>
+    private void ResolveTogether(List<RowReading> rows, ReportFormat format)
+    {
+        var open = rows.Select(r => r.Split).OfType<SplitReading>().Where(s => s.Chosen is null && !s.Relaxed && s.Candidates.Count > 1).ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var combinations = open.Aggregate(1L, (product, r) => product > 1_000_000 ? product : product * r.Candidates.Count);
+        if (combinations > 100_000)
+        {
+            return;
+        }
+
+        var byRow = rows.ToDictionary(r => r.Definition.Row);
+        var openIndex = rows.Where(r => r.Split is { } s && open.Contains(s)).ToDictionary(r => r.Definition.Row, r => open.IndexOf(r.Split!));
+        var outcomes = NationalFormat.OutcomeRows(format);
+        var choice = new int[open.Count];
+        int[]? solution = null;
+        var solutions = 0;
+        for (var n = 0L; n < combinations && solutions < 2; n++)
+        {
+            var rest = n;
+            for (var i = 0; i < open.Count; i++)
+            {
+                choice[i] = (int)(rest % open[i].Candidates.Count);
+                rest /= open[i].Candidates.Count;
+            }
+
+            decimal? Value(Table3Row row, int column)
+            {
+                if (!byRow.TryGetValue(row, out var reading))
+                {
+                    return null;
+                }
+
+                if (openIndex.TryGetValue(row, out var index))
+                {
+                    return open[index].Candidates[choice[index]].Values[column];
+                }
+
+                if (reading.Split?.Chosen is { } chosen)
+                {
+                    return chosen.Values[column];
+                }
+
+                return reading.Cells?[column] is { } cell ? CellText.Interpret(cell.Text).Value : null;
+            }
+
+            if (Enumerable.Range(0, Table3.ColumnCount).All(c => ColumnHolds(c, Value, outcomes)))
+            {
+                solutions++;
+                solution = (int[])choice.Clone();
+            }
+        }
+
+        if (solutions == 1)
+        {
+            for (var i = 0; i < open.Count; i++)
+            {
+                open[i].Chosen = open[i].Candidates[solution![i]];
+                open[i].Certain = true;
+            }
+        }
+    }
+
+    private static bool ColumnHolds(int column, Func<Table3Row, int, decimal?> value, IReadOnlyList<Table3Row> outcomes)
+    {
+        var total = value(Table3Row.TotalProcessed, column);
+        var parts = outcomes.Select(r => value(r, column)).ToList();
+        if (total is { } t && parts.All(p => p is not null) && parts.Sum() != t)
+        {
+            return false;
+        }
+
+        return value(Table3Row.NewReceived, column) is not { } received || value(Table3Row.CarriedOver, column) is not { } carried
+            || total is not { } processed || value(Table3Row.CarriedForward, column) is not { } forward
+            || received + carried == processed + forward;
+    }
+
+    private void Assign(RowReading row, ReportFormat format)
+    {
+        var definition = row.Definition;
+        if (row.Cells is { } cells)
+        {
+            for (var c = 0; c < Table3.ColumnCount; c++)
+            {
+                context.Report.Table3[definition.Row, (Table3Column)c] = cells[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+            }
+
+            return;
+        }
+
+        var paths = Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(format, definition.Row, c)).ToArray();
+        var values = SplitCells.Assign(context, row.Split!, row.Match.Values, row.Match.Location, paths, $"表三“{definition.Label}”一行", SplitCells.Relaxed("总计等于六列之和", "各列都不大于总计"));
+        for (var c = 0; c < Table3.ColumnCount; c++)
+        {
+            context.Report.Table3[definition.Row, (Table3Column)c] = values[c];
+        }
     }
 }

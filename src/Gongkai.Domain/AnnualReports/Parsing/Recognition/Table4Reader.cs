@@ -105,16 +105,53 @@ internal sealed class Table4Reader(RecognitionContext context)
             return false;
         }
 
-        var cells = context.Window(_values, Table4.BlockCount * Table4.ColumnCount, "表四", _valuesLocation!);
-        for (var i = 0; i < cells.Length; i++)
+        const int count = Table4.BlockCount * Table4.ColumnCount;
+        Cell[] read;
+        if (ValueSplitter.NeedsSplit(_values, count))
         {
-            context.Report.Table4[(Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount)] =
-                cells[i] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+            var split = ValueSplitter.Read(_values, count, v => BlocksHold(v, strict: true), v => BlocksHold(v, strict: false), BlocksHold, BlocksSumming);
+            var paths = Enumerable.Range(0, count)
+                .Select(i => NationalFormat.PathOf((Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount))).ToArray();
+            read = SplitCells.Assign(context, split, _values, _valuesLocation!, paths, "表四", SplitCells.Relaxed("每栏总计等于四项之和", "每栏各项都不大于总计"));
+        }
+        else
+        {
+            read = [.. context.Window(_values, count, "表四", _valuesLocation!).Select(c => c is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing)];
+        }
+
+        for (var i = 0; i < read.Length; i++)
+        {
+            context.Report.Table4[(Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount)] = read[i];
         }
 
         ObserveHeaders();
         return true;
     }
+
+    /// <summary>
+    /// For every complete block among <paramref name="values"/>: its total is the sum of its four parts
+    /// (<paramref name="strict"/>), or at least no part is above it.
+    /// </summary>
+    private static bool BlocksHold(IReadOnlyList<decimal> values, bool strict)
+    {
+        for (var block = 0; (block + 1) * Table4.ColumnCount <= values.Count; block++)
+        {
+            var start = block * Table4.ColumnCount;
+            var total = values[start + Table4.ColumnCount - 1];
+            var parts = Enumerable.Range(start, Table4.ColumnCount - 1).Select(i => values[i]).ToList();
+            if (strict ? parts.Sum() != total : parts.Any(p => p > total))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How many blocks' totals are the sums of their parts.</summary>
+    private static int BlocksSumming(IReadOnlyList<decimal> values) =>
+        Enumerable.Range(0, values.Count / Table4.ColumnCount).Count(block =>
+            Enumerable.Range(block * Table4.ColumnCount, Table4.ColumnCount - 1).Sum(i => values[i]) == values[(block + 1) * Table4.ColumnCount - 1]);
 
     private void ObserveHeaders()
     {

@@ -1,0 +1,217 @@
+using System.Globalization;
+
+namespace Gongkai.AnnualReports.Parsing.Recognition;
+
+/// <summary>One way of parting a row's digit runs into its cells: the text of each cell and where it starts.</summary>
+internal sealed record Split(IReadOnlyList<SourceCell> Cells, IReadOnlyList<decimal> Values)
+{
+    public string Describe() => string.Join(' ', Values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+}
+
+/// <summary>
+/// What parting a row's digits gave: every split that satisfies the table's identity (<see cref="Candidates"/>), or,
+/// when none does, those that satisfy the weaker rule (<see cref="Relaxed"/>); <see cref="Chosen"/> when exactly one
+/// fits, <see cref="Certain"/> when it fits the identity itself.
+/// </summary>
+internal sealed record SplitReading(List<Split> Candidates, bool Relaxed)
+{
+    public Split? Chosen { get; set; } = Candidates.Count == 1 ? Candidates[0] : null;
+
+    public bool Certain { get; set; } = Candidates.Count == 1 && !Relaxed;
+
+    /// <summary>"2 0 0 / 20 0 …": the first candidates, for a message.</summary>
+    public string DescribeCandidates() =>
+        string.Join(" / ", Candidates.Take(4).Select(c => c.Describe())) + (Candidates.Count > 4 ? " 等" : "");
+}
+
+/// <summary>
+/// Parts runs of digits that ran together ("21710000218", "20 0 0 0 02") into a row's cells. Every way of cutting
+/// each run into pieces is tried, under the rules of written numbers (no piece but "0" itself starts with 0), and
+/// kept when the table's identity holds for it. The search is bounded: a run too long to part within
+/// <see cref="MaxSteps"/> steps gives no candidates rather than a slow answer.
+/// </summary>
+internal static class ValueSplitter
+{
+    /// <summary>The most search steps one row may take.</summary>
+    public const int MaxSteps = 200_000;
+
+    /// <summary>The most candidates returned: enough to say "several fit" and list a few.</summary>
+    public const int MaxCandidates = 12;
+
+    private const int LongestNumber = 9;
+
+    private const int MaxRelaxedCandidates = 500;
+
+    /// <summary>
+    /// True when the row has fewer cells than <paramref name="count"/> (an empty cell of a table counts: it is a
+    /// cell), every non-empty one is a run of digits, and together they have at least <paramref name="count"/>
+    /// digits: the cells ran together and must be parted.
+    /// </summary>
+    public static bool NeedsSplit(IReadOnlyList<SourceCell> cells, int count)
+    {
+        if (cells.Count >= count)
+        {
+            return false;
+        }
+
+        var runs = 0;
+        var digits = 0;
+        foreach (var cell in cells)
+        {
+            var text = cell.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var c in text)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            runs++;
+            digits += text.Length;
+        }
+
+        return runs > 0 && runs < count && digits >= count;
+    }
+
+    /// <summary>
+    /// The ways of parting the non-blank cells into exactly <paramref name="count"/> numbers for which
+    /// <paramref name="accept"/> holds, in a stable order, at most <see cref="MaxCandidates"/>.
+    /// <paramref name="acceptPrefix"/>, when given, prunes: it is asked after each number with the numbers so far.
+    /// </summary>
+    public static List<Split> Candidates(
+        IReadOnlyList<SourceCell> cells,
+        int count,
+        Func<IReadOnlyList<decimal>, bool> accept,
+        Func<IReadOnlyList<decimal>, bool>? acceptPrefix = null,
+        int limit = MaxCandidates)
+    {
+        var runs = cells.Where(c => c.Text.Trim().Length > 0).ToList();
+        var search = new Search(runs, count, accept, acceptPrefix, limit);
+        search.Run(0, 0);
+        return search.Found;
+    }
+
+    /// <summary>
+    /// Parts the cells: the splits that satisfy <paramref name="identity"/>, or when none does, those that satisfy
+    /// <paramref name="weaker"/> (a printed total may be wrong; the parts are still read). <paramref name="acceptPrefix"/>
+    /// prunes with the numbers so far and whether the identity (true) or the weaker rule (false) is being applied.
+    /// </summary>
+    public static SplitReading Read(
+        IReadOnlyList<SourceCell> cells,
+        int count,
+        Func<IReadOnlyList<decimal>, bool> identity,
+        Func<IReadOnlyList<decimal>, bool> weaker,
+        Func<IReadOnlyList<decimal>, bool, bool>? acceptPrefix = null,
+        Func<IReadOnlyList<decimal>, int>? score = null)
+    {
+        var strict = Candidates(cells, count, identity, acceptPrefix is null ? null : values => acceptPrefix(values, true));
+        if (strict.Count > 0)
+        {
+            return new SplitReading(strict, false);
+        }
+
+        // Of the splits the weaker rule allows, those for which the identity holds in the most parts of the row
+        // (blocks of table 四): one wrong total should not unsettle the blocks that are right.
+        var relaxed = Candidates(cells, count, weaker, acceptPrefix is null ? null : values => acceptPrefix(values, false), MaxRelaxedCandidates);
+        if (score is not null && relaxed.Count > 1)
+        {
+            var best = relaxed.Max(c => score(c.Values));
+            relaxed = [.. relaxed.Where(c => score(c.Values) == best)];
+        }
+
+        return new SplitReading([.. relaxed.Take(MaxCandidates)], true);
+    }
+
+    /// <summary>The digits of the cells as written, for messages: "640020470", "500000 5".</summary>
+    public static string Digits(IReadOnlyList<SourceCell> cells) =>
+        string.Join(' ', cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0));
+
+    private sealed class Search(
+        List<SourceCell> runs,
+        int count,
+        Func<IReadOnlyList<decimal>, bool> accept,
+        Func<IReadOnlyList<decimal>, bool>? acceptPrefix,
+        int limit)
+    {
+        private readonly List<decimal> _values = [];
+        private readonly List<SourceCell> _cells = [];
+        private int _steps;
+
+        public List<Split> Found { get; } = [];
+
+        public void Run(int run, int position)
+        {
+            if (++_steps > MaxSteps || Found.Count >= limit)
+            {
+                return;
+            }
+
+            if (run == runs.Count)
+            {
+                if (_values.Count == count && accept(_values))
+                {
+                    Found.Add(new Split([.. _cells], [.. _values]));
+                }
+
+                return;
+            }
+
+            var cell = runs[run];
+            var text = cell.Text.Trim();
+            var offset = cell.Text.IndexOf(text, StringComparison.Ordinal);
+            var left = text.Length - position;
+
+            // Every later run gives at least one number and at most one per digit.
+            var laterDigits = 0;
+            for (var r = run + 1; r < runs.Count; r++)
+            {
+                laterDigits += runs[r].Text.Trim().Length;
+            }
+
+            var laterRuns = runs.Count - run - 1;
+            for (var length = 1; length <= Math.Min(left, LongestNumber); length++)
+            {
+                if (text[position] == '0' && length > 1)
+                {
+                    break;
+                }
+
+                var rest = left - length;
+                var needed = count - _values.Count - 1;
+                var most = rest + laterDigits;
+                var least = (rest > 0 ? 1 : 0) + laterRuns;
+                if (needed < least || needed > most)
+                {
+                    continue;
+                }
+
+                var piece = text.Substring(position, length);
+                _values.Add(decimal.Parse(piece, NumberStyles.None, CultureInfo.InvariantCulture));
+                _cells.Add(new SourceCell(piece, At(cell.Location, offset + position)));
+                if (acceptPrefix is null || acceptPrefix(_values))
+                {
+                    if (rest == 0)
+                    {
+                        Run(run + 1, 0);
+                    }
+                    else
+                    {
+                        Run(run, position + length);
+                    }
+                }
+
+                _values.RemoveAt(_values.Count - 1);
+                _cells.RemoveAt(_cells.Count - 1);
+            }
+        }
+
+        private static SourceLocation At(SourceLocation location, int offset) =>
+            location.Column is { } column ? location with { Column = column + offset } : location;
+    }
+}
