@@ -37,6 +37,12 @@ public enum CellReading
     Split,
 
     /// <summary>
+    /// A row of numbers printed without its label (a conversion put the label elsewhere), placed by the order of the
+    /// format's rows between labelled rows.
+    /// </summary>
+    Inferred,
+
+    /// <summary>
     /// The reader could not be sure (several splits fit the identities, or the digits fit none): the value is the most
     /// likely reading and a reading finding asks a person to check it. No error about the report rests on such a cell.
     /// </summary>

@@ -48,6 +48,35 @@ internal static partial class LabelMatcher
     private static readonly string[] SectionBodies =
         [.. NationalFormat.Sections.Select(s => LabelText.Canonical(s.Heading)[2..])];
 
+    /// <summary>
+    /// Other wordings of the section headings seen in published reports: the 2019 format's, and common variants.
+    /// Recognition data, not labels of the format: a heading worded so is still the section, and the format check
+    /// reports the wording.
+    /// </summary>
+    private static readonly (SectionKey Key, string Body)[] SectionVariants =
+    [
+        (SectionKey.ProactiveDisclosure, "主动公开政府信息的情况"),
+        (SectionKey.Applications, "收到和处理政府信息公开申请的情况"),
+        (SectionKey.ReviewAndLitigation, "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+        (SectionKey.ReviewAndLitigation, "因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
+        (SectionKey.ReviewAndLitigation, "因政府信息公开申请行政复议、提起行政诉讼的情况"),
+        (SectionKey.ReviewAndLitigation, "政府信息公开行政复议和行政诉讼情况"),
+        (SectionKey.Problems, "政府信息公开工作存在的主要问题及改进情况"),
+        (SectionKey.Problems, "存在的主要问题及明年工作计划"),
+        (SectionKey.Problems, "存在的主要问题和改进情况"),
+        (SectionKey.Other, "其他需要报告的事项"),
+    ];
+
+    /// <summary>Every wording of every section heading, without its number: the format's, then the variants.</summary>
+    public static IReadOnlyList<(SectionKey Key, string Body)> SectionHeadingWordings { get; } =
+        [.. NationalFormat.Sections.Select(s => (s.Key, s.Heading[2..])), .. SectionVariants];
+
+    /// <summary>How sure the words of a heading written without a number must be.</summary>
+    private const double UnnumberedHeadingScore = 0.75;
+
+    /// <summary>How sure a heading's words must be to name a section whatever number it carries (renumbered sections).</summary>
+    private const double RenumberedHeadingScore = 0.85;
+
     /// <summary>The table 三 row a label names, with how sure the match is; the 2019 single （六） row is flagged.</summary>
     public static (Table3RowDefinition Row, bool Is2019Row, double Score)? MatchTable3Row(string canonical)
     {
@@ -220,7 +249,27 @@ internal static partial class LabelMatcher
             }
         }
 
-        if (bestIndex < 0 || bestScore < 0.6 || (number is { } n && n != bestIndex + 1))
+        foreach (var (key, variant) in SectionVariants)
+        {
+            var score = LabelText.Similarity(body, LabelText.Canonical(variant));
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestIndex = (int)key;
+            }
+        }
+
+        // A heading's number makes a loose match safe; without one, a line of the narrative that happens to share
+        // many words with a heading must not start a section.
+        if (bestIndex < 0 || bestScore < (number is null ? UnnumberedHeadingScore : 0.6))
+        {
+            return null;
+        }
+
+        // A heading numbered otherwise than the format is still the section its words name, when they name it
+        // clearly and the number is a section number ("三、" on the review-and-litigation heading of a report that
+        // merged two sections); the format check reports the number.
+        if (number is { } n && n != bestIndex + 1 && (bestScore < RenumberedHeadingScore || !canonical.Contains('、', StringComparison.Ordinal)))
         {
             return null;
         }

@@ -27,8 +27,8 @@ internal static partial class FlatTables
     /// <summary>Every label of the three tables, folded, longest first: the words a flattened table is cut at.</summary>
     private static readonly string[] Words = BuildWords();
 
-    private static readonly string[] SectionBodies =
-        [.. NationalFormat.Sections.Select(s => Fold(s.Heading[2..]))];
+    private static readonly (int Section, string Body)[] SectionBodies =
+        [.. LabelMatcher.SectionHeadingWordings.Select(w => ((int)w.Key, Fold(w.Body))).OrderByDescending(w => w.Item2.Length)];
 
     public static SourceDocument Unflatten(SourceDocument document)
     {
@@ -338,16 +338,16 @@ internal static partial class FlatTables
         // review-and-litigation section 三、. They come in order, so each heading is looked for after the last.
         var found = new List<(int, int)>();
         var nextSection = 0;
-        for (var i = 0; i + 2 < folded.Length && nextSection < SectionBodies.Length; i++)
+        for (var i = 0; i + 2 < folded.Length && nextSection < NationalFormat.Sections.Count; i++)
         {
             if (folded[i + 1] != '、' || "一二三四五六七八".IndexOf(folded[i], StringComparison.Ordinal) < 0)
             {
                 continue;
             }
 
-            for (var section = nextSection; section < SectionBodies.Length; section++)
+            foreach (var (section, body) in SectionBodies)
             {
-                if (MatchBody(folded, i + 2, SectionBodies[section]) is { } length)
+                if (section >= nextSection && MatchBody(folded, i + 2, body) is { } length)
                 {
                     found.Add((i, length + 2));
                     nextSection = section + 1;

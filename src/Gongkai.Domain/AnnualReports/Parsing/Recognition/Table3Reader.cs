@@ -23,7 +23,16 @@ internal sealed class Table3Reader(RecognitionContext context)
     private readonly List<SourceCell> _extraRows = [];
     private SourceCell? _pendingLabel;
 
-    private sealed record Match(Table3RowDefinition Row, bool Is2019Row, string Label, SourceLocation Location, List<SourceCell> Values);
+    private sealed record Match(Table3RowDefinition Row, bool Is2019Row, string Label, SourceLocation Location, List<SourceCell> Values)
+    {
+        public bool HasValues => Values.Any(v => v.Text.Trim().Length > 0);
+    }
+
+    /// <summary>A line of table 三's numbers with no label on it.</summary>
+    private sealed record Orphan(List<SourceCell> Values, SourceLocation Location);
+
+    /// <summary>Labelled rows and unlabelled rows of numbers, in the order of the source.</summary>
+    private readonly List<object> _sequence = [];
 
     private IReadOnlyList<SourceLine> Lines => context.Lines;
 
@@ -58,9 +67,9 @@ internal sealed class Table3Reader(RecognitionContext context)
             }
 
             var canonical = context.Canon(text);
-            if (LabelMatcher.MatchTable3Row(canonical) is { } row && (!row.Is2019Row || LastValueFollows(index, cells, i)))
+            if (LabelMatcher.MatchTable3Row(canonical) is { } found && (!found.Is2019Row || LastValueFollows(index, cells, i)))
             {
-                match = new Match(row.Row, row.Is2019Row, text, cells[i].Location, []);
+                match = new Match(found.Row, found.Is2019Row, text, cells[i].Location, []);
                 labelEnd = i;
             }
             else if (_pendingLabel is { } pending
@@ -94,6 +103,14 @@ internal sealed class Table3Reader(RecognitionContext context)
                 return index;
             }
 
+            if (firstText is null && cells.Count(c => context.IsValue(c.Text)) >= Table3.ColumnCount - 2)
+            {
+                // A row of numbers without its label (a conversion put the label elsewhere): placed later by the
+                // order of the format's rows.
+                _sequence.Add(new Orphan(cells, cells.First(c => c.Text.Length > 0).Location));
+                return index;
+            }
+
             // Group labels on their own line (one cell per line) and the wrapped pieces of long labels belong to the
             // table, not to the section's text.
             var texts = cells.Where(c => c.Text.Length > 0).ToList();
@@ -117,7 +134,9 @@ internal sealed class Table3Reader(RecognitionContext context)
             }
         }
 
-        _rows.Add(match with { Values = values });
+        var row = match with { Values = values };
+        _rows.Add(row);
+        _sequence.Add(row);
         if (match.Is2019Row)
         {
             context.Score2019 += 3;
@@ -274,11 +293,26 @@ internal sealed class Table3Reader(RecognitionContext context)
             context.Observe(ReportTable.Table3, expected, cell);
         }
 
+        var definitions = NationalFormat.Table3Rows(format);
+        var inferred = PlaceOrphans(definitions, format);
         var rows = new List<RowReading>();
-        foreach (var definition in NationalFormat.Table3Rows(format))
+        foreach (var definition in definitions)
         {
             var is2019Row = format == ReportFormat.Format2019 && definition.Row == Table3Row.OtherOther;
-            var match = _rows.FirstOrDefault(r => r.Row.Row == definition.Row && r.Is2019Row == is2019Row);
+            var labelled = _rows.Where(r => r.Row.Row == definition.Row && r.Is2019Row == is2019Row).ToList();
+            var match = labelled.FirstOrDefault(r => r.HasValues) ?? labelled.FirstOrDefault();
+            if (inferred.TryGetValue(definition.Row, out var placed))
+            {
+                if (match is not null)
+                {
+                    context.Observe(ReportTable.Table3, definition.Label, new SourceCell(match.Label, match.Location));
+                }
+
+                var orphanMatch = new Match(definition, is2019Row, definition.Label, placed.Orphan.Location, placed.Orphan.Values);
+                rows.Add(ReadRow(definition, orphanMatch) with { Placed = placed.Certain ? CellReading.Inferred : CellReading.Unsure });
+                continue;
+            }
+
             if (match is null)
             {
                 context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
@@ -315,7 +349,11 @@ internal sealed class Table3Reader(RecognitionContext context)
     }
 
     /// <summary>A row's values as read: its cells when they are written apart, or how its digits part when they ran together.</summary>
-    private sealed record RowReading(Table3RowDefinition Definition, Match Match, SourceCell?[]? Cells, SplitReading? Split);
+    private sealed record RowReading(Table3RowDefinition Definition, Match Match, SourceCell?[]? Cells, SplitReading? Split)
+    {
+        /// <summary>Set when the row's numbers had no label and were placed by the order of the format's rows.</summary>
+        public CellReading? Placed { get; init; }
+    }
 
     private RowReading ReadRow(Table3RowDefinition definition, Match match) =>
         ValueSplitter.NeedsSplit(match.Values, Table3.ColumnCount)
@@ -418,7 +456,8 @@ internal sealed class Table3Reader(RecognitionContext context)
         {
             for (var c = 0; c < Table3.ColumnCount; c++)
             {
-                context.Report.Table3[definition.Row, (Table3Column)c] = cells[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+                var read = cells[c] is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing;
+                context.Report.Table3[definition.Row, (Table3Column)c] = row.Placed is { } placed ? read with { Reading = placed } : read;
             }
 
             return;
@@ -430,5 +469,87 @@ internal sealed class Table3Reader(RecognitionContext context)
         {
             context.Report.Table3[definition.Row, (Table3Column)c] = values[c];
         }
+    }
+
+    /// <summary>
+    /// Places the rows of numbers that have no label: a conversion may print a row's label in one place and its
+    /// numbers in another, but the numbers keep the format's order. Walking the source, each unlabelled row goes to
+    /// the next row of the format after the last labelled row with numbers that has no numbers of its own. A
+    /// placement is sure when, between two labelled rows, the unlabelled rows are exactly as many as the rows
+    /// without numbers; otherwise it is marked unsure and a reading finding asks a person to check.
+    /// </summary>
+    private Dictionary<Table3Row, (Orphan Orphan, bool Certain)> PlaceOrphans(IReadOnlyList<Table3RowDefinition> definitions, ReportFormat format)
+    {
+        var placed = new Dictionary<Table3Row, (Orphan, bool)>();
+        if (!_sequence.OfType<Orphan>().Any())
+        {
+            return placed;
+        }
+
+        int IndexOf(Match match) => definitions.ToList().FindIndex(d => d.Row == match.Row.Row);
+        var valued = new bool[definitions.Count];
+        foreach (var match in _rows.Where(r => r.HasValues))
+        {
+            if (IndexOf(match) is var i and >= 0)
+            {
+                valued[i] = true;
+            }
+        }
+
+        var assignments = new List<(Orphan Orphan, int Row, int Anchor)>();
+        var next = 0;
+        var anchor = -1;
+        foreach (var entry in _sequence)
+        {
+            if (entry is Match { HasValues: true } match && IndexOf(match) is var m and >= 0)
+            {
+                next = m + 1;
+                anchor = m;
+                continue;
+            }
+
+            if (entry is not Orphan orphan)
+            {
+                continue;
+            }
+
+            var target = next;
+            while (target < definitions.Count && (valued[target] || assignments.Any(a => a.Row == target)))
+            {
+                target++;
+            }
+
+            if (target >= definitions.Count)
+            {
+                context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ReadDigits,
+                    $"表三有一行数字（{ValueSplitter.Digits(orphan.Values)}）没有行名，按国家格式的行序也找不到它属于哪一行，未读取。请核对原文。",
+                    orphan.Location));
+                continue;
+            }
+
+            assignments.Add((orphan, target, anchor));
+            next = target + 1;
+        }
+
+        foreach (var group in assignments.GroupBy(a => a.Anchor))
+        {
+            // The rows without numbers between this anchor and the next labelled row with numbers.
+            var end = Enumerable.Range(group.Key + 1, definitions.Count - group.Key - 1).FirstOrDefault(i => valued[i], definitions.Count);
+            var gap = Enumerable.Range(group.Key + 1, end - group.Key - 1).Count(i => !valued[i]);
+            var certain = gap == group.Count();
+            foreach (var (orphan, row, _) in group)
+            {
+                placed[definitions[row].Row] = (orphan, certain);
+                if (!certain)
+                {
+                    context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ReadDigits,
+                        $"表三有一行数字（{ValueSplitter.Digits(orphan.Values)}）没有行名，按国家格式的行序读作“{definitions[row].Label}”，但这一段无行名的数字行数与缺少数字的行数不一致，请核对原文。",
+                        orphan.Location,
+                        [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(format, definitions[row].Row, c))]));
+                }
+            }
+        }
+
+        return placed;
     }
 }
