@@ -146,7 +146,7 @@ internal static class ReportCommand
             foreach (var finding in report.Findings)
             {
                 var where = finding.Location is { } location ? " " + location : "";
-                output.WriteLine($"  {RulesCommand.SeverityLabel(finding.Severity)} {finding.RuleId}{where}：{finding.Message}");
+                output.WriteLine($"  {SeverityText.Label(finding.Severity)} {finding.RuleId}{where}：{finding.Message}");
             }
 
             output.WriteLine();
@@ -155,6 +155,11 @@ internal static class ReportCommand
         var summary = Summarize(reports);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"共检查 {summary.Total} 份报告：{summary.WithErrors} 份有错误，{summary.WithWarnings} 份只有警告，{summary.Clean} 份未发现问题，{summary.Unreadable} 份无法读取。"));
+        if (summary.NeedsReview > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"其中 {summary.NeedsReview} 份有“待核对”的读取问题：程序无法确定原文的某些数字，请对照原文核对这些单元格。"));
+        }
     }
 
     private static void WriteJson(TextWriter output, IReadOnlyList<CheckedReport> reports)
@@ -192,7 +197,7 @@ internal static class ReportCommand
                 {
                     json.WriteStartObject();
                     json.WriteString("rule", finding.RuleId);
-                    json.WriteString("severity", RulesCommand.SeverityName(finding.Severity));
+                    json.WriteString("severity", SeverityText.Name(finding.Severity));
                     json.WriteString("message", finding.Message);
                     json.WriteString("location", finding.Location?.ToString());
                     json.WriteString("expected", finding.Expected);
@@ -217,10 +222,12 @@ internal static class ReportCommand
             json.WriteNumber("reports", summary.Total);
             json.WriteNumber("withErrors", summary.WithErrors);
             json.WriteNumber("withWarningsOnly", summary.WithWarnings);
+            json.WriteNumber("needsReview", summary.NeedsReview);
             json.WriteNumber("clean", summary.Clean);
             json.WriteNumber("unreadable", summary.Unreadable);
             json.WriteNumber("errors", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Error)));
             json.WriteNumber("warnings", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Warning)));
+            json.WriteNumber("reviews", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Review)));
             json.WriteStartObject("byRule");
             foreach (var group in reports.SelectMany(r => r.Findings).GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -235,12 +242,13 @@ internal static class ReportCommand
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static (int Total, int WithErrors, int WithWarnings, int Clean, int Unreadable) Summarize(IReadOnlyList<CheckedReport> reports)
+    private static (int Total, int WithErrors, int WithWarnings, int Clean, int Unreadable, int NeedsReview) Summarize(IReadOnlyList<CheckedReport> reports)
     {
         var unreadable = reports.Count(r => !r.WasRead);
         var errors = reports.Count(r => r.WasRead && r.HasErrors);
-        var warnings = reports.Count(r => r.WasRead && !r.HasErrors && r.Findings.Count > 0);
-        return (reports.Count, errors, warnings, reports.Count - unreadable - errors - warnings, unreadable);
+        var warnings = reports.Count(r => r.WasRead && !r.HasErrors && r.Findings.Any(f => f.Severity is Severity.Warning or Severity.Review));
+        var review = reports.Count(r => r.Findings.Any(f => f.Severity == Severity.Review));
+        return (reports.Count, errors, warnings, reports.Count - unreadable - errors - warnings, unreadable, review);
     }
 
     private static Command Render(CliContext context)

@@ -19,7 +19,7 @@ internal static class RulesCommand
                     RuleCatalogue.All.Select(r => new
                     {
                         id = r.Id,
-                        severity = SeverityName(r.Severity),
+                        severity = SeverityText.Name(r.Severity),
                         basis = r.Basis == RuleBasis.Statutory ? "statutory" : "heuristic",
                         title = r.Title,
                         description = r.Description,
@@ -30,7 +30,7 @@ internal static class RulesCommand
 
             foreach (var rule in RuleCatalogue.All)
             {
-                context.Out.WriteLine($"{rule.Id,-20} {SeverityLabel(rule.Severity)}  {BasisLabel(rule.Basis)}  {rule.Title}");
+                context.Out.WriteLine($"{rule.Id,-20} {SeverityText.Label(rule.Severity)}  {BasisLabel(rule.Basis)}  {rule.Title}");
                 context.Out.WriteLine($"{"",-20} {rule.Description}");
             }
 
@@ -38,22 +38,6 @@ internal static class RulesCommand
         });
         return command;
     }
-
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        Severity.Review => "review",
-        _ => "info",
-    };
-
-    public static string SeverityLabel(Severity severity) => severity switch
-    {
-        Severity.Error => "错误",
-        Severity.Warning => "警告",
-        Severity.Review => "待核对",
-        _ => "提示",
-    };
 
     public static string BasisLabel(RuleBasis basis) => basis == RuleBasis.Statutory ? "法定" : "经验";
 }

@@ -12,13 +12,6 @@ public sealed record CellFlag(Severity Severity, IReadOnlyList<string> Messages)
 /// </summary>
 public sealed record FindingItem(Finding Finding, RuleDefinition Rule, string? Anchor, string? Where)
 {
-    public static string SeverityLabel(Severity severity) => severity switch
-    {
-        Severity.Error => "错误",
-        Severity.Warning => "警告",
-        _ => "提示",
-    };
-
     public static string CellAnchor(string path) => "cell-" + path;
 
     public static string SectionAnchor(SectionKey key) => "section-" + NationalFormat.Section(key).JsonName;

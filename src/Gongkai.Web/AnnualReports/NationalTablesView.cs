@@ -37,6 +37,7 @@ public sealed class NationalTablesView
     {
         Severity.Error => "flag-error",
         Severity.Warning => "flag-warning",
+        Severity.Review => "flag-review",
         Severity.Info => "flag-info",
         _ => "",
     };

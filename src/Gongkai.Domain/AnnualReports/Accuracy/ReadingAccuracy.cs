@@ -71,12 +71,12 @@ public static class ReadingAccuracy
         var flagged = new List<string>();
         var wrong = new List<string>();
         var unsure = new List<string>();
+        // A report read in the other format has other cells: compared by path, those it lacks are missing.
+        var actualCells = FormatCell.All(actual.Format).ToDictionary(c => c.Path, c => c.Get(actual), StringComparer.Ordinal);
         foreach (var formatCell in formatCells)
         {
             var want = formatCell.Get(expected.Report).Value;
-
-            // A report read in the other format has other cells: those of the expected format it lacks are missing.
-            var got = actual.Format == expected.Report.Format ? formatCell.Get(actual) : Cell.Missing;
+            var got = actualCells.GetValueOrDefault(formatCell.Path) ?? Cell.Missing;
             if (!got.IsCertain)
             {
                 unsure.Add(formatCell.Path);

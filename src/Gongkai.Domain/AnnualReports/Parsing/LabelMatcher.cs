@@ -64,6 +64,7 @@ internal static partial class LabelMatcher
         (SectionKey.Problems, "政府信息公开工作存在的主要问题及改进情况"),
         (SectionKey.Problems, "存在的主要问题及明年工作计划"),
         (SectionKey.Problems, "存在的主要问题和改进情况"),
+        (SectionKey.Problems, "存在的主要问题及改进措施"),
         (SectionKey.Other, "其他需要报告的事项"),
     ];
 
@@ -72,7 +73,7 @@ internal static partial class LabelMatcher
         [.. NationalFormat.Sections.Select(s => (s.Key, s.Heading[2..])), .. SectionVariants];
 
     /// <summary>How sure the words of a heading written without a number must be.</summary>
-    private const double UnnumberedHeadingScore = 0.75;
+    private const double UnnumberedHeadingScore = 0.85;
 
     /// <summary>How sure a heading's words must be to name a section whatever number it carries (renumbered sections).</summary>
     private const double RenumberedHeadingScore = 0.85;

@@ -6,16 +6,38 @@ public enum Severity
     /// <summary>The report is wrong: an identity does not hold, a required part is missing. Raised only on cells read with certainty.</summary>
     Error,
 
-    /// <summary>The report is probably wrong or departs from the format.</summary>
-    Warning,
-
-    Info,
-
     /// <summary>
     /// 待核对: the reader is not sure what the source says (digits that can be split several ways, a row it could not
     /// find). Addressed to the person checking, not a judgement of the report.
     /// </summary>
     Review,
+
+    /// <summary>The report is probably wrong or departs from the format.</summary>
+    Warning,
+
+    Info,
+}
+
+/// <summary>The words for severities, on every page, in the CLI and in exports.</summary>
+public static class SeverityText
+{
+    /// <summary>错误, 待核对, 警告, 提示.</summary>
+    public static string Label(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Review => "待核对",
+        Severity.Warning => "警告",
+        _ => "提示",
+    };
+
+    /// <summary>The name in JSON output: error, review, warning, info.</summary>
+    public static string Name(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Review => "review",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
 }
 
 /// <summary>Why a rule holds.</summary>

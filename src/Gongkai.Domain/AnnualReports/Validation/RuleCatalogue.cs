@@ -19,6 +19,7 @@ public static class RuleCatalogue
     public const string FmtSection = "FMT-SECTION";
     public const string FmtOldFormat = "FMT-OLD-FORMAT";
     public const string FmtExtraRow = "FMT-EXTRA-ROW";
+    public const string FmtRowMerged = "FMT-ROW-MERGED";
     public const string YearMismatch = "YEAR-MISMATCH";
     public const string TextTableMismatch = "TEXT-TABLE-MISMATCH";
     public const string TextSum = "TEXT-SUM";
@@ -56,6 +57,8 @@ public static class RuleCatalogue
             "2021 年度及以后的报告应使用国办公开办函〔2021〕30号格式，不能再用国办公开办函〔2019〕60号的表格。"),
         new(FmtExtraRow, Severity.Warning, RuleBasis.Statutory, "表格增加了国家格式没有的行",
             "表格中出现国家格式没有的行（例如自行增加的“其他主动公开文件”），应删除或移入正文。"),
+        new(FmtRowMerged, Severity.Error, RuleBasis.Statutory, "表三（六）其他处理未分行",
+            "2021 年度及以后的报告，表三“（六）其他处理”应分为“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行，不能像 2019 年版格式那样只填一行。"),
         new(YearMismatch, Severity.Error, RuleBasis.Heuristic, "年度不一致",
             "标题中的报告年度与正文中统计年度不一致，常见于沿用上年报告时漏改年份。"),
         new(TextTableMismatch, Severity.Warning, RuleBasis.Heuristic, "正文数字与表格不一致",
@@ -72,13 +75,13 @@ public static class RuleCatalogue
             "本年“现行有效件数”一般应等于上年现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件分别计算）。"),
         new(ReadDigits, Severity.Review, RuleBasis.Heuristic, "数字连在一起，分隔待核对",
             "表格的数字之间没有分隔（从网页复制或抓取的文字常见），按表格自身的勾稽关系仍不能唯一确定每个单元格的数字；列出可能的分法，请对照原文核对。"),
-        new(ParseTitle, Severity.Error, RuleBasis.Heuristic, "无法识别标题",
+        new(ParseTitle, Severity.Review, RuleBasis.Heuristic, "无法识别标题",
             "没有找到形如“××机关××××年政府信息公开工作年度报告”的标题，无法确定机关名称或报告年度。"),
-        new(ParseTableMissing, Severity.Error, RuleBasis.Statutory, "缺少表格",
+        new(ParseTableMissing, Severity.Review, RuleBasis.Statutory, "缺少表格",
             "报告中没有找到国家格式规定的表格（表二、表三或表四）。"),
-        new(ParseRowMissing, Severity.Error, RuleBasis.Statutory, "表格缺少行",
+        new(ParseRowMissing, Severity.Review, RuleBasis.Statutory, "表格缺少行",
             "表格中找不到国家格式规定的某一行，该行各单元格无法读取。"),
-        new(ParseRowShape, Severity.Warning, RuleBasis.Heuristic, "表格行的单元格数不符",
+        new(ParseRowShape, Severity.Review, RuleBasis.Heuristic, "表格行的单元格数不符",
             "表格某行的数字个数与国家格式的列数不一致，已按能确定的部分读取，请核对原表。"),
     ];
 

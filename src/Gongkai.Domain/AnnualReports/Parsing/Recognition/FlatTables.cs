@@ -41,6 +41,11 @@ internal static partial class FlatTables
                 lines ??= [.. document.Lines.Take(i)];
                 lines.AddRange(Split(line.Cells[0]));
             }
+            else if (line.Cells.Count == 1 && SpacedRow(line.Cells[0]) is { } row)
+            {
+                lines ??= [.. document.Lines.Take(i)];
+                lines.Add(row);
+            }
             else
             {
                 lines?.Add(line);
@@ -48,6 +53,41 @@ internal static partial class FlatTables
         }
 
         return lines is null ? document : new SourceDocument(lines);
+    }
+
+    /// <summary>
+    /// A row copied as one line with its cells apart by spaces, "行政许可 97" or "3.其他 4 0 0 0 0 0 4": a label of the
+    /// tables followed only by numbers. Returns the line with the label and each number as cells, or null.
+    /// </summary>
+    private static SourceLine? SpacedRow(SourceCell cell)
+    {
+        var text = cell.Text;
+        if (text.Length > 200)
+        {
+            return null;
+        }
+
+        var match = SpacedRowPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var label = match.Groups["label"].Value.Trim();
+        var canonical = LabelText.Canonical(label);
+        if (!LabelMatcher.IsTable2Row(canonical) && LabelMatcher.MatchTable3Row(canonical) is null
+            && LabelMatcher.MatchTable4Block(canonical) is null)
+        {
+            return null;
+        }
+
+        var cells = new List<SourceCell> { new(label, cell.Location) };
+        foreach (Capture number in match.Groups["number"].Captures)
+        {
+            cells.Add(new SourceCell(number.Value, At(cell, number.Index)));
+        }
+
+        return new SourceLine(cells);
     }
 
     private static bool IsFlattened(string text)
@@ -241,6 +281,11 @@ internal static partial class FlatTables
             {
                 i++;
             }
+            else if (c == '-' && i + 1 < end && char.IsAsciiDigit(folded[i + 1]))
+            {
+                // A minus sign (2019's 本年增/减 may be negative) starts the next number of the run.
+                i++;
+            }
             else if (c == '.' && i + 1 < end && char.IsAsciiDigit(folded[i + 1]) && i > start && char.IsAsciiDigit(folded[i - 1]))
             {
                 i++;
@@ -276,7 +321,7 @@ internal static partial class FlatTables
                 i++;
             }
 
-            var tokenStart = i;
+            var tokenStart = i > start && folded[i - 1] == '-' ? i - 1 : i;
             while (i < end && (char.IsAsciiDigit(folded[i]) || folded[i] == '.'))
             {
                 i++;
@@ -495,6 +540,9 @@ internal static partial class FlatTables
         var match = Numbering().Match(folded);
         return match.Success && match.Index == 0 ? label[match.Length..] : label;
     }
+
+    [GeneratedRegex(@"^\s*(?<label>[^\d\s][^\t]*?[^\d\s.、])(?:[ \u00A0\u3000]+(?<number>-?\d[\d,]*(?:\.\d+)?|/|-|—))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedRowPattern();
 
     [GeneratedRegex(@"\G(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[1-9][.、])", RegexOptions.CultureInvariant)]
     private static partial Regex Numbering();

@@ -117,11 +117,16 @@ internal sealed class Table2Reader(RecognitionContext context)
 
             foreach (var rowDefinition in block.Rows)
             {
+                // Row labels are unique across the blocks, so a row is found by its label; the block it stands under
+                // decides only between rows of the same label (a conversion may move a block's rows elsewhere).
                 var canonicalLabel = context.Canon(rowDefinition.Label);
-                var row = _rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
-                              && string.Equals(context.Canon(r.Label), canonicalLabel, StringComparison.Ordinal))
-                          ?? _rows.FirstOrDefault(r => !used.Contains(r) && (r.Block is null || r.Block == item)
-                              && LabelText.Similarity(context.Canon(r.Label), canonicalLabel) >= 0.8);
+                bool Names(Row r) => string.Equals(context.Canon(r.Label), canonicalLabel, StringComparison.Ordinal);
+                bool Resembles(Row r) => LabelText.Similarity(context.Canon(r.Label), canonicalLabel) >= 0.8 || SameRow(context.Canon(r.Label), canonicalLabel);
+                var candidates = _rows.Where(r => !used.Contains(r)).ToList();
+                var row = candidates.FirstOrDefault(r => (r.Block is null || r.Block == item) && Names(r))
+                          ?? candidates.FirstOrDefault(r => (r.Block is null || r.Block == item) && Resembles(r))
+                          ?? candidates.FirstOrDefault(Names)
+                          ?? candidates.FirstOrDefault(Resembles);
                 if (row is null)
                 {
                     context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowMissing,
@@ -178,6 +183,13 @@ internal sealed class Table2Reader(RecognitionContext context)
             $"表二“{definition.Label}”一行",
             chosen => $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于前两列，已按此读取。请核对原文。");
     }
+
+    /// <summary>
+    /// 规范性文件 and 行政规范性文件 name the same row: the 2019 format's word, kept by many 2021 reports (and the
+    /// other way round). The format check reports the word.
+    /// </summary>
+    private static bool SameRow(string written, string label) =>
+        (written, label) is ("规范性文件", "行政规范性文件") or ("行政规范性文件", "规范性文件");
 
     /// <summary>Rows of 第二十条第（一）项, whose third column is a stock that holds the year's new items.</summary>
     private static bool IsStockRow(Table2RowDefinition definition) =>

@@ -295,10 +295,16 @@ internal sealed class Table3Reader(RecognitionContext context)
 
         var definitions = NationalFormat.Table3Rows(format);
         var inferred = PlaceOrphans(definitions, format);
+        var merged = MergedOtherDisposal(format);
         var rows = new List<RowReading>();
         foreach (var definition in definitions)
         {
-            var is2019Row = format == ReportFormat.Format2019 && definition.Row == Table3Row.OtherOther;
+            if (merged is not null && definition.Row is Table3Row.OtherNoCorrection or Table3Row.OtherUnpaidFee)
+            {
+                continue;
+            }
+
+            var is2019Row = (format == ReportFormat.Format2019 || merged is not null) && definition.Row == Table3Row.OtherOther;
             var labelled = _rows.Where(r => r.Row.Row == definition.Row && r.Is2019Row == is2019Row).ToList();
             var match = labelled.FirstOrDefault(r => r.HasValues) ?? labelled.FirstOrDefault();
             if (inferred.TryGetValue(definition.Row, out var placed))
@@ -338,7 +344,9 @@ internal sealed class Table3Reader(RecognitionContext context)
                 $"表三中的“{extra.Text.Trim()}”一行不是国家格式的行，未读取。请删除该行或把内容写入正文。", extra.Location));
         }
 
-        foreach (var duplicate in _rows.GroupBy(r => (r.Row.Row, r.Is2019Row)).Where(g => g.Count() > 1))
+        // A label without numbers repeated by a row with numbers is a heading over the row (Markdown conversions
+        // write "### 一、本年新收…" above "| 本年新收… | 705 | …"), not a second row.
+        foreach (var duplicate in _rows.Where(r => r.HasValues).GroupBy(r => (r.Row.Row, r.Is2019Row)).Where(g => g.Count() > 1))
         {
             var second = duplicate.Skip(1).First();
             context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowShape,
@@ -360,9 +368,13 @@ internal sealed class Table3Reader(RecognitionContext context)
             ? new RowReading(definition, match, null, ValueSplitter.Read(match.Values, Table3.ColumnCount, RowTotalHolds, NoPartAboveTotal))
             : new RowReading(definition, match, context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true), null);
 
-    private static bool RowTotalHolds(IReadOnlyList<decimal> values) => values.Take(Table3.ColumnCount - 1).Sum() == values[^1];
+    private static bool RowTotalHolds(IReadOnlyList<decimal> values) =>
+        values.All(IsCount) && values.Take(Table3.ColumnCount - 1).Sum() == values[^1];
 
-    private static bool NoPartAboveTotal(IReadOnlyList<decimal> values) => values.Take(Table3.ColumnCount - 1).All(v => v <= values[^1]);
+    private static bool NoPartAboveTotal(IReadOnlyList<decimal> values) =>
+        values.All(IsCount) && values.Take(Table3.ColumnCount - 1).All(v => v <= values[^1]);
+
+    private static bool IsCount(decimal value) => value >= 0 && decimal.Truncate(value) == value;
 
     /// <summary>
     /// Rows whose digits can be parted several ways are settled by the table's column identities: per column,
@@ -469,6 +481,28 @@ internal sealed class Table3Reader(RecognitionContext context)
         {
             context.Report.Table3[definition.Row, (Table3Column)c] = values[c];
         }
+    }
+
+    /// <summary>
+    /// A 2021-format table that prints （六）其他处理 as one row with numbers, as the 2019 format did, instead of its
+    /// three sub-rows: the numbers are kept (under （六）3.其他, where the 2019 row's numbers go) and the format defect
+    /// is reported. Returns the row, or null when the table has the sub-rows.
+    /// </summary>
+    private Match? MergedOtherDisposal(ReportFormat format)
+    {
+        if (format != ReportFormat.Format2021
+            || _rows.Any(r => !r.Is2019Row && r.Row.Row is Table3Row.OtherNoCorrection or Table3Row.OtherUnpaidFee or Table3Row.OtherOther)
+            || _rows.FirstOrDefault(r => r.Is2019Row && r.HasValues) is not { } merged)
+        {
+            return null;
+        }
+
+        context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.FmtRowMerged,
+            "表三“（六）其他处理”只有一行数字，2021年版格式应分为“1.申请人无正当理由逾期不补正……”“2.申请人逾期未按收费通知要求缴纳费用……”“3.其他”三行。已把这一行的数字读作“3.其他”，前两行按缺失处理；请按国家格式分行填报。",
+            merged.Location,
+            [.. new[] { Table3Row.OtherNoCorrection, Table3Row.OtherUnpaidFee, Table3Row.OtherOther }
+                .SelectMany(row => Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(format, row, c)))]));
+        return merged;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal sealed class Table4Reader(RecognitionContext context)
     private readonly List<SourceCell> _values = [];
     private readonly Dictionary<Table4Block, List<SourceCell>> _blockRows = [];
     private SourceLocation? _valuesLocation;
+    private Table4Block? _currentBlock;
 
     /// <summary>Reads line <paramref name="index"/>; returns the last line it consumed, or null when it is not table 四's.</summary>
     public int? ReadLine(int index, List<SourceCell> cells)
@@ -35,6 +36,28 @@ internal sealed class Table4Reader(RecognitionContext context)
 
         var kinds = nonBlank.Select(c => context.KindOf(c.Text)).ToList();
         var texts = nonBlank.Where((_, i) => kinds[i] == CellKind.Text).ToList();
+        if (texts.Count == 1 && nonBlank.Count == 1 && BlockNamed(context.Canon(texts[0].Text)) is { } named)
+        {
+            // The table printed as three small tables, each under its block's name ("### 行政诉讼（复议后起诉）").
+            _currentBlock = named;
+            if (LabelMatcher.MatchTable4Header(context.Canon(texts[0].Text)) is { } header)
+            {
+                _headers.Add((texts[0], header));
+            }
+
+            return index;
+        }
+
+        if (texts.Count == 0 && _values.Count == 0 && nonBlank.Count == Table4.ColumnCount && _headers.Count > 0
+            && (_currentBlock is not null || _blockRows.Count > 0))
+        {
+            // A block's own row of five numbers under its own header row.
+            var block = _currentBlock ?? Enum.GetValues<Table4Block>().First(b => !_blockRows.ContainsKey(b));
+            _blockRows[block] = cells;
+            _valuesLocation ??= nonBlank[0].Location;
+            _currentBlock = null;
+            return index;
+        }
         if (texts.Count > 0 && texts.All(c => LabelMatcher.MatchTable4Header(context.Canon(c.Text)) is not null))
         {
             if (texts.Count == 1 && kinds.Count(k => k is CellKind.Number or CellKind.Zero or CellKind.Placeholder) == 5
@@ -134,6 +157,11 @@ internal sealed class Table4Reader(RecognitionContext context)
     /// </summary>
     private static bool BlocksHold(IReadOnlyList<decimal> values, bool strict)
     {
+        if (values.Any(v => v < 0 || decimal.Truncate(v) != v))
+        {
+            return false;
+        }
+
         for (var block = 0; (block + 1) * Table4.ColumnCount <= values.Count; block++)
         {
             var start = block * Table4.ColumnCount;
@@ -146,6 +174,27 @@ internal sealed class Table4Reader(RecognitionContext context)
         }
 
         return true;
+    }
+
+    /// <summary>The block a short heading names: 行政复议, 行政诉讼（未经复议直接起诉）, 复议后起诉 …, or null.</summary>
+    private static Table4Block? BlockNamed(string canonical)
+    {
+        if (canonical.Length is 0 or > 20)
+        {
+            return null;
+        }
+
+        if (canonical.Contains("未经复议", StringComparison.Ordinal) || canonical.Contains("直接起诉", StringComparison.Ordinal))
+        {
+            return Table4Block.LitigationDirect;
+        }
+
+        if (canonical.Contains("复议后起诉", StringComparison.Ordinal))
+        {
+            return Table4Block.LitigationAfterReconsideration;
+        }
+
+        return string.Equals(canonical, NationalFormat.Reconsideration, StringComparison.Ordinal) ? Table4Block.Reconsideration : null;
     }
 
     /// <summary>How many blocks' totals are the sums of their parts.</summary>

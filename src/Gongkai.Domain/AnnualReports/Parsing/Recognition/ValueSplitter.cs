@@ -55,7 +55,7 @@ internal static class ValueSplitter
         }
 
         var runs = 0;
-        var digits = 0;
+        var longest = 0;
         foreach (var cell in cells)
         {
             var text = cell.Text.Trim();
@@ -64,19 +64,37 @@ internal static class ValueSplitter
                 continue;
             }
 
-            foreach (var c in text)
+            if (!IsRun(text))
             {
-                if (!char.IsAsciiDigit(c))
-                {
-                    return false;
-                }
+                return false;
             }
 
             runs++;
-            digits += text.Length;
+            longest = Math.Max(longest, text.TrimStart('-').Length);
         }
 
-        return runs > 0 && runs < count && digits >= count;
+        return runs > 0 && longest > 1;
+    }
+
+    /// <summary>Digits, with a leading minus sign and one decimal point between digits allowed: "21710000218", "-18538", "73802895.90".</summary>
+    private static bool IsRun(string text)
+    {
+        var start = text[0] == '-' ? 1 : 0;
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (start == text.Length || dot == start || dot == text.Length - 1 || (dot >= 0 && text.IndexOf('.', dot + 1) >= 0))
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) && i != dot)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -171,18 +189,40 @@ internal static class ValueSplitter
             var laterDigits = 0;
             for (var r = run + 1; r < runs.Count; r++)
             {
-                laterDigits += runs[r].Text.Trim().Length;
+                laterDigits += Digits(runs[r].Text.Trim());
             }
 
             var laterRuns = runs.Count - run - 1;
-            for (var length = 1; length <= Math.Min(left, LongestNumber); length++)
+            var dot = text.IndexOf('.', StringComparison.Ordinal);
+
+            // A minus sign belongs to the first number of its run; a decimal point only to the run's last number.
+            var sign = position == 0 && text[0] == '-' ? 1 : 0;
+            for (var length = 1 + sign; length <= left; length++)
             {
-                if (text[position] == '0' && length > 1)
+                var end = position + length;
+                var piece = text[position..end];
+                var digits = piece.Length - sign - (piece.Contains('.', StringComparison.Ordinal) ? 1 : 0);
+                if (digits > LongestNumber || piece[^1] == '.')
+                {
+                    if (digits > LongestNumber)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (text[position + sign] == '0' && length > 1 + sign && text[position + sign + 1] != '.')
                 {
                     break;
                 }
 
-                var rest = left - length;
+                if (dot >= position && dot < end && end < text.Length)
+                {
+                    break;
+                }
+
+                var rest = Digits(text[end..]);
                 var needed = count - _values.Count - 1;
                 var most = rest + laterDigits;
                 var least = (rest > 0 ? 1 : 0) + laterRuns;
@@ -191,24 +231,37 @@ internal static class ValueSplitter
                     continue;
                 }
 
-                var piece = text.Substring(position, length);
-                _values.Add(decimal.Parse(piece, NumberStyles.None, CultureInfo.InvariantCulture));
+                _values.Add(decimal.Parse(piece, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
                 _cells.Add(new SourceCell(piece, At(cell.Location, offset + position)));
                 if (acceptPrefix is null || acceptPrefix(_values))
                 {
-                    if (rest == 0)
+                    if (end == text.Length)
                     {
                         Run(run + 1, 0);
                     }
                     else
                     {
-                        Run(run, position + length);
+                        Run(run, end);
                     }
                 }
 
                 _values.RemoveAt(_values.Count - 1);
                 _cells.RemoveAt(_cells.Count - 1);
             }
+        }
+
+        private static int Digits(string text)
+        {
+            var count = 0;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         private static SourceLocation At(SourceLocation location, int offset) =>
