@@ -47,7 +47,11 @@ public static class ReportRecognizer
                 i = ReadLine(i);
             }
 
-            var format = context.Score2019 > context.Score2021 ? ReportFormat.Format2019 : ReportFormat.Format2021;
+            // Table 三's 2021 sub-rows decide; otherwise the labels only one format's table 二 has; otherwise the
+            // 2019 single （六） row. A 2021 table 三 printing （六） as one row (a defect the reader reports) does not
+            // make the report a 2019 one when its table 二 is 2021's.
+            var format = _table3.Has2021Rows ? ReportFormat.Format2021
+                : _table2.Format ?? (_table3.Has2019Row ? ReportFormat.Format2019 : ReportFormat.Format2021);
             var report = context.Report;
             report.Format = format;
             var found2 = _table2.Fill(format);

@@ -31,6 +31,7 @@ public static class ReportValidator
         TableRules.CheckRowTotals(report, findings);
         TableRules.CheckProcessedTotals(report, findings);
         TableRules.CheckTable4Blocks(report, findings);
+        TableRules.CheckTable2Stock(report, findings);
         CellRules.CheckValues(report, findings);
         CellRules.CheckBlanks(report, findings);
         CellRules.CheckFeeUnit(report, findings);

@@ -147,6 +147,61 @@ internal static class TableRules
         }
     }
 
+    /// <summary>
+    /// T2-STOCK: what is in force at the year's end includes what was issued in the year and not repealed, so
+    /// 现行有效件数 ≥ 本年制发件数 − 本年废止件数 (2021); in the 2019 format 对外公开总数量 ≥ 本年新公开数量.
+    /// </summary>
+    public static void CheckTable2Stock(AnnualReport report, List<Finding> findings)
+    {
+        var table = report.Table2;
+        (Table2Field Added, Table2Field? Removed, Table2Field Stock)[] rows = report.Format == ReportFormat.Format2019
+            ?
+            [
+                (Table2Field.RegulationsPublished2019, null, Table2Field.RegulationsTotal2019),
+                (Table2Field.NormativeDocumentsPublished2019, null, Table2Field.NormativeDocumentsTotal2019),
+            ]
+            :
+            [
+                (Table2Field.RegulationsIssued, Table2Field.RegulationsRepealed, Table2Field.RegulationsInForce),
+                (Table2Field.NormativeDocumentsIssued, Table2Field.NormativeDocumentsRepealed, Table2Field.NormativeDocumentsInForce),
+            ];
+        foreach (var (added, removed, stock) in rows)
+        {
+            if (table[added].Value is not { } a || table[stock].Value is not { } total)
+            {
+                continue;
+            }
+
+            var least = a;
+            if (removed is { } r)
+            {
+                if (table[r].Value is not { } repealed)
+                {
+                    continue;
+                }
+
+                least = a - repealed;
+            }
+
+            if (total >= least)
+            {
+                continue;
+            }
+
+            var stockDefinition = NationalFormat.Table2FieldDefinition(stock);
+            var explanation = removed is { } rf
+                ? $"本年制发 {FindingText.Number(a)} 件、废止 {FindingText.Number(table[rf].Value!.Value)} 件"
+                : $"本年新公开 {FindingText.Number(a)} 件";
+            findings.Add(RuleCatalogue.Finding(
+                RuleCatalogue.T2Stock,
+                $"表二「{stockDefinition.RowLabel}」{stockDefinition.ColumnLabel}为 {FindingText.Number(total)}，但{explanation}，年末至少应有 {FindingText.Number(least)} 件。请核对这几个单元格。",
+                table[stock].Location,
+                [NationalFormat.PathOf(added), .. removed is { } x ? [NationalFormat.PathOf(x)] : Array.Empty<string>(), NationalFormat.PathOf(stock)],
+                FindingText.Number(least),
+                FindingText.Number(total)));
+        }
+    }
+
     /// <summary>T4-BLOCK-TOTAL: in each block, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.</summary>
     public static void CheckTable4Blocks(AnnualReport report, List<Finding> findings)
     {

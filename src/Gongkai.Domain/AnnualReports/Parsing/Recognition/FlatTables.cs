@@ -185,6 +185,12 @@ internal static partial class FlatTables
         var unknown = 0;
         for (var i = regionStart; i < end;)
         {
+            if (YearAt(folded, i, end))
+            {
+                // "…行政事业性收费02025年，我局…": a year starts the narrative that follows the table.
+                break;
+            }
+
             if (char.IsAsciiDigit(folded[i]))
             {
                 regionEnd = i + 1;
@@ -208,6 +214,11 @@ internal static partial class FlatTables
 
         return regionEnd > regionStart ? (regionStart, regionEnd) : null;
     }
+
+    /// <summary>A year written as the start of a sentence: four digits 19xx or 20xx followed by 年.</summary>
+    private static bool YearAt(string folded, int i, int end) =>
+        i + 4 < end && folded[i + 4] == '年' && folded[i] is '1' or '2' && (folded[i] == '2' ? folded[i + 1] == '0' : folded[i + 1] == '9')
+        && char.IsAsciiDigit(folded[i + 2]) && char.IsAsciiDigit(folded[i + 3]);
 
     /// <summary>Cuts a table region into label lines and number lines.</summary>
     private static void CutTable(SourceCell cell, string folded, int start, int end, List<SourceLine> result)

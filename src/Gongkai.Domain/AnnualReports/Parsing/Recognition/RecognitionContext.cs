@@ -44,12 +44,6 @@ internal sealed class RecognitionContext(SourceDocument document)
 
     public int TitleContinuation { get; set; } = -1;
 
-    /// <summary>Votes for the 2019 format: labels and rows that only it has.</summary>
-    public int Score2019 { get; set; }
-
-    /// <summary>Votes for the 2021 format.</summary>
-    public int Score2021 { get; set; }
-
     /// <summary><see cref="LabelText.Canonical"/>, remembered for this document (cells are read many times).</summary>
     public string Canon(string text)
     {
@@ -141,9 +135,10 @@ internal sealed class RecognitionContext(SourceDocument document)
 
     /// <summary>
     /// Fits a row's value cells to the format's column count: surplus blank cells at the start, then at the end,
-    /// are dropped (they are merged label cells or trailing tabs); a row still too long or too short is reported.
+    /// are dropped (they are merged label cells or trailing tabs); a row still too long or too short is reported,
+    /// naming the row's cells (<paramref name="paths"/>).
     /// </summary>
-    public SourceCell?[] Window(List<SourceCell> cells, int count, string what, SourceLocation location, bool wideLabels = false)
+    public SourceCell?[] Window(List<SourceCell> cells, int count, string what, SourceLocation location, IReadOnlyList<string> paths, bool wideLabels = false)
     {
         // Where labels span several columns (table 三's label area is three wide) surplus leading blanks are the
         // rest of that area, so they go first; elsewhere leading blanks are values, and surplus trailing blanks
@@ -166,7 +161,7 @@ internal sealed class RecognitionContext(SourceDocument document)
             var message = list.Count > count
                 ? $"{what}有{list.Count}个单元格，国家格式为{count}列；已按顺序读取前{count}个，请核对是否多出了列。"
                 : $"{what}只有{list.Count}个单元格，国家格式为{count}列；缺少的单元格按缺失处理，请补全。";
-            Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowShape, message, location));
+            Findings.Add(RuleCatalogue.Finding(RuleCatalogue.ParseRowShape, message, location, paths));
         }
 
         var result = new SourceCell?[count];

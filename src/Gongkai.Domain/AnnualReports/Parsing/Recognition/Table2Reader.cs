@@ -11,6 +11,12 @@ internal sealed class Table2Reader(RecognitionContext context)
     private readonly List<Row> _rows = [];
     private readonly List<Header> _headers = [];
     private string? _block;
+    private int _score2019;
+    private int _score2021;
+
+    /// <summary>The format table 二's own labels say (labels only one format has), or null when they say neither.</summary>
+    public ReportFormat? Format =>
+        _score2019 == _score2021 ? null : _score2019 > _score2021 ? ReportFormat.Format2019 : ReportFormat.Format2021;
 
     private sealed record Row(string? Block, string Label, SourceLocation Location, List<SourceCell> Values);
 
@@ -34,7 +40,7 @@ internal sealed class Table2Reader(RecognitionContext context)
             _block = block;
             if (block == "九")
             {
-                context.Score2019 += 3;
+                _score2019 += 3;
             }
 
             context.Observe(ReportTable.Table2, ExpectedBlockHeader(block), cells[labelIndex]);
@@ -84,19 +90,64 @@ internal sealed class Table2Reader(RecognitionContext context)
             var canonical = context.Canon(label.Text);
             if (Only2019Labels.Contains(canonical))
             {
-                context.Score2019++;
+                _score2019++;
             }
             else if (Only2021Labels.Contains(canonical))
             {
-                context.Score2021++;
+                _score2021++;
             }
         }
     }
 
     private static string ExpectedBlockHeader(string item) => "第二十条第（" + item + "）项";
 
-    /// <summary>Puts what was read into the report's table 二; false when the table was not found at all.</summary>
+    /// <summary>
+    /// Puts what was read into the report's table 二; false when the table was not found at all. A report whose
+    /// table 二 is laid out in the other format than the rest (a 2021 report that kept the 2019 table 二) keeps the
+    /// cells both formats share — the year's decisions on 行政许可, 行政处罚, 行政强制 — and the format defect is reported.
+    /// </summary>
     public bool Fill(ReportFormat format)
+    {
+        if (Format is { } own && own != format && _rows.Count > 0)
+        {
+            var found = FillIn(own);
+            KeepShared(own, format);
+            return found;
+        }
+
+        return FillIn(format);
+    }
+
+    private static readonly (Table2Field Field2019, Table2Field Field2021)[] SharedFields =
+    [
+        (Table2Field.LicensingDecisions2019, Table2Field.Licensing),
+        (Table2Field.PenaltyDecisions2019, Table2Field.Penalty),
+        (Table2Field.EnforcementDecisions2019, Table2Field.Enforcement),
+    ];
+
+    private void KeepShared(ReportFormat own, ReportFormat format)
+    {
+        var table = context.Report.Table2;
+        foreach (var (field2019, field2021) in SharedFields)
+        {
+            var (from, to) = own == ReportFormat.Format2019 ? (field2019, field2021) : (field2021, field2019);
+            table[to] = table[from];
+        }
+
+        var kept = SharedFields.Select(f => own == ReportFormat.Format2019 ? f.Field2021 : f.Field2019).ToHashSet();
+        var lost = NationalFormat.Table2Fields(format).Where(f => !kept.Contains(f)).ToList();
+        foreach (var field in lost)
+        {
+            table[field] = Cell.Missing;
+        }
+
+        context.Findings.Add(RuleCatalogue.Finding(RuleCatalogue.FmtOldFormat,
+            $"表二按{RecognitionContext.FormatName(own)}格式填报，而表三是{RecognitionContext.FormatName(format)}格式。已读取两种格式含义相同的行政许可、行政处罚、行政强制“处理决定数量”，表二其余单元格无法对应，按缺失处理；请按{RecognitionContext.FormatName(format)}格式重新填报表二。",
+            _rows[0].Location,
+            [.. lost.Select(NationalFormat.PathOf)]));
+    }
+
+    private bool FillIn(ReportFormat format)
     {
         if (_rows.Count == 0)
         {
@@ -165,14 +216,17 @@ internal sealed class Table2Reader(RecognitionContext context)
         var count = definition.Fields.Count;
         if (!ValueSplitter.NeedsSplit(row.Values, count))
         {
-            return [.. context.Window(row.Values, count, $"表二“{definition.Label}”", row.Location)
+            return [.. context.Window(row.Values, count, $"表二“{definition.Label}”", row.Location, [.. definition.Fields.Select(NationalFormat.PathOf)])
                 .Select(c => c is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing)];
         }
 
         var split = ValueSplitter.Read(row.Values, count, _ => true, _ => false);
         if (split.Candidates.Count > 1 && IsStockRow(definition))
         {
-            var plausible = split.Candidates.Where(c => c.Values[2] >= c.Values[0] && c.Values[2] >= c.Values[1]).ToList();
+            // 2021: what is in force includes the year's issued documents and outnumbers the repealed ones;
+            // 2019: the published total includes the year's newly published ones (but may be below the newly made).
+            var plausible = split.Candidates.Where(c => c.Values[2] >= c.Values[1]
+                && (IsStock2019(definition) || c.Values[2] >= c.Values[0])).ToList();
             if (plausible.Count == 1)
             {
                 split = new SplitReading(plausible, Relaxed: false) { Certain = false };
@@ -181,7 +235,7 @@ internal sealed class Table2Reader(RecognitionContext context)
 
         return SplitCells.Assign(context, split, row.Values, row.Location, [.. definition.Fields.Select(NationalFormat.PathOf)],
             $"表二“{definition.Label}”一行",
-            chosen => $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于前两列，已按此读取。请核对原文。");
+            chosen => $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于{(IsStock2019(definition) ? "第二列" : "前两列")}，已按此读取。请核对原文。");
     }
 
     /// <summary>
@@ -190,6 +244,9 @@ internal sealed class Table2Reader(RecognitionContext context)
     /// </summary>
     private static bool SameRow(string written, string label) =>
         (written, label) is ("规范性文件", "行政规范性文件") or ("行政规范性文件", "规范性文件");
+
+    private static bool IsStock2019(Table2RowDefinition definition) =>
+        definition.Fields[0] is Table2Field.RegulationsMade2019 or Table2Field.NormativeDocumentsMade2019;
 
     /// <summary>Rows of 第二十条第（一）项, whose third column is a stock that holds the year's new items.</summary>
     private static bool IsStockRow(Table2RowDefinition definition) =>

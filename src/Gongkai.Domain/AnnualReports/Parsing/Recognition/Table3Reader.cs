@@ -25,7 +25,8 @@ internal sealed class Table3Reader(RecognitionContext context)
 
     private sealed record Match(Table3RowDefinition Row, bool Is2019Row, string Label, SourceLocation Location, List<SourceCell> Values)
     {
-        public bool HasValues => Values.Any(v => v.Text.Trim().Length > 0);
+        /// <summary>True when a number or a placeholder follows the label (words in the cells after it are not values).</summary>
+        public bool HasValues => Values.Any(v => CellText.Interpret(v.Text).Kind is CellKind.Number or CellKind.Zero or CellKind.Placeholder);
     }
 
     /// <summary>A line of table 三's numbers with no label on it.</summary>
@@ -35,6 +36,12 @@ internal sealed class Table3Reader(RecognitionContext context)
     private readonly List<object> _sequence = [];
 
     private IReadOnlyList<SourceLine> Lines => context.Lines;
+
+    /// <summary>True when the table has the 2021 format's sub-rows of （六）其他处理: it is a 2021 table.</summary>
+    public bool Has2021Rows => _rows.Any(r => !r.Is2019Row && r.Row.Row is Table3Row.OtherNoCorrection or Table3Row.OtherUnpaidFee);
+
+    /// <summary>True when （六）其他处理 carries numbers itself, as the 2019 format's single row does.</summary>
+    public bool Has2019Row => _rows.Any(r => r.Is2019Row);
 
     /// <summary>Reads line <paramref name="index"/>; returns the last line it consumed, or null when it is not table 三's.</summary>
     public int? ReadLine(int index, List<SourceCell> cells)
@@ -99,6 +106,25 @@ internal sealed class Table3Reader(RecognitionContext context)
 
             if (firstText is not null && hasValues && cells.Count(c => context.IsNumber(c.Text)) >= 5)
             {
+                // The label cut to a piece by a conversion ("行政机关不再处理其政府信息公" beside its numbers): the row
+                // whose label holds every piece, or, when several do, a row placed by the format's order.
+                var pieces = cells.TakeWhile(c => !context.IsValue(c.Text)).Where(c => c.Text.Trim().Length > 0).ToList();
+                var holders = RowsHolding(pieces);
+                if (holders is { Count: 1 })
+                {
+                    var found = new Match(holders[0], false, string.Concat(pieces.Select(p => p.Text)), pieces[0].Location, []);
+                    var pieceRow = found with { Values = cells.Skip(cells.IndexOf(pieces[^1]) + 1).ToList() };
+                    _rows.Add(pieceRow);
+                    _sequence.Add(pieceRow);
+                    return index;
+                }
+
+                if (holders is { Count: > 1 })
+                {
+                    _sequence.Add(new Orphan(cells.Skip(cells.IndexOf(pieces[^1]) + 1).ToList(), pieces[0].Location));
+                    return index;
+                }
+
                 _extraRows.Add(firstText);
                 return index;
             }
@@ -137,14 +163,6 @@ internal sealed class Table3Reader(RecognitionContext context)
         var row = match with { Values = values };
         _rows.Add(row);
         _sequence.Add(row);
-        if (match.Is2019Row)
-        {
-            context.Score2019 += 3;
-        }
-        else if (match.Row.Row is Table3Row.OtherNoCorrection or Table3Row.OtherUnpaidFee)
-        {
-            context.Score2021 += 3;
-        }
 
         return last;
     }
@@ -186,6 +204,33 @@ internal sealed class Table3Reader(RecognitionContext context)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The rows of the 2021 format whose label holds every one of the pieces (as written, at least two characters
+    /// each), or null when some piece is in no row label.
+    /// </summary>
+    private List<Table3RowDefinition>? RowsHolding(List<SourceCell> pieces)
+    {
+        if (pieces.Count == 0)
+        {
+            return null;
+        }
+
+        IEnumerable<Table3RowDefinition> rows = NationalFormat.Table3Rows(ReportFormat.Format2021);
+        foreach (var piece in pieces)
+        {
+            var canonical = context.Canon(piece.Text);
+            if (canonical.Length < 2)
+            {
+                return null;
+            }
+
+            rows = rows.Where(r => context.Canon(r.Label).Contains(canonical, StringComparison.Ordinal)).ToList();
+        }
+
+        var holders = rows.ToList();
+        return holders.Count == 0 ? null : holders;
     }
 
     /// <summary>A short piece of a table 三 label, header or group label, as left over where a label wrapped.</summary>
@@ -366,7 +411,11 @@ internal sealed class Table3Reader(RecognitionContext context)
     private RowReading ReadRow(Table3RowDefinition definition, Match match) =>
         ValueSplitter.NeedsSplit(match.Values, Table3.ColumnCount)
             ? new RowReading(definition, match, null, ValueSplitter.Read(match.Values, Table3.ColumnCount, RowTotalHolds, NoPartAboveTotal))
-            : new RowReading(definition, match, context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, wideLabels: true), null);
+            : new RowReading(definition, match, context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, RowPaths(definition), wideLabels: true), null);
+
+    /// <summary>The paths of a row's cells in the format the row belongs to (the 2019 single （六） row has its own).</summary>
+    private IReadOnlyList<string> RowPaths(Table3RowDefinition definition) =>
+        [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(context.Report.Format, definition.Row, c))];
 
     private static bool RowTotalHolds(IReadOnlyList<decimal> values) =>
         values.All(IsCount) && values.Take(Table3.ColumnCount - 1).Sum() == values[^1];

@@ -12,6 +12,10 @@ internal sealed class Table4Reader(RecognitionContext context)
         [.. new[] { NationalFormat.Reconsideration, NationalFormat.Litigation }.Concat(NationalFormat.Table4BlockLabels)
             .Concat(NationalFormat.Table4ColumnLabels).Select(LabelText.Canonical)];
 
+    private static readonly string[] AllPaths =
+        [.. Enumerable.Range(0, Table4.BlockCount * Table4.ColumnCount)
+            .Select(i => NationalFormat.PathOf((Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount)))];
+
     private readonly List<(SourceCell Cell, string Expected)> _headers = [];
     private readonly List<SourceCell> _values = [];
     private readonly Dictionary<Table4Block, List<SourceCell>> _blockRows = [];
@@ -108,7 +112,8 @@ internal sealed class Table4Reader(RecognitionContext context)
             foreach (var block in Enum.GetValues<Table4Block>())
             {
                 var values = _blockRows.TryGetValue(block, out var row)
-                    ? context.Window(row, Table4.ColumnCount, $"表四“{NationalFormat.Table4BlockLabels[(int)block]}”", _valuesLocation!)
+                    ? context.Window(row, Table4.ColumnCount, $"表四“{NationalFormat.Table4BlockLabels[(int)block]}”", _valuesLocation!,
+                        [.. Enum.GetValues<Table4Column>().Select(c => NationalFormat.PathOf(block, c))])
                     : new SourceCell?[Table4.ColumnCount];
                 for (var c = 0; c < Table4.ColumnCount; c++)
                 {
@@ -133,13 +138,11 @@ internal sealed class Table4Reader(RecognitionContext context)
         if (ValueSplitter.NeedsSplit(_values, count))
         {
             var split = ValueSplitter.Read(_values, count, v => BlocksHold(v, strict: true), v => BlocksHold(v, strict: false), BlocksHold, BlocksSumming);
-            var paths = Enumerable.Range(0, count)
-                .Select(i => NationalFormat.PathOf((Table4Block)(i / Table4.ColumnCount), (Table4Column)(i % Table4.ColumnCount))).ToArray();
-            read = SplitCells.Assign(context, split, _values, _valuesLocation!, paths, "表四", SplitCells.Relaxed("每栏总计等于四项之和", "每栏各项都不大于总计"));
+            read = SplitCells.Assign(context, split, _values, _valuesLocation!, AllPaths, "表四", SplitCells.Relaxed("每栏总计等于四项之和", "每栏各项都不大于总计"));
         }
         else
         {
-            read = [.. context.Window(_values, count, "表四", _valuesLocation!).Select(c => c is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing)];
+            read = [.. context.Window(_values, count, "表四", _valuesLocation!, AllPaths).Select(c => c is { } cell ? Cell.Parse(cell.Text, cell.Location) : Cell.Missing)];
         }
 
         for (var i = 0; i < read.Length; i++)

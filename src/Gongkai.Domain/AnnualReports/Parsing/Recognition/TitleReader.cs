@@ -145,7 +145,7 @@ internal static partial class TitleReader
 
             var title = organizationAbove
                 ? organization + match.Value.Trim()
-                : text[RawStart(before, organization)..(match.Index + match.Length)].Trim();
+                : text[RawStart(before, organization, text)..(match.Index + match.Length)].Trim();
             yield return new Candidate(index, score, title, organization, year, organizationAbove);
         }
     }
@@ -173,6 +173,13 @@ internal static partial class TitleReader
             start--;
         }
 
+        // "××局 关于2021年度…": the word before the year only connects; the name stands before it.
+        var word = RecognitionContext.Compact(before[start..end]);
+        if (word is "关于" or "的" && start > 0)
+        {
+            return OrganizationBefore(before[..start]);
+        }
+
         return Clean(before[start..end]);
     }
 
@@ -191,21 +198,21 @@ internal static partial class TitleReader
         return cleaned.EndsWith("关于", StringComparison.Ordinal) ? cleaned[..^2] : cleaned;
     }
 
-    /// <summary>Where the organisation's name (its non-blank characters) starts in the raw text before the year.</summary>
-    private static int RawStart(string before, string organization)
+    /// <summary>Where the organisation's name starts in the raw text before the year (after a "标题:" label, a breadcrumb …).</summary>
+    private static int RawStart(string before, string organization, string text)
     {
-        var left = organization.Length;
-        var i = before.Length;
-        while (i > 0 && left > 0)
+        var at = organization.Length == 0 ? -1 : before.LastIndexOf(organization[0]);
+        while (at >= 0)
         {
-            i--;
-            if (!char.IsWhiteSpace(before[i]))
+            if (RecognitionContext.Compact(before[at..]).StartsWith(organization, StringComparison.Ordinal))
             {
-                left--;
+                return at;
             }
+
+            at = at == 0 ? -1 : before.LastIndexOf(organization[0], at - 1);
         }
 
-        return i;
+        return Math.Min(before.Length, text.Length);
     }
 
     private static bool IsBoundary(char c) =>

@@ -128,6 +128,14 @@ internal static class ValueSplitter
         Func<IReadOnlyList<decimal>, bool, bool>? acceptPrefix = null,
         Func<IReadOnlyList<decimal>, int>? score = null)
     {
+        // Digits that can be parted only one way ("3000000" into seven cells) are read so whatever the table's sums
+        // say: the reading is sure, and the rules report a sum that does not hold.
+        var any = Candidates(cells, count, _ => true, limit: 2);
+        if (any.Count == 1)
+        {
+            return new SplitReading(any, false);
+        }
+
         var strict = Candidates(cells, count, identity, acceptPrefix is null ? null : values => acceptPrefix(values, true));
         if (strict.Count > 0)
         {
