@@ -195,7 +195,9 @@ internal static partial class TitleReader
             }
         }
 
-        return cleaned.EndsWith("关于", StringComparison.Ordinal) ? cleaned[..^2] : cleaned;
+        // "××局关于报送2020年度…年度报告的函": what follows 关于 is the letter's subject, not the name.
+        var about = cleaned.IndexOf("关于", StringComparison.Ordinal);
+        return about >= 2 ? cleaned[..about] : cleaned;
     }
 
     /// <summary>Where the organisation's name starts in the raw text before the year (after a "标题:" label, a breadcrumb …).</summary>
