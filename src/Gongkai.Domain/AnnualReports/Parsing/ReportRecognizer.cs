@@ -28,7 +28,7 @@ public static class ReportRecognizer
             throw new ReportReadException("文件中没有文字内容。请确认文件不是空白页或扫描图片。");
         }
 
-        return new Walk(new RecognitionContext(FlatTables.Unflatten(document))).Run();
+        return new Walk(new RecognitionContext(FlatTables.Unflatten(PipeCellLines.Join(document)))).Run();
     }
 
     private sealed class Walk(RecognitionContext context)

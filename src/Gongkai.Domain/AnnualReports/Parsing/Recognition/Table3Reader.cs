@@ -74,7 +74,8 @@ internal sealed class Table3Reader(RecognitionContext context)
             }
 
             var canonical = context.Canon(text);
-            if (LabelMatcher.MatchTable3Row(canonical) is { } found && (!found.Is2019Row || LastValueFollows(index, cells, i)))
+            if (LabelMatcher.MatchTable3Row(canonical) is { } found
+                && (!found.Is2019Row || LastValueFollows(index, cells, i) || HasEmptyValueCells(cells, i)))
             {
                 match = new Match(found.Row, found.Is2019Row, text, cells[i].Location, []);
                 labelEnd = i;
@@ -266,6 +267,14 @@ internal sealed class Table3Reader(RecognitionContext context)
 
         return false;
     }
+
+    /// <summary>
+    /// A table row whose label is followed by the seven cells of a row, all of them empty: the 2019 single
+    /// （六）其他处理 row left blank, not the 2021 group label (which is followed by its sub-rows' labels).
+    /// </summary>
+    private bool HasEmptyValueCells(List<SourceCell> cells, int labelIndex) =>
+        cells.Count - labelIndex - 1 >= Table3.ColumnCount
+        && cells.Skip(labelIndex + 1).All(c => context.KindOf(c.Text) is CellKind.Blank or CellKind.Number or CellKind.Zero or CellKind.Placeholder);
 
     private CellKind? FirstValueOrText(IEnumerable<SourceCell> cells)
     {
