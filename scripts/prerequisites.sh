@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests use is present and running:
-#   pdftotext (PDF input), PostgreSQL (the production database), Chromium + CJK fonts (browser tests),
+#   pdftotext (the tests read the text of generated PDF letters), PostgreSQL (the production database), Chromium + CJK fonts (browser tests),
 #   LibreOffice Writer (letters as PDF).
 # Installs with apt when run as root; otherwise says what is missing. Idempotent.
 set -uo pipefail

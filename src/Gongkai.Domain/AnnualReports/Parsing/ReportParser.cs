@@ -2,7 +2,7 @@ namespace Gongkai.AnnualReports.Parsing;
 
 /// <summary>
 /// Reads an annual report from a file of any supported format: plain text, Markdown, HTML (whole saved pages too),
-/// DOCX, PDF (through pdftotext) and the JSON form. Throws <see cref="ReportReadException"/>, with a message that
+/// DOCX, PDF (text PDFs, read in process) and the JSON form. Throws <see cref="ReportReadException"/>, with a message that
 /// names the file and says what to do, when the input cannot be read at all.
 /// </summary>
 public static class ReportParser
@@ -29,14 +29,18 @@ public static class ReportParser
             throw new ReportReadException($"没有权限读取文件“{path}”。", exception);
         }
 
-        return await ParseBytesAsync(bytes, path, pdfPath: path, cancellationToken);
+        return await ParseBytesAsync(bytes, path, cancellationToken);
     }
 
     /// <summary>
     /// Reads a report from its bytes; <paramref name="fileName"/> (its extension) says the format where the content
-    /// alone does not. A PDF is written to a temporary file for pdftotext unless <paramref name="pdfPath"/> is given.
+    /// alone does not.
     /// </summary>
-    public static async Task<ReportParseResult> ParseBytesAsync(byte[] bytes, string fileName, string? pdfPath = null, CancellationToken cancellationToken = default)
+    public static Task<ReportParseResult> ParseBytesAsync(byte[] bytes, string fileName, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ParseBytes(bytes, fileName, cancellationToken));
+
+    /// <summary>Reads a report from its bytes, as <see cref="ParseBytesAsync"/>; every format is read in process.</summary>
+    public static ReportParseResult ParseBytes(byte[] bytes, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -51,7 +55,7 @@ public static class ReportParser
                 }
 
             case SourceKind.Pdf:
-                return ParseDocument(JoinWrappedParagraphs(await ReadPdfAsync(bytes, pdfPath, cancellationToken)));
+                return ParseDocument(JoinWrappedParagraphs(PdfSource.Read(bytes, fileName, cancellationToken)));
             case SourceKind.Json:
                 return new ReportParseResult(Json.ReportJson.Deserialize(SourceDecoding.DecodeText(bytes, fileName)), []);
             default:
@@ -97,23 +101,4 @@ public static class ReportParser
     }
 
     private static bool LabelMatchesHeading(string text) => LabelMatcher.MatchSectionHeading(LabelText.Canonical(text)) is not null;
-
-    private static async Task<SourceDocument> ReadPdfAsync(byte[] bytes, string? path, CancellationToken cancellationToken)
-    {
-        if (path is not null)
-        {
-            return await PdfSource.ReadAsync(path, cancellationToken);
-        }
-
-        var temporary = Path.Combine(Path.GetTempPath(), "gongkai-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        try
-        {
-            return await PdfSource.ReadAsync(temporary, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }

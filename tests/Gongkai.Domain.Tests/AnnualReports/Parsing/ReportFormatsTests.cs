@@ -30,7 +30,7 @@ public class ReportFormatsTests
         result.Report.Title.ShouldNotBeNull();
         if (fixture.EndsWith(".pdf", StringComparison.Ordinal))
         {
-            // pdftotext puts spaces between Chinese and digits ("109 号"): compare the text without spaces.
+            // A PDF sets spaces between Chinese and digits ("109 号"): compare the text without spaces.
             foreach (var section in expected.Sections)
             {
                 Compact(result.Report.Section(section.Key)!.Text).ShouldBe(Compact(section.Text), section.Heading);
