@@ -21,6 +21,13 @@ internal static class DatabaseStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file once set): pages are read while a submission is written, and a
+            // commit costs one sync. Writers still take turns (docs/adr/0007-numbering-and-durability.md).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL");
+        }
+
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();
