@@ -33,7 +33,7 @@ public sealed class DatabaseOptions
         }
     }
 
-    /// <summary>Apply pending migrations when the app starts (one node at a time is safe: migrations take a lock).</summary>
+    /// <summary>Apply pending migrations when the app starts (nodes starting together on PostgreSQL take turns).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }
 
