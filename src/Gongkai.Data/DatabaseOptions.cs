@@ -49,7 +49,8 @@ public static class DatabaseProviders
         ArgumentNullException.ThrowIfNull(options);
         if (string.Equals(options.Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+            builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName))
+                .AddInterceptors(SqliteBusyWait.Instance);
         }
         else if (string.Equals(options.Provider, PostgreSql, StringComparison.OrdinalIgnoreCase)
                  || string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)

@@ -122,10 +122,12 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
         var rules = await rulesProvider.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        // Numbered in the transaction that stores it: concurrent submissions to one agency take turns on the counter,
-        // and one that fails gives its number back (docs/adr/0007-numbering-and-durability.md).
+        // Numbered in the transaction that stores it: concurrent submissions to one agency take turns on the counter
+        // (queueing in memory first), and one that fails gives its number back (docs/adr/0007-numbering-and-durability.md).
+        var series = NumberSeries.Applications(arrived.Year);
+        using var turn = await NumberCounters.QueueAsync(request.AgencyId, series, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var serial = await NumberCounters.TakeAsync(db, request.AgencyId, NumberSeries.Applications(arrived.Year), cancellationToken: cancellationToken);
+        var serial = await NumberCounters.TakeAsync(db, request.AgencyId, series, cancellationToken: cancellationToken);
         var record = new ApplicationRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
