@@ -3,6 +3,7 @@ using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
 using Gongkai.Web.Catalog;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
@@ -97,7 +98,11 @@ internal static class GongkaiApplication
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add(new Errors.ExpiredFormFilter()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new Errors.ExpiredFormFilter());
+                options.Filters.Add(new Errors.MissingHandlerFilter());
+            });
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Gongkai 公开 API";
@@ -124,6 +129,7 @@ internal static class GongkaiApplication
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestSizeCheck();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -35,7 +35,7 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/work");
+            return Redirect(Infrastructure.LocalUrl.OrDefault(ReturnUrl, "/work"));
         }
 
         Error = result.IsLockedOut
