@@ -22,6 +22,7 @@ internal static class GongkaiApplication
     public static WebApplicationBuilder AddGongkai(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .PostConfigure(options => options.ResolveSqlitePath(builder.Environment.ContentRootPath));
         services.AddDbContext<GongkaiDbContext>((provider, options) =>
@@ -91,6 +92,11 @@ internal static class GongkaiApplication
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
+
+        // Over HTTPS (directly, or behind a configured proxy that says so) every cookie is Secure and HSTS is sent.
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddReverseProxy(builder.Configuration);
         services.AddAuthorization();
         services.AddCaseDocuments(builder.Configuration);
 
@@ -121,12 +127,16 @@ internal static class GongkaiApplication
 
     public static WebApplication UseGongkai(this WebApplication app)
     {
+        app.UseReverseProxy();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestSizeCheck();
