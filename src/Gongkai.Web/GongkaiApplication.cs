@@ -42,6 +42,8 @@ internal static class GongkaiApplication
         services.AddScoped<Supervision.ReportCollector>();
         services.AddScoped<Admin.CalendarImport>();
         services.AddScoped<Admin.UserAccounts>();
+        services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
+        services.AddScoped<Accounts.SignInThrottle>();
         services.AddCatalog(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
@@ -59,8 +61,8 @@ internal static class GongkaiApplication
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are throttled by SignInThrottle, not counted by Identity; Identity still refuses an
+                // account an administrator (or the throttle) has locked.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
             })
