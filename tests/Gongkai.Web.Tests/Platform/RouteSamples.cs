@@ -193,10 +193,14 @@ internal sealed class RouteSamples
         var uploads = scope.ServiceProvider.GetRequiredService<AttachmentUploads>();
         var attachment = await uploads.AddTextAsync(agency.Id, application.Id, AttachmentKind.Disclosed, "名单.txt", "另一县学校名单", visibleToApplicant: true, "测试");
         var source = await db.CatalogItems.AsNoTracking().FirstAsync(i => i.Status == CatalogStatus.Published);
+
+        // Search keys, like every number, are taken in the transaction that stores the item.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var item = CopyOf(source, agency, await CatalogSearchIndex.NextKeyAsync(db, source.PublishedOn!.Value));
         db.CatalogItems.Add(item);
         var catalogFile = await uploads.AddTextAsync(agency.Id, item.Id, AttachmentKind.Catalog, "附件.txt", "另一县附件", visibleToApplicant: true, "测试");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id);
     }
 
