@@ -66,7 +66,7 @@ public static partial class HtmlSource
     internal static SourceDocument Read(string html, ReadBudget budget)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var guard = new MarkupGuard(budget);
+        var guard = new MarkupGuard(budget, StartTags(html));
         var parser = new HtmlParser(new HtmlParserOptions
         {
             IsKeepingSourceReferences = true,
@@ -96,6 +96,21 @@ public static partial class HtmlSource
 
         reader.Paragraphs.Flush();
         return new SourceDocument(reader.Lines) { Findings = reader.Findings };
+    }
+
+    /// <summary>How many start tags the markup can hold at most: every '&lt;' followed by a letter.</summary>
+    private static int StartTags(string html)
+    {
+        var count = 0;
+        for (var at = html.IndexOf('<', StringComparison.Ordinal); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
+        {
+            if (char.IsAsciiLetter(html[at + 1]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsHidden(IElement element) =>
@@ -361,12 +376,17 @@ public static partial class HtmlSource
     /// model of the parser's stack of open elements and of its formatting tags left open bounds the nesting
     /// (<see cref="ReportReadLimits.MaxDepth"/>; a deep stack makes every later tag slow), and an estimate of the
     /// elements built — each tag may make the parser re-create every formatting tag left open — is checked against
-    /// the real count whenever it passes a threshold (<see cref="ReportReadLimits.MaxElements"/>). It also remembers
+    /// the real count whenever it passes a threshold (<see cref="ReportReadLimits.MaxElements"/>); when the real count
+    /// grows several elements per tag (the parser is re-creating open formatting tags) and that pace over the tags
+    /// still to come would pass the limit, the page is refused at once instead of being built up to it. It also remembers
     /// where tables start and end: a page cut off while downloading usually stops inside a table, which the parser
     /// would silently close, so that the report would look as if its last rows were missing.
     /// </summary>
-    private sealed class MarkupGuard(ReadBudget budget)
+    private sealed class MarkupGuard(ReadBudget budget, int startTags)
     {
+        /// <summary>Real pages grow about one element per tag; re-created formatting tags make it many.</summary>
+        private const int AmplifiedPace = 4;
+
         /// <summary>Elements whose end tag is optional and that close themselves: they never nest directly.</summary>
         private static readonly HashSet<string> NotNesting = new(StringComparer.Ordinal)
         {
@@ -391,6 +411,9 @@ public static partial class HtmlSource
         private IDocument? _document;
         private long _estimate;
         private long _threshold = 4096;
+        private int _tags;
+        private int _tagsAtCount;
+        private long _elementsAtCount;
 
         public void Created(IElement element, TextPosition _) => _document ??= element.Owner;
 
@@ -436,6 +459,7 @@ public static partial class HtmlSource
 
         private void Start(HtmlTagToken tag, TextRange range)
         {
+            _tags++;
             var name = tag.Name;
             if (name == "table")
             {
@@ -544,11 +568,15 @@ public static partial class HtmlSource
                 }
             }
 
-            if (count > budget.Limits.MaxElements)
+            var pace = (count - _elementsAtCount) / Math.Max(1, _tags - _tagsAtCount);
+            if (count > budget.Limits.MaxElements
+                || (pace >= AmplifiedPace && count + (pace * Math.Max(0, startTags - _tags)) > budget.Limits.MaxElements))
             {
                 throw budget.TooManyElements();
             }
 
+            _elementsAtCount = count;
+            _tagsAtCount = _tags;
             _estimate = count;
             _threshold = Math.Max(2 * count, 4096);
         }

@@ -94,8 +94,7 @@ public static class PdfSource
             var text = await outputTask.ConfigureAwait(false);
             if (text is null)
             {
-                throw new ReportReadException(
-                    $"PDF 文件“{fileName}”提取出的文字超过 {ReportReadLimits.Size(budget.Limits.MaxInflatedBytes)} 的上限，不像是年度报告，已停止读取。请确认上传的是报告本身，或另存为 Word 文档（.docx）后再导入。");
+                throw budget.TooMuchText();
             }
 
             output = text;

@@ -56,4 +56,7 @@ public sealed class ReportReadException : Exception
     /// last resort. The user still gets a clear message; the fuzz harness treats it as a bug to fix.
     /// </summary>
     internal bool IsUnexpected { get; init; }
+
+    /// <summary>The <see cref="ReportReadLimits"/> property the input went over, or null when it broke no limit.</summary>
+    internal string? Limit { get; init; }
 }

@@ -43,7 +43,10 @@ internal sealed class ZipParts : IDisposable
         if (entries > MaxEntries)
         {
             throw new ReportReadException(string.Create(CultureInfo.InvariantCulture,
-                $"文件“{budget.FileName}”是一个含有 {entries:N0} 个条目的压缩包，超过了 {MaxEntries:N0} 个的上限，不像是 Word 文档。请用 Word 或 WPS 打开原文件，另存为“Word 文档（.docx）”后再导入。"));
+                $"文件“{budget.FileName}”是一个含有 {entries:N0} 个条目的压缩包，超过了 {MaxEntries:N0} 个的上限，不像是 Word 文档。请用 Word 或 WPS 打开原文件，另存为“Word 文档（.docx）”后再导入。"))
+            {
+                Limit = nameof(MaxEntries),
+            };
         }
 
         return new ZipParts(bytes, budget);
