@@ -613,6 +613,8 @@ public sealed partial class Campaign
     /// <summary>The input being built: bytes and extension, with text and package views for format-aware mutations.</summary>
     private sealed class Work(Seed seed)
     {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Seed, List<(string Name, byte[] Data)>> UnpackedSeeds = new(ReferenceEqualityComparer.Instance);
+
         public byte[] Bytes { get; set; } = (byte[])seed.Bytes.Clone();
 
         public string Extension { get; set; } = seed.Extension;
@@ -627,7 +629,10 @@ public sealed partial class Campaign
         {
             try
             {
-                return Packages.Unpack(Bytes);
+                // A seed's own parts are unpacked once per seed; a changed package is unpacked again.
+                return Bytes.AsSpan().SequenceEqual(seed.Bytes)
+                    ? [.. UnpackedSeeds.GetOrAdd(seed, s => Packages.Unpack(s.Bytes))]
+                    : Packages.Unpack(Bytes);
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException or NotSupportedException)
             {

@@ -32,13 +32,18 @@ public static class Packages
     ]);
 
     /// <summary>
-    /// The entries of a ZIP archive in order. Throws <see cref="InvalidDataException"/> when they inflate to more than
-    /// 16 MiB together: a mutation that made a bomb is not unpacked again.
+    /// The entries of a ZIP archive in order. Throws <see cref="InvalidDataException"/> when they say or turn out to
+    /// inflate to more than 16 MiB together: a mutation that made a bomb is not unpacked again.
     /// </summary>
     public static List<(string Name, byte[] Data)> Unpack(byte[] zip)
     {
         const int Most = 16 * 1024 * 1024;
         using var archive = new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
+        if (archive.Entries.Sum(e => e.Length) > Most)
+        {
+            throw new InvalidDataException("The archive says it inflates to more than the harness unpacks.");
+        }
+
         var parts = new List<(string, byte[])>();
         var total = 0L;
         var buffer = new byte[81920];

@@ -397,6 +397,7 @@ internal static class Program
             {
                 _failures.Add((index, what));
                 Broken.Add((index, "failure"));
+                Console.Error.WriteLine(string.Create(Invariant, $"failure on input {index}: {what}"));
             }
         }
 
@@ -405,6 +406,7 @@ internal static class Program
             lock (_gate)
             {
                 Broken.Add((index, kind));
+                Console.Error.WriteLine(string.Create(Invariant, $"{kind} on input {index}"));
             }
         }
 

@@ -50,7 +50,7 @@ public static class DocxSource
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var budget = new ReadBudget(ReportReadLimits.Default, "DOCX 文件");
-        return Read(ReportParser.ReadBounded(stream, budget), budget);
+        return ReportParser.Guarded(budget, () => Read(ReportParser.ReadBounded(stream, budget), budget));
     }
 
     internal static SourceDocument Read(byte[] bytes, ReadBudget budget)

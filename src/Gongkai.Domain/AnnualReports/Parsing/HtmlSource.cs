@@ -60,7 +60,7 @@ public static partial class HtmlSource
     public static SourceDocument Read(string html)
     {
         using var budget = new ReadBudget(ReportReadLimits.Default, "网页");
-        return Read(html, budget);
+        return ReportParser.Guarded(budget, () => Read(html, budget));
     }
 
     internal static SourceDocument Read(string html, ReadBudget budget)

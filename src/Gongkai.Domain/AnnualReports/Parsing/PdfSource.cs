@@ -90,7 +90,7 @@ public static class PdfSource
         {
             // Both pipes are drained at once so that pdftotext never blocks on a full one.
             var outputTask = ReadAtMostAsync(process.StandardOutput, budget.Limits.MaxInflatedBytes / sizeof(char), budget.Token);
-            var errorTask = ReadAtMostAsync(process.StandardError, ErrorLength, budget.Token);
+            var errorTask = ReadStartAsync(process.StandardError, ErrorLength, budget.Token);
             var text = await outputTask.ConfigureAwait(false);
             if (text is null)
             {
@@ -98,7 +98,7 @@ public static class PdfSource
             }
 
             output = text;
-            error = await errorTask.ConfigureAwait(false) ?? "";
+            error = await errorTask.ConfigureAwait(false);
             await process.WaitForExitAsync(budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -139,17 +139,27 @@ public static class PdfSource
         {
             if (text.Length + read > most)
             {
-                if (most >= ErrorLength)
-                {
-                    return null;
-                }
-
-                // Only the start of stderr is kept; the rest is read and dropped so the pipe never fills.
-                text.Append(buffer, 0, (int)Math.Max(0, most - text.Length));
-                continue;
+                return null;
             }
 
             text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The first <paramref name="keep"/> characters of the reader's text. The rest is read and dropped: pdftotext
+    /// writes an error line per bad byte of a damaged file, and a full pipe would stop it until the time budget ends.
+    /// </summary>
+    private static async Task<string> ReadStartAsync(StreamReader reader, int keep, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            text.Append(buffer, 0, Math.Min(read, Math.Max(0, keep - text.Length)));
         }
 
         return text.ToString();

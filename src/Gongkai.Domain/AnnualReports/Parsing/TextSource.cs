@@ -11,7 +11,7 @@ public static class TextSource
     public static SourceDocument Read(string text)
     {
         using var budget = new ReadBudget(ReportReadLimits.Default, "文本");
-        return Read(text, budget);
+        return ReportParser.Guarded(budget, () => Read(text, budget));
     }
 
     internal static SourceDocument Read(string text, ReadBudget budget)

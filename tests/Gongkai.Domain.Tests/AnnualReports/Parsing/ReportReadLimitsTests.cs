@@ -193,6 +193,17 @@ public sealed class ReportReadLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pdftotext_that_writes_a_flood_of_errors_is_read_to_its_end_not_blocked_on_a_full_pipe()
+    {
+        var script = Script("complains", "sh -c 'yes Syntax Error: Illegal character in hex string | head -c 2000000 >&2; echo 一、总体情况'");
+        using var budget = new ReadBudget(ReportReadLimits.Default, "noisy.pdf");
+
+        var document = await PdfSource.ReadAsync(PathOf("report-001.pdf"), script, budget);
+
+        document.Lines.Single().Text.ShouldBe("一、总体情况");
+    }
+
+    [Fact]
     public async Task A_span_larger_than_the_national_tables_is_cut_with_a_finding_and_the_report_still_reads()
     {
         var html = Encoding.UTF8.GetString(SampleHtml);
