@@ -25,6 +25,12 @@ public static class PdfSource
     /// <summary>What pdftotext writes on stderr is kept up to this many characters for the message.</summary>
     private const int ErrorLength = 2000;
 
+    /// <summary>
+    /// pdftotext writes an error line per bad byte of a damaged file: past this many characters of them the file is
+    /// junk, and pdftotext is stopped instead of being left to write them for seconds.
+    /// </summary>
+    private const int MostErrors = 1024 * 1024;
+
     /// <exception cref="ReportReadException">
     /// pdftotext is missing, it could not read the file, the file has no text (a scan), or reading goes over a
     /// <see cref="ReportReadLimits"/> limit: the time budget (pdftotext is stopped) or the text it writes
@@ -90,15 +96,22 @@ public static class PdfSource
         {
             // Both pipes are drained at once so that pdftotext never blocks on a full one.
             var outputTask = ReadAtMostAsync(process.StandardOutput, budget.Limits.MaxInflatedBytes / sizeof(char), budget.Token);
-            var errorTask = ReadStartAsync(process.StandardError, ErrorLength, budget.Token);
+            var errorTask = ReadErrorsAsync(process, budget.Token);
             var text = await outputTask.ConfigureAwait(false);
             if (text is null)
             {
                 throw budget.TooMuchText();
             }
 
+            (error, var flooded) = await errorTask.ConfigureAwait(false);
+            if (flooded)
+            {
+                throw new ReportReadException(
+                    $"无法读取 PDF 文件“{fileName}”：pdftotext 报告了大量错误（超过 {ReportReadLimits.Size(MostErrors)}），文件已严重损坏或并不是 PDF，已停止读取。" +
+                    "请重新下载，或另存为网页（.html）、Word 文档（.docx）后再导入。");
+            }
+
             output = text;
-            error = await errorTask.ConfigureAwait(false);
             await process.WaitForExitAsync(budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -149,20 +162,27 @@ public static class PdfSource
     }
 
     /// <summary>
-    /// The first <paramref name="keep"/> characters of the reader's text. The rest is read and dropped: pdftotext
-    /// writes an error line per bad byte of a damaged file, and a full pipe would stop it until the time budget ends.
+    /// The start of what pdftotext writes on stderr (for the message), reading all of it so that the pipe never fills,
+    /// and whether it wrote more than <see cref="MostErrors"/> characters — then pdftotext is stopped at once.
     /// </summary>
-    private static async Task<string> ReadStartAsync(StreamReader reader, int keep, CancellationToken ct)
+    private static async Task<(string Start, bool Flooded)> ReadErrorsAsync(Process process, CancellationToken ct)
     {
-        var text = new StringBuilder();
+        var start = new StringBuilder();
         var buffer = new char[8192];
+        var total = 0L;
         int read;
-        while ((read = await reader.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        while ((read = await process.StandardError.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
         {
-            text.Append(buffer, 0, Math.Min(read, Math.Max(0, keep - text.Length)));
+            start.Append(buffer, 0, Math.Min(read, Math.Max(0, ErrorLength - start.Length)));
+            total += read;
+            if (total > MostErrors)
+            {
+                Stop(process);
+                return (start.ToString(), true);
+            }
         }
 
-        return text.ToString();
+        return (start.ToString(), false);
     }
 
     /// <summary>Stops pdftotext and anything it started, if it is still running.</summary>

@@ -192,15 +192,25 @@ public sealed class ReportReadLimitsTests : IDisposable
             "PDF 文件“flood.pdf”提取出的文字超过 1 MB 的上限，不像是年度报告，已停止读取。请确认上传的是报告本身，或另存为 Word 文档（.docx）后再导入。");
     }
 
-    [Fact]
-    public async Task A_pdftotext_that_writes_a_flood_of_errors_is_read_to_its_end_not_blocked_on_a_full_pipe()
+    [Theory]
+    [InlineData(500_000)]
+    [InlineData(5_000_000)]
+    public async Task A_pdftotext_that_writes_many_errors_is_never_blocked_on_a_full_pipe_and_a_flood_of_them_stops_it(int errorBytes)
     {
-        var script = Script("complains", "sh -c 'yes Syntax Error: Illegal character in hex string | head -c 2000000 >&2; echo 一、总体情况'");
+        var script = Script("complains", $"sh -c 'yes Syntax Error: Illegal character in hex string | head -c {errorBytes} >&2; echo 一、总体情况'");
         using var budget = new ReadBudget(ReportReadLimits.Default, "noisy.pdf");
 
-        var document = await PdfSource.ReadAsync(PathOf("report-001.pdf"), script, budget);
+        var read = PdfSource.ReadAsync(PathOf("report-001.pdf"), script, budget);
 
-        document.Lines.Single().Text.ShouldBe("一、总体情况");
+        if (errorBytes < 1024 * 1024)
+        {
+            (await read).Lines.Single().Text.ShouldBe("一、总体情况");
+        }
+        else
+        {
+            (await Should.ThrowAsync<ReportReadException>(() => read)).Message.ShouldBe(
+                "无法读取 PDF 文件“noisy.pdf”：pdftotext 报告了大量错误（超过 1 MB），文件已严重损坏或并不是 PDF，已停止读取。请重新下载，或另存为网页（.html）、Word 文档（.docx）后再导入。");
+        }
     }
 
     [Fact]
