@@ -10,7 +10,7 @@ namespace Gongkai.Fuzz;
 /// The fuzz harness of the report readers.
 /// <code>
 /// dotnet run -c Release --project bench/Gongkai.Fuzz -- --count 1000000 --seed 1 [--workers 2] [--out fuzz-out]
-/// dotnet run -c Release --project bench/Gongkai.Fuzz -- --hostile          # the inputs of issue 9, one process each
+/// dotnet run -c Release --project bench/Gongkai.Fuzz -- --hostile          # the inputs of issue 9, one process each, measured warm
 /// dotnet run -c Release --project bench/Gongkai.Fuzz -- --replay 12345 --seed 1 [--save]
 /// </code>
 /// Inputs run in worker processes (this program with --worker): a stack overflow cannot be caught, so the parent
@@ -49,12 +49,20 @@ internal static class Program
     {
         var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         var source = InputSource.Create(options);
+        using var self = Process.GetCurrentProcess();
         for (var i = options.From; i < options.To; i++)
         {
             var input = source.Input(i);
             output.WriteLine(string.Create(Invariant, $"S {i}"));
             output.Flush();
+            if (options.Hostile)
+            {
+                // Measured warm: the first run pays for compiling the readers, which a running server has done.
+                await WarmUpAsync(input);
+            }
+
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var cpu = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             string outcome;
             try
@@ -70,14 +78,28 @@ internal static class Program
 
             var elapsed = clock.Elapsed.Ticks;
             var bytes = GC.GetTotalAllocatedBytes(precise: false) - allocated;
-            output.WriteLine(string.Create(Invariant, $"D {i} {elapsed} {bytes} {outcome}"));
+            self.Refresh();
+            var processor = (self.TotalProcessorTime - cpu).Ticks;
+            output.WriteLine(string.Create(Invariant, $"D {i} {elapsed} {bytes} {processor} {outcome}"));
         }
 
-        using var self = Process.GetCurrentProcess();
+        self.Refresh();
         output.WriteLine(string.Create(Invariant, $"P {self.PeakWorkingSet64}"));
         output.WriteLine("E");
         output.Flush();
         return 0;
+    }
+
+    private static async Task WarmUpAsync(FuzzInput input)
+    {
+        try
+        {
+            await FuzzTarget.RunAsync(input);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The measured run reports it.
+        }
     }
 
     private static string Describe(Exception exception)
@@ -204,7 +226,8 @@ internal static class Program
                         current = long.Parse(parts[1], Invariant);
                         break;
                     case "D":
-                        summary.AddDone(long.Parse(parts[1], Invariant), long.Parse(parts[2], Invariant), long.Parse(parts[3], Invariant), parts[4]);
+                        var done = line.Split(' ', 6);
+                        summary.AddDone(long.Parse(done[1], Invariant), long.Parse(done[2], Invariant), long.Parse(done[3], Invariant), long.Parse(done[4], Invariant), done[5]);
                         current = null;
                         break;
                     case "F":
@@ -357,7 +380,7 @@ internal static class Program
         private readonly Lock _gate = new();
         private readonly Dictionary<string, long> _outcomes = new(StringComparer.Ordinal);
         private readonly List<(long Index, string What)> _failures = [];
-        private readonly Dictionary<long, (long Ticks, long Bytes, string Outcome)> _byIndex = [];
+        private readonly Dictionary<long, (long Ticks, long Bytes, long Cpu, string Outcome)> _byIndex = [];
         private readonly Dictionary<long, long> _peaks = [];
         private long _done;
         private (long Index, long Ticks) _slowest = (-1, -1);
@@ -368,7 +391,7 @@ internal static class Program
         /// <summary>Keeps every input's figures (for the hostile list) when true.</summary>
         public bool KeepEach { get; init; }
 
-        public void AddDone(long index, long ticks, long bytes, string outcome)
+        public void AddDone(long index, long ticks, long bytes, long cpu, string outcome)
         {
             lock (_gate)
             {
@@ -386,7 +409,7 @@ internal static class Program
 
                 if (KeepEach)
                 {
-                    _byIndex[index] = (ticks, bytes, outcome);
+                    _byIndex[index] = (ticks, bytes, cpu, outcome);
                 }
             }
         }
@@ -448,10 +471,10 @@ internal static class Program
                 }
 
                 output.WriteLine(string.Create(Invariant, $"peak memory (working set) of a worker process: {_peaks.Values.DefaultIfEmpty().Max() / 1048576.0:N1} MB"));
-                foreach (var (index, (ticks, bytes, outcome)) in _byIndex.OrderBy(e => e.Key))
+                foreach (var (index, (ticks, bytes, cpu, outcome)) in _byIndex.OrderBy(e => e.Key))
                 {
                     output.WriteLine(string.Create(Invariant,
-                        $"  {nameOf(index),-40} {TimeSpan.FromTicks(ticks).TotalMilliseconds,9:N1} ms {bytes / 1048576.0,9:N1} MB allocated, peak {_peaks.GetValueOrDefault(index) / 1048576.0,7:N1} MB, {outcome}"));
+                        $"  {nameOf(index),-36} {TimeSpan.FromTicks(ticks).TotalMilliseconds,8:N1} ms ({TimeSpan.FromTicks(cpu).TotalMilliseconds,7:N1} ms CPU) {bytes / 1048576.0,7:N1} MB allocated, peak {_peaks.GetValueOrDefault(index) / 1048576.0,6:N1} MB, {outcome}"));
                 }
 
                 output.WriteLine(string.Create(Invariant, $"failures: {_failures.Count}, crashes and hangs: {Broken.Count - _failures.Count}"));
