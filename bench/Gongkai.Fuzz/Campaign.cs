@@ -81,7 +81,17 @@ public sealed partial class Campaign
                 continue;
             }
 
-            apply(random, work);
+            try
+            {
+                apply(random, work);
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidDataException or IOException or NotSupportedException)
+            {
+                // A mutation that cannot be applied to what earlier ones made (a package with an entry the writer
+                // refuses, say) leaves the input as it was; the same input number always fails the same way.
+                name += " (not applicable)";
+            }
+
             names.Add(name);
             applied++;
         }

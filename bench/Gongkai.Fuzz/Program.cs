@@ -118,7 +118,7 @@ internal static class Program
         if (options.Save)
         {
             Directory.CreateDirectory(options.Out);
-            Console.WriteLine("saved " + Save(options, input, index, "replay"));
+            Console.WriteLine("saved " + Save(options, () => input, index, "replay"));
         }
 
         var clock = Stopwatch.StartNew();
@@ -168,10 +168,10 @@ internal static class Program
         var elapsed = clock.Elapsed;
         var names = new Dictionary<long, string>();
         string NameOf(long index) => names.TryGetValue(index, out var name) ? name : names[index] = source.Input(index).Name;
-        summary.Print(Console.Out, options, elapsed, index => Save(options, source.Input(index), index, "slowest"), NameOf);
+        summary.Print(Console.Out, options, elapsed, index => Save(options, () => source.Input(index), index, "slowest"), NameOf);
         foreach (var (index, kind) in summary.Broken)
         {
-            Console.WriteLine($"  {kind} input saved: {Save(options, source.Input(index), index, kind)}");
+            Console.WriteLine($"  {kind} input saved: {Save(options, () => source.Input(index), index, kind)}");
         }
 
         return summary.Broken.Count == 0 ? 0 : 1;
@@ -201,6 +201,7 @@ internal static class Program
             using var worker = Process.Start(start)!;
             var errors = worker.StandardError.ReadToEndAsync();
             long? current = null;
+            long? lastDone = null;
             var finished = false;
             var lines = worker.StandardOutput;
             while (true)
@@ -227,7 +228,8 @@ internal static class Program
                         break;
                     case "D":
                         var done = line.Split(' ', 6);
-                        summary.AddDone(long.Parse(done[1], Invariant), long.Parse(done[2], Invariant), long.Parse(done[3], Invariant), long.Parse(done[4], Invariant), done[5]);
+                        lastDone = long.Parse(done[1], Invariant);
+                        summary.AddDone(lastDone.Value, long.Parse(done[2], Invariant), long.Parse(done[3], Invariant), long.Parse(done[4], Invariant), done[5]);
                         current = null;
                         break;
                     case "F":
@@ -248,21 +250,15 @@ internal static class Program
                 return;
             }
 
-            if (current is { } crashed)
+            // A worker that died between inputs died building the next one.
+            var crashed = current ?? (lastDone is { } last ? last + 1 : from);
+            if (!summary.Broken.Any(b => b.Index == crashed))
             {
-                if (!summary.Broken.Any(b => b.Index == crashed))
-                {
-                    summary.AddBroken(crashed, "crash");
-                    Console.Error.WriteLine($"worker died on input {crashed} (exit code {worker.ExitCode}): {(await errors).Split('\n').FirstOrDefault()}");
-                }
+                summary.AddBroken(crashed, "crash");
+                Console.Error.WriteLine($"worker died on input {crashed} (exit code {worker.ExitCode}): {(await errors).Split('\n').FirstOrDefault()}");
+            }
 
-                from = crashed + 1;
-            }
-            else
-            {
-                Console.Error.WriteLine($"worker for {from}..{to} ended early (exit code {worker.ExitCode}): {await errors}");
-                return;
-            }
+            from = crashed + 1;
         }
     }
 
@@ -278,8 +274,18 @@ internal static class Program
         return ranges;
     }
 
-    private static string Save(Options options, FuzzInput input, long index, string kind)
+    private static string Save(Options options, Func<FuzzInput> build, long index, string kind)
     {
+        FuzzInput input;
+        try
+        {
+            input = build();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return $"(input {index} cannot be built: {exception.GetType().Name}: {exception.Message})";
+        }
+
         var extension = Path.GetExtension(input.FileName);
         var path = Path.Combine(options.Out, string.Create(Invariant, $"{kind}-{options.Source}-{options.Seed}-{index}{(extension.Length > 0 ? extension : ".bin")}"));
         File.WriteAllBytes(path, input.Bytes);
