@@ -95,6 +95,12 @@ internal static class Program
 
         Console.WriteLine("finishing (indexes, optimize, analyze)");
         await writer.FinishAsync();
+        await using (var db = new GongkaiDbContext(builder.Options))
+        {
+            // Search keys were written directly: the counters continue after them (docs/adr/0007).
+            await Gongkai.Data.Numbering.NumberCounters.RecountAsync(db);
+        }
+
         Console.WriteLine($"done: {count:N0} items in {clock.Elapsed.TotalSeconds:0} s");
         return 0;
     }

@@ -33,7 +33,7 @@ public sealed class DatabaseOptions
         }
     }
 
-    /// <summary>Apply pending migrations when the app starts (one node at a time is safe: migrations take a lock).</summary>
+    /// <summary>Apply pending migrations when the app starts (nodes starting together on PostgreSQL take turns).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }
 
@@ -49,7 +49,8 @@ public static class DatabaseProviders
         ArgumentNullException.ThrowIfNull(options);
         if (string.Equals(options.Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+            builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName))
+                .AddInterceptors(SqliteBusyWait.Instance);
         }
         else if (string.Equals(options.Provider, PostgreSql, StringComparison.OrdinalIgnoreCase)
                  || string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)

@@ -6,6 +6,7 @@ using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Catalog;
 using Gongkai.Data.Infrastructure;
+using Gongkai.Data.Numbering;
 using Gongkai.Data.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
 
@@ -52,9 +55,10 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<CatalogCategory> CatalogCategories => Set<CatalogCategory>();
 
-    public DbSet<CatalogSerial> CatalogSerials => Set<CatalogSerial>();
 
     public DbSet<CatalogSettings> CatalogSettings => Set<CatalogSettings>();
+
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

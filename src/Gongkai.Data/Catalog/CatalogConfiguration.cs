@@ -57,16 +57,6 @@ internal sealed class CatalogCategoryConfiguration : IEntityTypeConfiguration<Ca
     }
 }
 
-internal sealed class CatalogSerialConfiguration : IEntityTypeConfiguration<CatalogSerial>
-{
-    public void Configure(EntityTypeBuilder<CatalogSerial> builder)
-    {
-        builder.ToTable("CatalogSerials");
-        builder.HasKey(s => new { s.AgencyId, s.Year });
-        builder.HasOne<Agency>().WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
 internal sealed class CatalogSettingsConfiguration : IEntityTypeConfiguration<CatalogSettings>
 {
     public void Configure(EntityTypeBuilder<CatalogSettings> builder)

@@ -157,16 +157,6 @@ public sealed class CatalogCategory
     public string FullName => Group is null ? Name : Group + "\\" + Name;
 }
 
-/// <summary>The last index-number serial an agency used in a year (the counter behind 后段码).</summary>
-public sealed class CatalogSerial
-{
-    public Guid AgencyId { get; set; }
-
-    public int Year { get; set; }
-
-    public int LastSerial { get; set; }
-}
-
 /// <summary>An agency's catalogue settings; an agency without a row uses the defaults.</summary>
 public sealed class CatalogSettings
 {

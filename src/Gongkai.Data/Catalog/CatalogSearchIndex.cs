@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Gongkai.Catalog;
+using Gongkai.Data.Numbering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -174,14 +175,20 @@ public static class CatalogSearchIndex
 
     public static long LastKeyOf(DateOnly day) => FirstKeyOf(day) + KeysPerDay - 1;
 
-    /// <summary>The next free search key for an item published on <paramref name="day"/>.</summary>
-    public static async Task<long> NextKeyAsync(GongkaiDbContext db, DateOnly day, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes the next <paramref name="count"/> search keys for items published on <paramref name="day"/> and returns
+    /// the first (the others follow it). Inside the caller's transaction, like every number (<see cref="NumberCounters"/>).
+    /// </summary>
+    public static async Task<long> NextKeyAsync(GongkaiDbContext db, DateOnly day, int count = 1, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var first = FirstKeyOf(day);
-        var last = LastKeyOf(day);
-        var max = await db.Set<CatalogItem>().Where(i => i.SearchKey >= first && i.SearchKey <= last).MaxAsync(i => i.SearchKey, cancellationToken);
-        return max is { } taken ? taken + 1 : first;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var last = await NumberCounters.TakeAsync(db, NumberCounters.Platform, NumberSeries.SearchKeys(day), count, cancellationToken);
+        if (last > KeysPerDay)
+        {
+            throw new InvalidOperationException($"More than {KeysPerDay} catalogue items published on {day:yyyy-MM-dd}.");
+        }
+
+        return FirstKeyOf(day) + last - count;
     }
 
     public static async Task AddAsync(GongkaiDbContext db, CatalogSearchDocument document, CancellationToken cancellationToken = default)

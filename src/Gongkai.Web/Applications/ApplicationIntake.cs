@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
+using Gongkai.Data.Numbering;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -120,11 +121,18 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
 
         var rules = await rulesProvider.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // Numbered in the transaction that stores it: concurrent submissions to one agency take turns on the counter
+        // (queueing in memory first), and one that fails gives its number back (docs/adr/0007-numbering-and-durability.md).
+        var series = NumberSeries.Applications(arrived.Year);
+        using var turn = await NumberCounters.QueueAsync(request.AgencyId, series, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var serial = await NumberCounters.TakeAsync(db, request.AgencyId, series, cancellationToken: cancellationToken);
         var record = new ApplicationRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             AgencyId = request.AgencyId,
-            Number = await NextNumberAsync(request.AgencyId, arrived.Year, cancellationToken),
+            Number = arrived.Year.ToString(CultureInfo.InvariantCulture) + "-" + serial.ToString("D4", CultureInfo.InvariantCulture),
             ReceiptCode = NewReceiptCode(),
             ApplicantType = request.ApplicantType,
             ApplicantName = request.ApplicantName!.Trim(),
@@ -149,6 +157,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
         audit.Record("application.received", "Application", record.Id.ToString(),
             $"收到{Receipt.Label(channel)}申请 {record.Number}（{agency!.Name}）", record.AgencyId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new IntakeResult(record, new Dictionary<string, string>());
     }
 
@@ -263,14 +272,6 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, TimeProvider 
         }
 
         return new string(code);
-    }
-
-    private async Task<string> NextNumberAsync(Guid agencyId, int year, CancellationToken cancellationToken)
-    {
-        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var numbers = await db.Applications.Where(a => a.AgencyId == agencyId && a.Number.StartsWith(prefix)).Select(a => a.Number).ToListAsync(cancellationToken);
-        var last = numbers.Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0).DefaultIfEmpty(0).Max();
-        return prefix + (last + 1).ToString("D4", CultureInfo.InvariantCulture);
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

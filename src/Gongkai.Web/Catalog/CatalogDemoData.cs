@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Gongkai.Data.Numbering;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -201,7 +202,7 @@ internal static class CatalogDemoData
 
             foreach (var (year, last) in serials)
             {
-                db.CatalogSerials.Add(new CatalogSerial { AgencyId = agency.Id, Year = year, LastSerial = last });
+                db.NumberCounters.Add(new NumberCounter { AgencyId = agency.Id, Series = NumberSeries.IndexNumbers(year), Last = last });
             }
 
             // The 教育局's work in progress: one item at each step before publication.

@@ -5,6 +5,7 @@ using Gongkai.AnnualReports.Parsing;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Gongkai.Data.Numbering;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -339,7 +340,20 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The counters in the fixed order (NumberCounters.TakeAsync): this agency's index-number years, then the search
+        // keys of each day as one block, so that a concurrent import or publication never waits in a circle with this one.
+        foreach (var year in rows.Where(r => r.IndexNumber is null).Select(r => r.PublishedOn.Year).Distinct().Order())
+        {
+            await NumberCounters.TakeAsync(db, staff.AgencyId, NumberSeries.IndexNumbers(year), 0, cancellationToken);
+        }
+
         var nextKeys = new Dictionary<DateOnly, long>();
+        foreach (var day in rows.GroupBy(r => r.PublishedOn).OrderBy(g => g.Key))
+        {
+            nextKeys[day.Key] = await CatalogSearchIndex.NextKeyAsync(db, day.Key, day.Count(), cancellationToken);
+        }
+
         var items = new List<(Row Row, CatalogItem Item)>();
         foreach (var row in rows)
         {
@@ -362,13 +376,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
             row.Input.ApplyTo(item, null);
             item.PublishedOn = row.PublishedOn;
             item.IndexNumber = row.IndexNumber ?? await IndexNumbers.NextAsync(db, staff.AgencyId, row.PublishedOn, cancellationToken);
-            if (!nextKeys.TryGetValue(row.PublishedOn, out var key))
-            {
-                key = await CatalogSearchIndex.NextKeyAsync(db, row.PublishedOn, cancellationToken);
-            }
-
-            item.SearchKey = key;
-            nextKeys[row.PublishedOn] = key + 1;
+            item.SearchKey = nextKeys[row.PublishedOn]++;
             db.CatalogItems.Add(item);
             db.CatalogReviewSteps.Add(new CatalogReviewStep
             {

@@ -150,7 +150,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.Status = status;
         item.PublishedOn = today;
         item.PublishedAtUtc = clock.GetUtcNow().UtcDateTime;
-        item.SearchKey = await CatalogSearchIndex.NextKeyAsync(db, today, cancellationToken);
+        item.SearchKey = await CatalogSearchIndex.NextKeyAsync(db, today, cancellationToken: cancellationToken);
         Touch(item);
         await StepAsync(item, CatalogAction.Published, "索引号 " + item.IndexNumber);
         await db.SaveChangesAsync(cancellationToken);

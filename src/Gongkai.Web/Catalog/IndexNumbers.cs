@@ -1,15 +1,16 @@
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Gongkai.Data.Numbering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Catalog;
 
 /// <summary>
 /// Assigns 索引号: the agency's scheme (its <see cref="CatalogSettings"/> or the default), its registered code as
-/// 前段码, and the next serial of the year from <see cref="CatalogSerial"/>, skipping any number already taken (an
-/// imported item may hold one). Runs inside the caller's transaction; the counter row makes concurrent publishers of
-/// one agency wait for each other on PostgreSQL and fail cleanly on SQLite's single writer.
+/// 前段码, and the next serial of the year from its <see cref="NumberSeries.IndexNumbers"/> counter, skipping any number
+/// already taken (an imported item may hold one). Runs inside the caller's transaction, which holds the counter until
+/// it ends: concurrent publishers of one agency are numbered one after the other.
 /// </summary>
 public static class IndexNumbers
 {
@@ -18,17 +19,10 @@ public static class IndexNumbers
     {
         ArgumentNullException.ThrowIfNull(db);
         var (scheme, prefix) = await SchemeAsync(db, agencyId, cancellationToken);
-        var counter = await db.CatalogSerials.SingleOrDefaultAsync(s => s.AgencyId == agencyId && s.Year == date.Year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new CatalogSerial { AgencyId = agencyId, Year = date.Year, LastSerial = 0 };
-            db.CatalogSerials.Add(counter);
-        }
-
         while (true)
         {
-            counter.LastSerial++;
-            var number = scheme.Format(prefix, date, counter.LastSerial);
+            var serial = await NumberCounters.TakeAsync(db, agencyId, NumberSeries.IndexNumbers(date.Year), cancellationToken: cancellationToken);
+            var number = scheme.Format(prefix, date, checked((int)serial));
             var taken = db.CatalogItems.Local.Any(i => i.IndexNumber == number)
                 || await db.CatalogItems.AnyAsync(i => i.IndexNumber == number, cancellationToken);
             if (!taken)

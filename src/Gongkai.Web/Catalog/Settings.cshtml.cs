@@ -1,6 +1,7 @@
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Gongkai.Data.Numbering;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -85,8 +86,8 @@ public sealed class SettingsModel(GongkaiDbContext db, Staff staff, AuditLog aud
         try
         {
             var today = ChinaTime.Today(clock);
-            var last = await db.CatalogSerials.Where(s => s.AgencyId == staff.AgencyId && s.Year == today.Year).Select(s => (int?)s.LastSerial).SingleOrDefaultAsync(cancellationToken) ?? 0;
-            Preview = IndexNumberScheme.Parse(Pattern).Format(IndexNumberScheme.Prefix(RegisteredCode, PrefixSource), today, last + 1);
+            var last = await NumberCounters.LastAsync(db, staff.AgencyId, NumberSeries.IndexNumbers(today.Year), cancellationToken);
+            Preview = IndexNumberScheme.Parse(Pattern).Format(IndexNumberScheme.Prefix(RegisteredCode, PrefixSource), today, checked((int)last + 1));
         }
         catch (FormatException exception)
         {

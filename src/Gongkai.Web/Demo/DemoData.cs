@@ -107,6 +107,9 @@ public sealed class DemoData(
         {
             await ActivatorUtilities.CreateInstance<DemoAnnualReports>(services).SeedAsync();
         }
+
+        // The generators number their rows themselves; the counters continue from there.
+        await Data.Numbering.NumberCounters.RecountAsync(db);
     }
 
     private Region AddRegion(Region? parent, string name, string code, RegionLevel level)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
+using Gongkai.Data.Numbering;
 using Gongkai.Fees;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
@@ -110,6 +111,16 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         }
 
         var today = ChinaTime.Today(clock);
+
+        // A generated 文号 is taken in the transaction that stores the approval (docs/adr/0007-numbering-and-durability.md).
+        // Claiming the draft first makes a second reviewer approving it at the same moment wait, then find it approved.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Letters.Where(l => l.Id == letter.Id && l.Status == LetterStatus.Draft)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.UpdatedAtUtc, l => l.UpdatedAtUtc), cancellationToken) == 0)
+        {
+            return "该文书已经审批，不能再次审批。";
+        }
+
         if (letter.Number is { Length: > 0 } typed)
         {
             var taken = await db.Letters.AnyAsync(l => l.AgencyId == letter.AgencyId && l.Id != letter.Id && l.Number == typed, cancellationToken);
@@ -122,10 +133,10 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         {
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == letter.AgencyId).Select(a => new { a.Name, a.ShortName }).SingleAsync(cancellationToken);
             var series = LetterNumbers.Series(pattern, agency.ShortName ?? agency.Name, today.Year);
-            var last = await db.Letters.Where(l => l.AgencyId == letter.AgencyId && l.NumberSeries == series).MaxAsync(l => l.NumberSequence, cancellationToken) ?? 0;
+            var sequence = checked((int)await NumberCounters.TakeAsync(db, letter.AgencyId, NumberSeries.Letters(series), cancellationToken: cancellationToken));
             letter.NumberSeries = series;
-            letter.NumberSequence = last + 1;
-            letter.Number = LetterNumbers.Format(series, last + 1);
+            letter.NumberSequence = sequence;
+            letter.Number = LetterNumbers.Format(series, sequence);
         }
 
         var deferred = new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.Date] = LetterFields.ChineseDate(today) };
@@ -151,15 +162,8 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         letter.VisibleToApplicant = kind?.Audience == LetterAudience.Applicant;
         audit.Record("letter.approved", "Letter", letter.Id.ToString(),
             $"审批{kind?.Label ?? letter.Kind}{(letter.Number is null ? "" : "，文号 " + letter.Number)}（申请 {application.Number}）", letter.AgencyId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return "文号分配冲突（其他人同时审批了同类文书），请重新审批。";
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

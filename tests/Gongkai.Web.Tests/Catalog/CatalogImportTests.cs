@@ -76,7 +76,7 @@ public class CatalogImportTests
         await using var app = new GongkaiApp(database);
         using var publisher = await SignedInAsync(app, "publisher");
         var agency = await AgencyIdAsync(app, "示范县教育局");
-        var serial2023 = await WithDbAsync(app, db => db.CatalogSerials.Where(s => s.AgencyId == agency && s.Year == 2023).Select(s => s.LastSerial).SingleAsync());
+        var serial2023 = await WithDbAsync(app, db => db.NumberCounters.Where(s => s.AgencyId == agency && s.Series == Gongkai.Data.Numbering.NumberSeries.IndexNumbers(2023)).Select(s => s.Last).SingleAsync());
         var table2023 = await Table2Async(publisher, 2023);
         var table2022 = await Table2Async(publisher, 2022);
         const string csv = """

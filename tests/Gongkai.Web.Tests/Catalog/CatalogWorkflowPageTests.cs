@@ -21,7 +21,7 @@ public class CatalogWorkflowPageTests
         using var reviewer = await SignedInAsync(app, "reviewer");
         using var publisher = await SignedInAsync(app, "publisher");
         var agency = await AgencyIdAsync(app, "示范县教育局");
-        var lastSerial = await WithDbAsync(app, db => db.CatalogSerials.Where(s => s.AgencyId == agency && s.Year == 2024).Select(s => s.LastSerial).SingleAsync());
+        var lastSerial = await WithDbAsync(app, db => db.NumberCounters.Where(s => s.AgencyId == agency && s.Series == Gongkai.Data.Numbering.NumberSeries.IndexNumbers(2024)).Select(s => s.Last).SingleAsync());
 
         var id = await DraftAsync(handler, "关于做好2024年暑期学生防溺水工作的通知", "各中小学：\n暑假将至，请做好防溺水安全教育。");
         await ActAsync(handler, id, "Submit").DoneAsync();

@@ -28,7 +28,7 @@ public class IndexNumberPageTests
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var agency = await AgencyIdAsync(app, "示范县教育局");
-        var last = await WithDbAsync(app, db => db.CatalogSerials.Where(s => s.AgencyId == agency && s.Year == 2024).Select(s => s.LastSerial).SingleAsync());
+        var last = await WithDbAsync(app, db => db.NumberCounters.Where(s => s.AgencyId == agency && s.Series == Gongkai.Data.Numbering.NumberSeries.IndexNumbers(2024)).Select(s => s.Last).SingleAsync());
         (await publisher.GetStringAsync(new Uri("/catalog-admin/settings", UriKind.Relative))).ShouldContain($"MB0000002/202406-{last + 1:0000}");
         var id = await DraftAsync(handler, "关于2024年中考成绩查询的通知", "考生可登录平台查询。");
         await ReviewAndPublishAsync(handler, reviewer, publisher, id);

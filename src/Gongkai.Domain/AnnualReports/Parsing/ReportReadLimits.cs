@@ -8,7 +8,7 @@ namespace Gongkai.AnnualReports.Parsing;
 /// built, can take more memory or time than they allow. Going over a limit gives a <see cref="ReportReadException"/>
 /// that names the file, the limit and what to do. The defaults are far above any real annual report (a few hundred
 /// cells, tens of kilobytes of text, nesting a few dozen levels deep) and low enough that a hostile file is refused
-/// within a second. See docs/adr/0007-bounded-readers.md.
+/// within a second. See docs/adr/0009-bounded-readers.md.
 /// </summary>
 public sealed record ReportReadLimits
 {
