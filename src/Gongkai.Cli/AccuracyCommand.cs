@@ -80,7 +80,7 @@ internal static class AccuracyCommand
         var name = Path.GetFileName(source);
         try
         {
-            var parsed = await ReportParser.ParseFileAsync(source, cancellationToken);
+            var parsed = await ReportParser.ParseFileAsync(source, cancellationToken: cancellationToken);
             return ReadingAccuracy.Compare(name, expected, parsed.Report, ReportCheck.Findings(parsed));
         }
         catch (ReportReadException exception)

@@ -40,6 +40,8 @@ internal static class GongkaiApplication
         services.AddScoped<Supervision.RegionScope>();
         services.AddScoped<Supervision.SupervisedReports>();
         services.AddScoped<Supervision.ReportCollector>();
+        services.AddOptions<Gongkai.AnnualReports.Parsing.ReportReadLimits>().Bind(builder.Configuration.GetSection("ReportReading"))
+            .Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
         services.AddScoped<Admin.CalendarImport>();
         services.AddScoped<Admin.UserAccounts>();
         services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));

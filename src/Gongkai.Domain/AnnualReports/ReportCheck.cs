@@ -31,7 +31,7 @@ public static class ReportCheck
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            var parsed = await ReportParser.ParseFileAsync(path, cancellationToken);
+            var parsed = await ReportParser.ParseFileAsync(path, cancellationToken: cancellationToken);
             return new CheckedReport(path, parsed.Report, Findings(parsed, previous));
         }
         catch (ReportReadException exception)

@@ -42,12 +42,21 @@ public static class PdfSource
 
     private const double Tolerance = 2.0;
 
-    /// <exception cref="ReportReadException">The bytes are not a readable text PDF, or go beyond the limits above.</exception>
+    /// <exception cref="ReportReadException">The bytes are not a readable text PDF, or go beyond the limits above or
+    /// <see cref="ReportReadLimits.Default"/>.</exception>
     public static SourceDocument Read(byte[] bytes, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(fileName);
-        var name = Path.GetFileName(fileName);
+        using var budget = new ReadBudget(ReportReadLimits.Default, Path.GetFileName(fileName), cancellationToken);
+        return Read(bytes, budget);
+    }
+
+    /// <summary>As <see cref="Read(byte[], string, CancellationToken)"/>, within <paramref name="budget"/> (time and cells).</summary>
+    internal static SourceDocument Read(byte[] bytes, ReadBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var name = budget.FileName;
         PdfDocument document;
         try
         {
@@ -64,7 +73,7 @@ public static class PdfSource
 
         using (document)
         {
-            var reader = new Reader(name, cancellationToken);
+            var reader = new Reader(name, budget);
             try
             {
                 if (document.NumberOfPages > MaxPages)
@@ -75,7 +84,7 @@ public static class PdfSource
 
                 for (var number = 1; number <= document.NumberOfPages; number++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    budget.Check();
                     reader.Page(document.GetPage(number));
                 }
             }
@@ -107,7 +116,7 @@ public static class PdfSource
     /// <summary>A line on a page: a row of a table or a line of text, with the top of its text for reading order.</summary>
     private sealed record PlacedLine(double Top, SourceLine Line);
 
-    private sealed class Reader(string name, CancellationToken cancellationToken)
+    private sealed class Reader(string name, ReadBudget budget)
     {
         private int _tables;
         private int _textLines;
@@ -138,10 +147,10 @@ public static class PdfSource
             var placed = new List<PlacedLine>();
             var inTables = new HashSet<Letter>();
             var (horizontal, vertical) = Rules(page);
-            foreach (var table in Grid.Find(horizontal, vertical, cancellationToken))
+            foreach (var table in Grid.Find(horizontal, vertical, budget))
             {
                 var index = _tables + 1;
-                var rows = table.Read(glyphs, inTables, index, page.Number);
+                var rows = table.Read(glyphs, inTables, index, page.Number, budget);
                 if (rows.Count > 0)
                 {
                     _tables = index;
@@ -154,6 +163,7 @@ public static class PdfSource
                 placed.Add(line with { Line = Number(line.Line, page.Number) });
             }
 
+            budget.AddCells(placed.Sum(p => (long)p.Line.Cells.Count));
             Lines.AddRange(placed.OrderByDescending(p => p.Top).Select(p => p.Line));
         }
 
@@ -187,7 +197,7 @@ public static class PdfSource
                 }
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
+            budget.Check();
             return (horizontal, vertical);
         }
 
@@ -316,7 +326,7 @@ public static class PdfSource
         private readonly List<double> _ys = ys;
 
         /// <summary>Groups rules that touch into tables and builds each table's grid.</summary>
-        public static List<Grid> Find(List<Rule> horizontal, List<Rule> vertical, CancellationToken cancellationToken)
+        public static List<Grid> Find(List<Rule> horizontal, List<Rule> vertical, ReadBudget budget)
         {
             var count = horizontal.Count + vertical.Count;
             var parent = new int[count];
@@ -337,7 +347,7 @@ public static class PdfSource
 
             for (var i = 0; i < horizontal.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                budget.Check();
                 var h = horizontal[i];
                 for (var j = 0; j < vertical.Count; j++)
                 {
@@ -454,7 +464,7 @@ public static class PdfSource
         }
 
         /// <summary>Puts the glyphs inside the table into its cells and gives one line per grid row; none when the table holds no text.</summary>
-        public List<PlacedLine> Read(List<Letter> letters, HashSet<Letter> taken, int tableIndex, int page)
+        public List<PlacedLine> Read(List<Letter> letters, HashSet<Letter> taken, int tableIndex, int page, ReadBudget budget)
         {
             var inCell = new List<Letter>[cells.Count];
             var any = false;
@@ -481,7 +491,7 @@ public static class PdfSource
                 return [];
             }
 
-            var grid = new TableGrid(_ys.Count - 1);
+            var grid = new TableGrid(tableIndex, budget, _ys.Count - 1);
             for (var id = 0; id < cells.Count; id++)
             {
                 var (top, left, bottom, right) = cells[id];
@@ -490,7 +500,7 @@ public static class PdfSource
 
             var lines = new List<PlacedLine>();
             var r = 0;
-            foreach (var line in grid.ToLines(tableIndex))
+            foreach (var line in grid.ToLines())
             {
                 lines.Add(new PlacedLine(_ys[r++], new SourceLine([.. line.Cells.Select(c => c with { Location = c.Location with { Page = page } })], tableIndex)));
             }

@@ -19,8 +19,14 @@ public static class ReportRecognizer
     private static readonly string[] PageChrome =
         ["版权所有", "网站标识码", "ICP备", "公网安备", "打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "主办单位", "技术支持", "网站地图"];
 
-    /// <summary>Recognizes a report. Throws <see cref="ReportReadException"/> when the source holds no report table at all.</summary>
-    public static ReportParseResult Recognize(SourceDocument document)
+    /// <summary>
+    /// Recognizes a report. Throws <see cref="ReportReadException"/> when the source holds no report table at all. The
+    /// reader's own findings (<see cref="SourceDocument.Findings"/>) come first.
+    /// </summary>
+    public static ReportParseResult Recognize(SourceDocument document) => Recognize(document, null);
+
+    /// <summary>As <see cref="Recognize(SourceDocument)"/>, checking the input's time budget at every line.</summary>
+    internal static ReportParseResult Recognize(SourceDocument document, ReadBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Lines.Count == 0)
@@ -28,7 +34,7 @@ public static class ReportRecognizer
             throw new ReportReadException("文件中没有文字内容。请确认文件不是空白页或扫描图片。");
         }
 
-        return new Walk(new RecognitionContext(FlatTables.Unflatten(PipeCellLines.Join(document)))).Run();
+        return new Walk(new RecognitionContext(FlatTables.Unflatten(PipeCellLines.Join(document)), budget)).Run();
     }
 
     private sealed class Walk(RecognitionContext context)
@@ -44,6 +50,7 @@ public static class ReportRecognizer
             TitleReader.Read(context);
             for (var i = 0; i < context.Lines.Count; i++)
             {
+                context.Budget?.Check();
                 i = ReadLine(i);
             }
 

@@ -52,7 +52,7 @@ internal static partial class FlatTables
             }
         }
 
-        return lines is null ? document : new SourceDocument(lines);
+        return lines is null ? document : new SourceDocument(lines) { Findings = document.Findings };
     }
 
     /// <summary>

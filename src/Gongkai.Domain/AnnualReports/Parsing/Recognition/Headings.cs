@@ -9,6 +9,7 @@ internal static class Headings
         var seen = new Dictionary<SectionKey, int>();
         for (var i = 0; i < lines.Count; i++)
         {
+            context.Budget?.Check();
             var text = RecognitionContext.SingleText(lines[i]);
             if (text is null || LabelMatcher.MatchSectionHeading(context.Canon(text)) is not { } key)
             {

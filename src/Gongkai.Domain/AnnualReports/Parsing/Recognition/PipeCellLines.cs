@@ -81,7 +81,7 @@ internal static class PipeCellLines
             i = j - 1;
         }
 
-        return new SourceDocument(result);
+        return new SourceDocument(result) { Findings = document.Findings };
     }
 
     private static bool IsRowMark(SourceLine line) => line.Cells.Count == 1 && line.Cells[0].Text.Trim() is "|" or "||";

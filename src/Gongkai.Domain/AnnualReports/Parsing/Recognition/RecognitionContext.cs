@@ -22,7 +22,7 @@ internal sealed class SectionBuilder(SectionKey key, string heading, SourceLocat
 /// What the readers of one document share: its lines, the report being filled, the findings, where the headings and
 /// the title are, the format votes, and caches of what a cell's text means. One context per document; not thread-safe.
 /// </summary>
-internal sealed class RecognitionContext(SourceDocument document)
+internal sealed class RecognitionContext(SourceDocument document, ReadBudget? budget = null)
 {
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CellKind> _kinds = new(StringComparer.Ordinal);
@@ -31,7 +31,11 @@ internal sealed class RecognitionContext(SourceDocument document)
 
     public AnnualReport Report { get; } = new();
 
-    public List<Finding> Findings { get; } = [];
+    /// <summary>The reader's own findings (<see cref="SourceDocument.Findings"/>) first, then the recognizer's.</summary>
+    public List<Finding> Findings { get; } = [.. document.Findings];
+
+    /// <summary>The input's time budget, checked at every line of every pass (null: unbounded).</summary>
+    public ReadBudget? Budget { get; } = budget;
 
     public List<SectionBuilder> Sections { get; } = [];
 
