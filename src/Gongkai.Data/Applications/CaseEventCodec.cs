@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Fees;
 
 namespace Gongkai.Data.Applications;
@@ -101,7 +102,7 @@ public static class CaseEventCodec
             : InformationProcessingFee.ByPages(last);
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly date) => DateText.Iso(date);
 
     private static DateOnly Day(JsonElement data, string name) => DateOnly.Parse(Text(data, name), CultureInfo.InvariantCulture);
 

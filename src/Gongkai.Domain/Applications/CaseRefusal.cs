@@ -140,7 +140,7 @@ public sealed record CaseRefusal(string Code, string Message)
     public static CaseRefusal NotReadyToArchive(CaseState state) => new(
         "archive-not-ready", $"只有已送达、已撤回或已终止办理的申请才能归档，本申请{CaseStates.Label(state)}。");
 
-    internal static string D(DateOnly date) => WorkingCalendar.Format(date);
+    internal static string D(DateOnly date) => DateText.Iso(date);
 }
 
 /// <summary>Thrown when an event or a receipt breaks a lifecycle rule; carries the <see cref="CaseRefusal"/>.</summary>

@@ -93,7 +93,7 @@ public static class HolidayArrangements
             problems.Add(Bad(lineNumber, $"年度「{fields[0]}」不是整数"));
         }
 
-        if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateText.TryParseIso(fields[1], out var date))
         {
             problems.Add(Bad(lineNumber, $"日期「{fields[1]}」不是有效日期（格式为 YYYY-MM-DD）"));
         }

@@ -55,7 +55,7 @@ public static class ApplicationEndpoints
             .WithName("ListApplications")
             .WithSummary("申请队列（按答复期限排序）")
             .WithDescription("本机关工作人员：本机关的申请；监督人：所辖区域各机关的申请（不含申请人姓名）。未办结的在前，按答复期限先后排列；"
-                + "筛选：status（open、overdue、due-soon、unregistered、awaiting-correction、extension-pending、replied、delivered、archived、ended）、"
+                + "筛选：status（" + string.Join("、", QueueStatuses.All.Select(s => s.Key)) + "）、"
                 + "outcome、channel、applicantType、handler（用户 ID 或 none）、year（收到年份）、agency（监督人）、page。");
         group.MapGet("/{id:guid}", GetCase)
             .WithName("GetApplication")
@@ -312,10 +312,10 @@ public static class ApplicationEndpoints
                 deadline.IsProvisional,
                 deadline.MissingYears,
                 [.. deadline.Steps.Select(s => new DeadlineStepDto(s.Date, s.Kind, s.Text))],
-                [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseLabels.Day(d)))],
+                [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseText.Describe(d)))],
                 deadline.Warnings,
                 deadline.ToChinese()),
-            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseLabels.EventKind(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
+            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseText.EventLabel(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
             [.. details.Actions.Select(a => new ActionDto(a.Definition.Key, a.Definition.Label, a.Available, a.Refusal))]);
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Applications;
@@ -325,7 +326,7 @@ public sealed class CaseActions(
                 Require(errors, request.CorrectBy is null, nameof(CaseActionRequest.CorrectBy), "请填写补正期限。");
                 return errors.Count > 0
                     ? (null, "")
-                    : (new CorrectionRequested(at, actor, request.CorrectBy!.Value, items!), $"发出补正告知，补正期限至 {CaseLabels.Date(request.CorrectBy.Value)}；补正事项：{items}");
+                    : (new CorrectionRequested(at, actor, request.CorrectBy!.Value, items!), $"发出补正告知，补正期限至 {DateText.Iso(request.CorrectBy.Value)}；补正事项：{items}");
 
             case CaseActionCatalog.CorrectionReceived:
                 return (new CorrectionReceived(at, actor), "收到补正后的申请，答复期限自该日重新计算");
@@ -338,7 +339,7 @@ public sealed class CaseActions(
                 Require(errors, string.IsNullOrEmpty(party), nameof(CaseActionRequest.Party), "请写明被征求意见的第三方或机关。");
                 return errors.Count > 0
                     ? (null, "")
-                    : (new ConsultationStarted(at, actor, request.ConsultationKind!.Value, party!), $"{CaseLabels.Consultation(request.ConsultationKind.Value)}：{party}");
+                    : (new ConsultationStarted(at, actor, request.ConsultationKind!.Value, party!), $"{CaseText.Label(request.ConsultationKind.Value)}：{party}");
 
             case CaseActionCatalog.FinishConsultation:
                 Require(errors, string.IsNullOrEmpty(party), nameof(CaseActionRequest.Party), "请选择回复意见的一方。");
@@ -368,7 +369,7 @@ public sealed class CaseActions(
                     ? InformationProcessingFee.ByCount(1, await EarlierInMonthAsync(record, cancellationToken))
                     : InformationProcessingFee.ByPages(request.Pages!.Value);
                 return (new FeeNoticeSent(at, actor, quote, request.NoticeReceivedOn!.Value),
-                    $"发出收费通知（{CaseLabels.Fee(quote.Method)}），应缴信息处理费 {FeeYuan(quote)} 元，申请人于 {CaseLabels.Date(request.NoticeReceivedOn.Value)} 收到");
+                    $"发出收费通知（{CaseText.Label(quote.Method)}），应缴信息处理费 {FeeYuan(quote)} 元，申请人于 {DateText.Iso(request.NoticeReceivedOn.Value)} 收到");
 
             case CaseActionCatalog.FeePaid:
                 return (new FeePaid(at, actor), "申请人已缴纳信息处理费");
@@ -386,9 +387,9 @@ public sealed class CaseActions(
                 }
 
                 var outcome = Outcomes.Get(request.Outcome!.Value);
-                var posted = request.PostedOn is { } p ? $"，交邮日期 {CaseLabels.Date(p)}" : "";
+                var posted = request.PostedOn is { } p ? $"，交邮日期 {DateText.Iso(p)}" : "";
                 return (new Replied(at, actor, outcome.Outcome, reason, request.Delivery!.Value, request.PostedOn),
-                    $"答复：{outcome.Label}（{CaseLabels.Delivery(request.Delivery.Value)}{posted}）" + (reason is null ? "" : $"；理由：{reason}"));
+                    $"答复：{outcome.Label}（{CaseText.Label(request.Delivery.Value)}{posted}）" + (reason is null ? "" : $"；理由：{reason}"));
 
             case CaseActionCatalog.Deliver:
                 return (new Delivered(at, actor), "答复已送达申请人");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
@@ -131,7 +132,7 @@ public static class CatalogEndpoints
             result.PageCount,
             [.. result.Items.Select(i => new SearchItem(
                 i.Id, i.Url, i.IndexNumber, i.Title, i.TitleHtml, i.DocumentNumber, i.DocumentNumberHtml, i.AgencyId, i.Agency, i.Topic, i.Genre,
-                CatalogDates.Format(i.PublishedOn), i.SnippetHtml, i.MatchedIn.ToString().ToLowerInvariant()))]));
+                DateText.Iso(i.PublishedOn), i.SnippetHtml, i.MatchedIn.ToString().ToLowerInvariant()))]));
     }
 
     private static async Task<Ok<Table2Response>> Table2(int? year, NormativeDocumentCounts counts, Staff staff, TimeProvider clock, CancellationToken cancellationToken)

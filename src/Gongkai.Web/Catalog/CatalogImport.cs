@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Gongkai.AnnualReports.Parsing;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
@@ -240,7 +241,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
             }
             else if (published > today)
             {
-                rowErrors.Add(new CatalogImportError(line, "发布日期", $"发布日期不能晚于今天（{CatalogDates.Format(today)}）。"));
+                rowErrors.Add(new CatalogImportError(line, "发布日期", $"发布日期不能晚于今天（{DateText.Iso(today)}）。"));
             }
             else if (CatalogDates.Parse(input.WrittenOn) is { } written && written > published)
             {
@@ -271,7 +272,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 }
                 else if (expected == Validity.Valid && repealed is { } r && r <= today)
                 {
-                    rowErrors.Add(new CatalogImportError(line, "有效性", $"填写了废止日期 {CatalogDates.Format(r)}，有效性却为“有效”；请核对。"));
+                    rowErrors.Add(new CatalogImportError(line, "有效性", $"填写了废止日期 {DateText.Iso(r)}，有效性却为“有效”；请核对。"));
                 }
             }
 
@@ -389,7 +390,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 ActorUserId = staff.UserId,
                 ActorName = staff.DisplayName,
                 AtUtc = now.UtcDateTime,
-                Comment = string.Create(CultureInfo.InvariantCulture, $"导入文件第 {row.Line} 行，原发布日期 {CatalogDates.Format(row.PublishedOn)}"),
+                Comment = string.Create(CultureInfo.InvariantCulture, $"导入文件第 {row.Line} 行，原发布日期 {DateText.Iso(row.PublishedOn)}"),
             });
             items.Add((row, item));
         }

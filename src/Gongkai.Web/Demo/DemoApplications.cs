@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
@@ -376,7 +377,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
                 var asked = Max(cursor, demo.W(received, plan.AwaitCorrection ? 1 : random.Next(1, 6)));
                 var correctBy = demo.W(asked, 10);
                 if (!Add(new CorrectionRequested(At(asked), _handler, correctBy, "请写明所需信息的名称、文号或形成时间等特征性描述，并补充身份证明复印件"),
-                        $"发出补正告知，补正期限至 {CaseLabels.Date(correctBy)}"))
+                        $"发出补正告知，补正期限至 {DateText.Iso(correctBy)}"))
                 {
                     return;
                 }
@@ -417,7 +418,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
                     : OtherAgencies[random.Next(OtherAgencies.Length)];
                 var kind = thirdParty ? ConsultationKind.ThirdParty : ConsultationKind.OtherAgency;
                 var started = demo.W(cursor, random.Next(1, 5));
-                if (!Add(new ConsultationStarted(At(started), _handler, kind, party), $"{CaseLabels.Consultation(kind)}：{party}"))
+                if (!Add(new ConsultationStarted(At(started), _handler, kind, party), $"{CaseText.Label(kind)}：{party}"))
                 {
                     return;
                 }
@@ -491,7 +492,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             DateOnly? posted = delivery == DeliveryMethod.Post ? Min(replied.AddDays(random.Next(0, 2)), demo._today) : null;
             var definition = Outcomes.Get(outcome);
             var reason = definition.RequiresReason || random.Next(4) == 0 ? ReasonFor(outcome) : null;
-            if (!Add(new Replied(At(replied), _handler, outcome, reason, delivery, posted), $"答复：{definition.Label}（{CaseLabels.Delivery(delivery)}）"))
+            if (!Add(new Replied(At(replied), _handler, outcome, reason, delivery, posted), $"答复：{definition.Label}（{CaseText.Label(delivery)}）"))
             {
                 return;
             }

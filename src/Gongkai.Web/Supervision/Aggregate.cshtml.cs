@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gongkai.AnnualReports;
+using Gongkai.Calendar;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
@@ -79,7 +80,7 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
                 row.Agency.RegionName,
                 row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
                 row.Version?.ToString(CultureInfo.InvariantCulture) ?? "",
-                row.PublishedOn is { } on ? ReportDisplay.Date(on) : "",
+                row.PublishedOn is { } on ? DateText.Iso(on) : "",
                 .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : ""),
             ]);
         }
