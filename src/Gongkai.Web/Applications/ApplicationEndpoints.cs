@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Gongkai.Applications;
+using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Applications;
 
@@ -62,10 +64,11 @@ public static class ApplicationEndpoints
             .WithSummary("一件申请：办理情况、答复期限及其计算过程、办理记录")
             .WithDescription("申请人的身份证件号码、电话、地址、邮箱只向承办机关工作人员提供，每次提供都写入审计日志。其他机关的申请：404。");
         group.MapPost("/{id:guid}/actions/{action}", Act)
+            .Accepts<CaseActionInput>("application/json")
             .WithName("ActOnApplication")
             .WithSummary("办理操作：登记、补正、征求意见、延期、收费、答复、送达、归档、撤回、分配经办人")
             .WithDescription("action 取值："
-                + string.Join("；", CaseActionCatalog.All.Select(a => $"{a.Key}（{a.Label}，字段 {a.Fields}）：{a.Description}"))
+                + string.Join("；", CaseActionCatalog.All.Select(a => $"{a.Key}（{a.Label}，字段 {string.Join(", ", a.Fields)}{(a.FieldNote is { } note ? "；" + note : "")}）：{a.Description}"))
                 + "。请求体可带 version（读取时的版本号），版本已变化时返回 409。办理规则不允许时返回 409 和原因（code 为规则代码）。成功时返回办理后的申请（不含申请人个人信息）。");
         return app;
     }
@@ -229,9 +232,28 @@ public static class ApplicationEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Act(
-        Guid id, string action, CaseActionRequest body, CaseActions actions, CaseViewer viewer, CancellationToken cancellationToken)
+        Guid id, string action, HttpRequest request, CaseActions actions, CaseViewer viewer, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
-        var result = await actions.ExecuteAsync(id, action, body, cancellationToken);
+        if (CaseActionCatalog.Find(action) is not { } taken)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The body is the action's own input type, so each action reads exactly its fields.
+        CaseActionInput? input;
+        try
+        {
+            input = (CaseActionInput?)await JsonSerializer.DeserializeAsync(request.Body, taken.InputType, json.Value.SerializerOptions, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [exception.Path is { Length: > 2 } path ? path[2..] : "body"] = ["格式不正确，请按接口说明填写。"] },
+                detail: "请求内容不是有效的 JSON，或某一项的格式不正确。",
+                title: "操作内容有误");
+        }
+
+        var result = await actions.ExecuteAsync(id, taken, input ?? taken.NewInput(), cancellationToken);
         switch (result.Status)
         {
             case CaseActionStatus.Done:
@@ -253,7 +275,7 @@ public static class ApplicationEndpoints
                     Title = result.Status == CaseActionStatus.Conflict ? "申请已被他人修改" : "办理规则不允许该操作",
                     Detail = result.Message,
                 };
-                problem.Extensions["code"] = result.Code;
+                problem.Extensions["code"] = result.Code is { } code ? JsonNamingPolicy.KebabCaseLower.ConvertName(code.ToString()) : "version-conflict";
                 if (result.Errors.Count > 0)
                 {
                     problem.Extensions["fields"] = result.Errors.Keys.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
@@ -316,6 +338,6 @@ public static class ApplicationEndpoints
                 deadline.Warnings,
                 deadline.ToChinese()),
             [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseText.EventLabel(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
-            [.. details.Actions.Select(a => new ActionDto(a.Definition.Key, a.Definition.Label, a.Available, a.Refusal))]);
+            [.. details.Actions.Select(a => new ActionDto(a.Action.Key, a.Action.Label, a.Available, a.Refusal))]);
     }
 }
