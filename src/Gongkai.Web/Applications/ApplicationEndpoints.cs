@@ -26,6 +26,7 @@ public static class ApplicationEndpoints
     public static IServiceCollection AddApplicationDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddScoped<ApplicationIntake>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
@@ -46,6 +47,7 @@ public static class ApplicationEndpoints
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开").RequireAuthorization();
         group.MapPost("/", Submit)
+            .Accepts<IntakeRequest>("application/json")
             .AllowAnonymous()
             .RequireRateLimiting(OnlineSubmissionPolicy)
             .WithName("SubmitApplication")
@@ -73,43 +75,13 @@ public static class ApplicationEndpoints
         return app;
     }
 
-    /// <summary>What an applicant submits online. The receipt channel is the internet and the receipt date today.</summary>
-    public sealed class OnlineApplicationRequest
-    {
-        /// <summary>受理申请的机关.</summary>
-        public Guid AgencyId { get; set; }
-
-        public ApplicantType ApplicantType { get; set; }
-
-        public string? ApplicantName { get; set; }
-
-        public string? IdDocumentType { get; set; }
-
-        public string? IdNumber { get; set; }
-
-        public string? ContactPerson { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? Address { get; set; }
-
-        public string? PostalCode { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? RequestedForm { get; set; }
-
-        public string? DeliveryPreference { get; set; }
-    }
-
     /// <summary>The applicant's receipt: the code to follow the case with (together with the phone number).</summary>
     public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn);
 
     public sealed record ApplicantDto(
         string Name,
-        string? IdDocumentType,
+        IdentityDocument? IdDocumentType,
+        string? IdDocumentLabel,
         string? IdNumber,
         string? ContactPerson,
         string? Phone,
@@ -157,8 +129,10 @@ public static class ApplicationEndpoints
         string ApplicantTypeLabel,
         ApplicantDto? Applicant,
         string Description,
-        string? RequestedForm,
-        string? DeliveryPreference,
+        RequestedForm? RequestedForm,
+        string? RequestedFormLabel,
+        DeliveryPreference? DeliveryPreference,
+        string? DeliveryPreferenceLabel,
         ReceiptChannel Channel,
         string ChannelLabel,
         string ReceiptRule,
@@ -180,27 +154,15 @@ public static class ApplicationEndpoints
         IReadOnlyList<ActionDto> Actions);
 
     private static async Task<Results<Created<SubmissionReceipt>, ValidationProblem>> Submit(
-        OnlineApplicationRequest body, ApplicationIntake intake, CancellationToken cancellationToken)
+        HttpRequest request, ApplicationIntake intake, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
-        var result = await intake.ReceiveAsync(
-            new IntakeRequest
-            {
-                AgencyId = body.AgencyId,
-                ApplicantType = body.ApplicantType,
-                ApplicantName = body.ApplicantName,
-                IdDocumentType = body.IdDocumentType,
-                IdNumber = body.IdNumber,
-                ContactPerson = body.ContactPerson,
-                Phone = body.Phone,
-                Email = body.Email,
-                Address = body.Address,
-                PostalCode = body.PostalCode,
-                Description = body.Description,
-                RequestedForm = body.RequestedForm,
-                DeliveryPreference = body.DeliveryPreference,
-            },
-            online: true,
-            cancellationToken);
+        var (body, unreadable) = await ReadAsync<IntakeRequest>(request, typeof(IntakeRequest), json.Value, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var result = await intake.ReceiveAsync(body ?? new IntakeRequest(), online: true, cancellationToken);
         if (result.Application is not { } application)
         {
             return TypedResults.ValidationProblem(
@@ -240,17 +202,10 @@ public static class ApplicationEndpoints
         }
 
         // The body is the action's own input type, so each action reads exactly its fields.
-        CaseActionInput? input;
-        try
+        var (input, unreadable) = await ReadAsync<CaseActionInput>(request, taken.InputType, json.Value, cancellationToken);
+        if (unreadable is not null)
         {
-            input = (CaseActionInput?)await JsonSerializer.DeserializeAsync(request.Body, taken.InputType, json.Value.SerializerOptions, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [exception.Path is { Length: > 2 } path ? path[2..] : "body"] = ["格式不正确，请按接口说明填写。"] },
-                detail: "请求内容不是有效的 JSON，或某一项的格式不正确。",
-                title: "操作内容有误");
+            return unreadable;
         }
 
         var result = await actions.ExecuteAsync(id, taken, input ?? taken.NewInput(), cancellationToken);
@@ -285,6 +240,28 @@ public static class ApplicationEndpoints
         }
     }
 
+    /// <summary>
+    /// Reads a JSON body as <paramref name="type"/>; a body that is not JSON, or a field of the wrong form (a choice
+    /// that is not one of its names, a date that is not yyyy-MM-dd), answers 400 naming the field.
+    /// </summary>
+    private static async Task<(T? Body, ValidationProblem? Problem)> ReadAsync<T>(
+        HttpRequest request, Type type, Microsoft.AspNetCore.Http.Json.JsonOptions json, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return ((T?)await JsonSerializer.DeserializeAsync(request.Body, type, json.SerializerOptions, cancellationToken), null);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return (null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = ["格式不正确：选择项请用接口说明列出的英文名称，日期请用 yyyy-MM-dd。"] },
+                detail: "请求内容不是有效的 JSON，或某一项的格式不正确。",
+                title: "请求内容有误"));
+        }
+    }
+
     private static CaseDto ToDto(CaseDetails details)
     {
         var record = details.Record;
@@ -298,11 +275,13 @@ public static class ApplicationEndpoints
             record.ApplicantType,
             record.ApplicantType.Label(),
             details.ShowsPersonalData
-                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
+                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdDocumentType?.Label(), record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
                 : null,
             record.Description,
             record.RequestedForm,
+            record.RequestedForm?.Label(),
             record.DeliveryPreference,
+            record.DeliveryPreference?.Label(),
             record.Channel,
             Receipt.Label(record.Channel),
             Receipt.ReceiptRule(record.Channel),

@@ -323,12 +323,12 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             ArrivedOn = spec.Arrived,
             ConfirmedOn = confirmed,
             SubmittedOnline = spec.Channel == ReceiptChannel.Online,
-            RequestedForm = _random.Next(3) == 0 ? "纸质" : "电子",
+            RequestedForm = _random.Next(3) == 0 ? RequestedForm.Paper : RequestedForm.Electronic,
             DeliveryPreference = spec.Channel switch
             {
-                ReceiptChannel.InPerson => "自行领取",
-                ReceiptChannel.Online or ReceiptChannel.Email => "电子邮件",
-                _ => "邮寄",
+                ReceiptChannel.InPerson => DeliveryPreference.Collect,
+                ReceiptChannel.Online or ReceiptChannel.Email => DeliveryPreference.Email,
+                _ => DeliveryPreference.Post,
             },
             CreatedAtUtc = new DateTimeOffset(spec.Arrived.ToDateTime(new TimeOnly(9, 30)), ChinaTime.Offset).UtcDateTime,
             HandlerId = spec.Plan.Unregistered ? null : handlerId,
@@ -592,7 +592,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
         if (record.ApplicantType == ApplicantType.NaturalPerson)
         {
             record.ApplicantName = name;
-            record.IdDocumentType = ApplicationIntake.IdCardType;
+            record.IdDocumentType = IdentityDocument.ResidentIdCard;
             record.IdNumber = ResidentId();
             return;
         }
@@ -606,7 +606,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             _ => new[] { "示范县城关镇李庄村村民委员会", "锦绣花园小区业主委员会" }[_random.Next(2)],
         };
         record.ContactPerson = name;
-        record.IdDocumentType = "统一社会信用代码";
+        record.IdDocumentType = IdentityDocument.UnifiedSocialCreditCode;
         record.IdNumber = "91410799" + new string([.. Enumerable.Range(0, 10).Select(_ => CodeAlphabet[_random.Next(CodeAlphabet.Length)])]);
     }
 

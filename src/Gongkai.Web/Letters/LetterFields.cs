@@ -126,8 +126,8 @@ public static partial class LetterFields
         Set("收到日期", DateText.Chinese(current.Receipt.ReceiptDate));
         Set("收到方式", Gongkai.Applications.Receipt.Label(current.Receipt.Channel));
         Set("申请内容摘要", Summary(application.Description));
-        Set("提供形式", application.RequestedForm);
-        Set("获取方式", application.DeliveryPreference);
+        Set("提供形式", application.RequestedForm?.Label());
+        Set("获取方式", application.DeliveryPreference?.Label());
         if (kind.Id == LetterCatalogue.Receipt)
         {
             // A receipt states the statutory period as it stood on receipt, whatever happened later.
@@ -209,8 +209,8 @@ public static partial class LetterFields
             ["收到日期"] = DateText.Chinese(today),
             ["收到方式"] = Gongkai.Applications.Receipt.Label(ReceiptChannel.Online),
             ["申请内容摘要"] = "本单位" + (today.Year - 1).ToString(CultureInfo.InvariantCulture) + "年度部门预算执行情况",
-            ["提供形式"] = "电子文档",
-            ["获取方式"] = "电子邮件",
+            ["提供形式"] = RequestedForm.Electronic.Label(),
+            ["获取方式"] = DeliveryPreference.Email.Label(),
             ["答复期限"] = DateText.Chinese(due),
             ["答复依据"] = kind.Outcome is { } outcome ? Outcomes.Get(outcome).LegalBasis : "（答复依据）",
             ["答复理由"] = "（此处为具体理由）",
