@@ -62,9 +62,30 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
     };
 
     /// <summary>A template with the header row and one example row (UTF-8 with BOM, so Excel opens it correctly).</summary>
-    public static string Template() =>
-        string.Join(',', Columns) + "\r\n"
-        + ",关于做好2024年春季学期学生资助工作的通知,行政规范性文件,示范县教育局,示教〔2024〕2号,2024-02-20,2024-02-22,,科技、教育\\教育,通知,主动公开,2024-03-01,2029-02-28,,有效,,明确学生资助对象、标准和程序。,学生资助,\"各中小学：\n现将有关事项通知如下……\"\r\n";
+    public static string Template()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            string[] example =
+            [
+                "", "关于做好2024年春季学期学生资助工作的通知", "行政规范性文件", "示范县教育局", "示教〔2024〕2号", "2024-02-20", "2024-02-22", "",
+                "科技、教育\\教育", "通知", "主动公开", "2024-03-01", "2029-02-28", "", "有效", "", "明确学生资助对象、标准和程序。", "学生资助",
+                "各中小学：\n现将有关事项通知如下……",
+            ];
+            foreach (var line in new[] { Columns.ToArray(), example })
+            {
+                foreach (var field in line)
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return text.ToString();
+    }
 
     private sealed record Row(int Line, CatalogDraftInput Input, string? IndexNumber, DateOnly PublishedOn, string? InterpretsIndexNumber);
 
