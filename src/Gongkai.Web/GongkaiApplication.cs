@@ -1,12 +1,16 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Web.Admin;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Attachments;
 using Gongkai.Web.Catalog;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
+using Gongkai.Web.Portal;
 using Gongkai.Web.Reviews;
+using Gongkai.Web.Supervision;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -30,16 +34,10 @@ internal static class GongkaiApplication
         services.AddScoped<Staff>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
-        services.AddScoped<Applications.ApplicationIntake>();
         services.AddApplicationDesk(builder.Configuration);
-        services.AddScoped<AnnualReports.CaseTableQuery>();
-        services.AddScoped<AnnualReports.AnnualReportStore>();
-        services.AddScoped<AnnualReports.ITable2Source, Catalog.CatalogTable2Source>();
-        services.AddScoped<Supervision.RegionScope>();
-        services.AddScoped<Supervision.SupervisedReports>();
-        services.AddScoped<Supervision.ReportCollector>();
-        services.AddScoped<Admin.CalendarImport>();
-        services.AddScoped<Admin.UserAccounts>();
+        services.AddAnnualReports();
+        services.AddSupervision();
+        services.AddAdministration();
         services.AddCatalog(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
@@ -91,7 +89,9 @@ internal static class GongkaiApplication
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
         services.AddAuthorization();
-        services.AddCaseDocuments(builder.Configuration);
+        services.AddLetters(builder.Configuration);
+        services.AddAttachments(builder.Configuration);
+        services.AddPortal(builder.Configuration);
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

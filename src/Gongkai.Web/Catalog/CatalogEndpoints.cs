@@ -20,7 +20,6 @@ public static class CatalogEndpoints
         services.AddSingleton<CatalogFiles>();
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();
-        services.AddScoped<CatalogSearch>();
         services.AddScoped<NormativeDocumentCounts>();
         return services;
     }
