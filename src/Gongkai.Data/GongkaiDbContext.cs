@@ -30,6 +30,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
 
     public DbSet<ApplicationEventRecord> ApplicationEvents => Set<ApplicationEventRecord>();

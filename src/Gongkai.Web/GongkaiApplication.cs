@@ -5,6 +5,7 @@ using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
 using Gongkai.Web.Attachments;
 using Gongkai.Web.Catalog;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
@@ -25,6 +26,7 @@ internal static class GongkaiApplication
     public static WebApplicationBuilder AddGongkai(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .PostConfigure(options => options.ResolveSqlitePath(builder.Environment.ContentRootPath));
         services.AddDbContext<GongkaiDbContext>((provider, options) =>
@@ -38,6 +40,8 @@ internal static class GongkaiApplication
         services.AddAnnualReports();
         services.AddSupervision();
         services.AddAdministration();
+        services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
+        services.AddScoped<Accounts.SignInThrottle>();
         services.AddCatalog(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
@@ -55,8 +59,8 @@ internal static class GongkaiApplication
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are throttled by SignInThrottle, not counted by Identity; Identity still refuses an
+                // account an administrator (or the throttle) has locked.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
             })
@@ -88,6 +92,11 @@ internal static class GongkaiApplication
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options => options.Cookie.Name = "gongkai.antiforgery");
+
+        // Over HTTPS (directly, or behind a configured proxy that says so) every cookie is Secure and HSTS is sent.
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddReverseProxy(builder.Configuration);
         services.AddAuthorization();
         services.AddLetters(builder.Configuration);
         services.AddAttachments(builder.Configuration);
@@ -97,7 +106,11 @@ internal static class GongkaiApplication
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add(new Errors.ExpiredFormFilter()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new Errors.ExpiredFormFilter());
+                options.Filters.Add(new Errors.MissingHandlerFilter());
+            });
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Gongkai 公开 API";
@@ -116,14 +129,19 @@ internal static class GongkaiApplication
 
     public static WebApplication UseGongkai(this WebApplication app)
     {
+        app.UseReverseProxy();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestSizeCheck();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

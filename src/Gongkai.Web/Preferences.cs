@@ -14,7 +14,7 @@ internal static class Preferences
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+            return Results.Redirect(Infrastructure.LocalUrl.OrDefault(returnUrl, "/"));
         }).ExcludeFromDescription().AllowAnonymous();
         return app;
     }

@@ -59,23 +59,6 @@ public class PlatformTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
-        await using var app = new GongkaiApp(database);
-        using var client = app.CreateBrowserClient();
-
-        for (var i = 0; i < 5; i++)
-        {
-            await client.LoginAsync("reviewer", "wrong-password-1");
-        }
-
-        var response = await client.LoginAsync("reviewer");
-
-        (await response.BodyAsync()).ShouldContain("账号已暂时锁定 15 分钟");
-    }
-
-    [Fact]
     public async Task Pages_for_staff_send_anonymous_visitors_to_the_login_page_and_apis_answer_401()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);

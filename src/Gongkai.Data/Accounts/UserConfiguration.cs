@@ -12,3 +12,16 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> builder)
+    {
+        builder.ToTable("SignInFailures");
+        builder.Property(f => f.UserName).HasMaxLength(SignInFailure.UserNameLength);
+        builder.Property(f => f.Address).HasMaxLength(SignInFailure.AddressLength);
+        builder.HasIndex(f => new { f.UserName, f.AtUtc });
+        builder.HasIndex(f => new { f.Address, f.AtUtc });
+        builder.HasIndex(f => f.AtUtc);
+    }
+}

@@ -1,4 +1,5 @@
 using Gongkai.Data.Accounts;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Accounts;
 
+/// <summary>
+/// Staff sign-in. Failed attempts are throttled per account and client address (<see cref="SignInThrottle"/>): a
+/// refused attempt is told until when, in China time, and its password is not checked.
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<User> signIn) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -24,7 +29,7 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
@@ -32,15 +37,29 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var name = UserName.Trim();
+        var address = ClientAddress.Key(HttpContext);
+        var user = await users.FindByNameAsync(name);
+        if (await throttle.CheckAsync(name, user, address, cancellationToken) is { } refused)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/work");
+            Error = refused.Message;
+            return Page();
         }
 
-        Error = result.IsLockedOut
-            ? "登录失败次数过多，账号已暂时锁定 15 分钟。请稍后再试，或联系管理员解锁。"
-            : "用户名或密码不正确。";
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            await throttle.SucceededAsync(name, address, cancellationToken);
+            return Redirect(LocalUrl.OrDefault(ReturnUrl, "/work"));
+        }
+
+        if (result.IsLockedOut)
+        {
+            Error = (throttle.LockOf(user) ?? new SignInBlock(SignInRefusal.LockedByAdministrator, null)).Message;
+            return Page();
+        }
+
+        Error = (await throttle.FailedAsync(name, user, address, cancellationToken))?.Message ?? "用户名或密码不正确。";
         return Page();
     }
 }

@@ -1,27 +1,36 @@
 using Gongkai.Data;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Supervision;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Admin;
 
-/// <summary>An account as the administration pages list it.</summary>
+/// <summary>
+/// An account as the administration pages list it: <see cref="Lock"/> is its lock now (null when it may sign in);
+/// <see cref="FailedAttempts"/> its failed sign-ins of the last day, from <see cref="FailedAddresses"/> addresses.
+/// </summary>
 public sealed record AccountRow(
     Guid Id, string UserName, string DisplayName, string? Email, Guid AgencyId, string AgencyName, IReadOnlyList<string> Roles,
-    bool IsLocked, DateTimeOffset? LockoutEnd, int FailedAttempts, int Sessions);
+    SignInBlock? Lock, int FailedAttempts, int FailedAddresses, int Sessions)
+{
+    public bool IsLocked => Lock is not null;
+
+    /// <summary>"已锁定至 2024-06-17 11:00:00" (after failed sign-ins), or "已锁定" (by an administrator, until unlocked).</summary>
+    public string LockText => Lock is { Until: { } until } ? "已锁定至 " + SignInThrottle.Format(until) : "已锁定";
+}
 
 /// <summary>
 /// The accounts an administrator manages: those of the agencies in the administrator's region subtree. An account
 /// outside it is not found.
 /// </summary>
-public sealed class UserAccounts(GongkaiDbContext db, RegionScope scope, TimeProvider clock)
+public sealed class UserAccounts(GongkaiDbContext db, RegionScope scope, SignInThrottle throttle, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var agencies = (await scope.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
         var ids = agencies.Keys.ToList();
-        var now = clock.GetUtcNow();
-        var nowUtc = now.UtcDateTime;
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToListAsync(cancellationToken);
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await db.UserRoles.AsNoTracking().Where(ur => userIds.Contains(ur.UserId))
@@ -31,12 +40,14 @@ public sealed class UserAccounts(GongkaiDbContext db, RegionScope scope, TimePro
             .Where(s => s.UserId != null && userIds.Contains(s.UserId.Value) && (s.ExpiresUtc == null || s.ExpiresUtc > nowUtc))
             .GroupBy(s => s.UserId!.Value).Select(g => new { UserId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.UserId, x => x.Count, cancellationToken);
+        var failures = await throttle.RecentAsync(cancellationToken);
         return [.. users
             .OrderBy(u => agencies.Keys.ToList().IndexOf(u.AgencyId)).ThenBy(u => u.UserName, StringComparer.Ordinal)
             .Select(u => new AccountRow(
                 u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.AgencyId, agencies[u.AgencyId],
                 [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Data.Accounts.Roles.All.ToList().IndexOf(r))],
-                u.LockoutEnd is { } end && end > now, u.LockoutEnd, u.AccessFailedCount, sessions.GetValueOrDefault(u.Id)))];
+                throttle.LockOf(u), failures.GetValueOrDefault(u.NormalizedUserName ?? "").Failures, failures.GetValueOrDefault(u.NormalizedUserName ?? "").Addresses,
+                sessions.GetValueOrDefault(u.Id)))];
     }
 
     public async Task<AccountRow?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -16,7 +16,7 @@ namespace Gongkai.Web.Admin;
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
 public sealed class UserDetailModel(
-    UserManager<User> users, UserAccounts accounts, RegionScope scope, Staff staff, AuditLog audit, GongkaiDbContext db) : PageModel
+    UserManager<User> users, UserAccounts accounts, RegionScope scope, Staff staff, AuditLog audit, GongkaiDbContext db, Accounts.SignInThrottle throttle) : PageModel
 {
     public AccountRow Account { get; private set; } = null!;
 
@@ -142,11 +142,17 @@ public sealed class UserDetailModel(
             return NotFound();
         }
 
+        // Unlocking also forgets the failed sign-ins, so that the next one does not lock or slow the account at once.
+        var failures = Account.FailedAttempts;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.Record("user.unlocked", "User", user.Id.ToString(), $"解锁账号 {user.UserName}", user.AgencyId);
+        await throttle.ForgetAsync(user, cancellationToken);
+        var done = Account.IsLocked
+            ? $"解锁账号 {user.UserName}" + (failures > 0 ? $"，清除 {failures} 次登录失败记录" : "")
+            : $"清除账号 {user.UserName} 的 {failures} 次登录失败记录";
+        audit.Record("user.unlocked", "User", user.Id.ToString(), done, user.AgencyId);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"已解锁 {user.UserName}。";
+        TempData["Message"] = Account.IsLocked ? $"已解锁 {user.UserName}。" : $"已清除 {user.UserName} 的登录失败记录。";
         return Redirect($"/admin/users/{id}");
     }
 

@@ -12,6 +12,12 @@ public static class ReportDeadlines
     /// <summary>The first report year the platform edits: 国办公开办函〔2021〕30号 applies from the 2021 reports on.</summary>
     public const int FirstYear = 2021;
 
+    /// <summary>The year the 条例 took effect (1 May 2008): no report or statistic is about an earlier year.</summary>
+    public const int FirstStatuteYear = 2008;
+
+    /// <summary>A year a report, a statistic or a filter can name (2008 to 2100); any other is a typing error or a probe.</summary>
+    public static bool IsPlausibleYear(int year) => year is >= FirstStatuteYear and <= 2100;
+
     /// <summary>The last day to publish the report for <paramref name="year"/>.</summary>
     public static DateOnly For(AgencyKind kind, int year) =>
         kind == AgencyKind.Department ? new DateOnly(year + 1, 1, 31) : new DateOnly(year + 1, 3, 31);

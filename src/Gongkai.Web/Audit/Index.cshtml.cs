@@ -79,7 +79,7 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
             query = query.Where(e => e.AtUtc >= fromUtc);
         }
 
-        if (filter.To is { } to)
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var untilUtc = ToUtc(to.AddDays(1));
             query = query.Where(e => e.AtUtc < untilUtc);
@@ -125,6 +125,8 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
         return DateText.Second(entry.AtUtc);
     }
 
-    private static DateTime ToUtc(DateOnly chinaDate) =>
-        new DateTimeOffset(chinaDate.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+    // The first day's midnight in China is still the day before in UTC: it is before every entry anyway.
+    private static DateTime ToUtc(DateOnly chinaDate) => chinaDate == DateOnly.MinValue
+        ? DateTime.MinValue
+        : new DateTimeOffset(chinaDate.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
 }

@@ -134,8 +134,16 @@ public static class CatalogEndpoints
                 DateText.Iso(i.PublishedOn), i.SnippetHtml, i.MatchedIn.ToString().ToLowerInvariant()))]));
     }
 
-    private static async Task<Ok<Table2Response>> Table2(int? year, NormativeDocumentCounts counts, Staff staff, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Table2Response>, ValidationProblem>> Table2(int? year, NormativeDocumentCounts counts, Staff staff, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (year is { } wanted && !Web.AnnualReports.ReportDeadlines.IsPlausibleYear(wanted))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["year"] = [string.Create(CultureInfo.InvariantCulture, $"年度 {wanted} 无效：应在 {Web.AnnualReports.ReportDeadlines.FirstStatuteYear} 至 2100 之间。")],
+            });
+        }
+
         var figures = await counts.For(staff.AgencyId, year ?? ChinaTime.Today(clock).Year - 1, cancellationToken);
         return TypedResults.Ok(new Table2Response(figures.Year, figures.RulesIssued, figures.RulesRepealed, figures.RulesInForce,
             figures.NormativeDocumentsIssued, figures.NormativeDocumentsRepealed, figures.NormativeDocumentsInForce));

@@ -124,8 +124,7 @@ public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing,
         }
 
         db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
-        return Page();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
             items = items.Where(i => i.Kind == kind);
         }
 
-        if (Year is { } year)
+        if (Year is { } year and >= 1 and <= 9999)
         {
             // The search key orders publication days, so a year is a key range on its unique index.
             var (start, end) = (CatalogSearchIndex.FirstKeyOf(new DateOnly(year, 1, 1)), CatalogSearchIndex.LastKeyOf(new DateOnly(year, 12, 31)));

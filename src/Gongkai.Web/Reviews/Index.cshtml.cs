@@ -35,7 +35,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, TimeProvider cl
         }
 
         var today = ChinaTime.Today(clock);
-        SelectedYear = Year is >= 2008 and <= 2100 ? Year.Value : today.Year;
+        SelectedYear = Year is { } wanted && AnnualReports.ReportDeadlines.IsPlausibleYear(wanted) ? wanted : today.Year;
         var result = await Table4Query.ForAgencyAsync(db, staff.AgencyId, SelectedYear, HttpContext.RequestAborted);
         Table = result.Table;
         Rows = result.Rows;

@@ -36,7 +36,7 @@ internal static class ReviewEndpoints
             return TypedResults.Forbid();
         }
 
-        var selected = year is >= 2008 and <= 2100 ? year.Value : ChinaTime.Today(clock).Year;
+        var selected = year is { } wanted && AnnualReports.ReportDeadlines.IsPlausibleYear(wanted) ? wanted : ChinaTime.Today(clock).Year;
         var (table, rows) = await Table4Query.ForAgencyAsync(db, staff.AgencyId, selected, cancellationToken);
         var blocks = Enum.GetValues<Table4Block>().Select(block => new Table4BlockCounts(
             NationalFormat.Table4BlockJsonNames[(int)block],

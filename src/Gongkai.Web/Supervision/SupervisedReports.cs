@@ -70,7 +70,7 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
     /// <summary>One agency of the subtree, or null when it is outside it. A <paramref name="version"/> selects an older published version.</summary>
     public async Task<SupervisedReport?> ForAgencyAsync(Guid agencyId, int year, int? version = null, CancellationToken cancellationToken = default)
     {
-        if (await scope.AgencyAsync(agencyId, cancellationToken) is not { } agency)
+        if (!ReportDeadlines.IsPlausibleYear(year) || await scope.AgencyAsync(agencyId, cancellationToken) is not { } agency)
         {
             return null;
         }

@@ -77,7 +77,7 @@ public class AccountAdminTests
         signedOut.Headers.Location!.AbsolutePath.ShouldBe("/accounts/login");
 
         await admin.SubmitAsync(detail, new Dictionary<string, string>(), formSelector: "form[action$='handler=lock']");
-        (await (await worker.LoginAsync("handler")).BodyAsync()).ShouldContain("账号已暂时锁定");
+        (await (await worker.LoginAsync("handler")).BodyAsync()).ShouldContain("该账号已被管理员锁定，不能登录。请联系系统管理员解锁。");
         (await admin.GetPageAsync("/admin/users")).QuerySelectorAll("#accounts tbody tr")
             .Single(r => r.TextContent.Contains("张明", StringComparison.Ordinal)).TextContent.ShouldContain("已锁定");
 

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Gongkai.Tests.Web.AnnualReports;
 
 [Collection(BrowserTests.Name)]
-public class WorkspaceBrowserTests(Browser browser)
+public class WorkspaceBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
     public async Task A_publisher_writes_the_report_follows_the_findings_to_the_cells_and_publishes()

@@ -7,7 +7,7 @@ namespace Gongkai.Tests.Applications;
 
 /// <summary>The desk in a real browser: what a handler types, clicks and reads.</summary>
 [Collection(BrowserTests.Name)]
-public class CaseBrowserTests(Browser browser)
+public class CaseBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
     public async Task A_handler_registers_an_email_application_reads_its_deadline_is_refused_a_reply_without_reasons_and_replies()

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Gongkai.Tests.Portal;
 
 [Collection(BrowserTests.Name)]
-public class PublicFlowBrowserTests(Browser browser)
+public class PublicFlowBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
     public async Task A_member_of_the_public_applies_follows_the_case_answers_a_correction_and_downloads_the_reply()

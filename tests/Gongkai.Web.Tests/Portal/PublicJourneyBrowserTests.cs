@@ -10,7 +10,7 @@ namespace Gongkai.Tests.Portal;
 /// item, applies to the agency that published it, and later comes back with the code and phone to read the status.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public class PublicJourneyBrowserTests(Browser browser)
+public class PublicJourneyBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
     public async Task Search_open_an_item_apply_and_come_back_with_the_code_and_phone()

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Gongkai.Tests.Web.Supervision;
 
 [Collection(BrowserTests.Name)]
-public class SupervisionBrowserTests(Browser browser)
+public class SupervisionBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
     public async Task The_supervisors_dashboard_shows_who_has_not_submitted_and_opens_a_submitted_report()

@@ -12,6 +12,15 @@ public sealed class Browser : IAsyncLifetime
 
     public IBrowser Chromium { get; private set; } = null!;
 
+    /// <summary>The collection's one browser (its tests run one after another).</summary>
+    public static Browser Shared { get; private set; } = null!;
+
+    /// <summary>
+    /// Content-security-policy violations Chromium reported on the pages opened since the current test began (each
+    /// with the page's address). <see cref="BrowserTest"/> fails a test that leaves any.
+    /// </summary>
+    public List<string> Violations { get; } = [];
+
     public static string ExecutablePath => Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public async Task InitializeAsync()
@@ -21,6 +30,7 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {ExecutablePath}. Run ./scripts/prerequisites.sh (as root) or set PLAYWRIGHT_CHROMIUM.");
         }
 
+        Shared = this;
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -41,7 +51,18 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(30000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (Violations)
+                {
+                    Violations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
     }
 
     public async Task DisposeAsync()
@@ -52,6 +73,35 @@ public sealed class Browser : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>
+/// The base of every browser test: a test fails when a page it opened broke the content-security policy (an inline
+/// script or style, a script from elsewhere), even if everything it checked worked.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    public Task InitializeAsync()
+    {
+        var violations = Browser.Shared.Violations;
+        lock (violations)
+        {
+            violations.Clear();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        var violations = Browser.Shared.Violations;
+        lock (violations)
+        {
+            violations.ShouldBeEmpty("content-security-policy violations:\n" + string.Join('\n', violations));
+        }
+
+        return Task.CompletedTask;
     }
 }
 

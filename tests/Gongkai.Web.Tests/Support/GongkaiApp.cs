@@ -1,8 +1,10 @@
 using Gongkai.Tests.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Tests.Web;
 
@@ -42,6 +44,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; }
 
+    /// <summary>Errors the app logged (an unhandled exception behind a 500 is one), for tests that look for them.</summary>
+    public LoggedErrors Errors { get; } = new();
+
     public TestDatabase Database => _database;
 
     /// <summary>Configuration values this test sets (before the first request), e.g. a small upload limit.</summary>
@@ -63,6 +68,8 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Errors);
+            services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>();
         });
         builder.UseSetting("Storage:Root", StorageRoot);
         foreach (var (key, value) in Settings)
@@ -101,7 +108,64 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The request header that sets the client address the app sees (the in-memory test server has none), so tests can
+    /// act as several clients, each as its own TCP peer would be.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see where a response points.</summary>
     public HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+}
+
+/// <summary>Sets the connection's remote address from <see cref="GongkaiApp.ClientAddressHeader"/> before the app's pipeline.</summary>
+internal sealed class ClientAddressFromTestHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers[GongkaiApp.ClientAddressHeader] is [{ } value] && System.Net.IPAddress.TryParse(value, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
+/// <summary>The errors an app logged, with their exceptions.</summary>
+public sealed class LoggedErrors : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+
+    public int Count => _entries.Count;
+
+    /// <summary>The entries logged after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<string> Since(int skip) => [.. _entries.Skip(skip)];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LoggedErrors errors, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors._entries.Enqueue($"{category}: {formatter(state, exception)}" + (exception is null ? "" : $" — {exception.GetType().Name}: {exception.Message} at {exception.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("Gongkai", StringComparison.Ordinal))?.Trim()}"));
+            }
+        }
+    }
 }
