@@ -26,13 +26,15 @@ internal static class ReportCommand
         var inputs = new Argument<string[]>("FILE|FOLDER") { Description = "报告文件或文件夹（文本、Markdown、HTML、DOCX、PDF、JSON）", Arity = ArgumentArity.OneOrMore };
         var previous = new Option<string?>("--previous") { Description = "上一年度的报告，用于跨年度检查（上年结转、现行有效件数）" };
         var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+        var limits = new LimitOptions();
         var command = new Command("check", "检查年度报告：表格勾稽关系、格式、正文与表格是否一致等（gongkai rules 列出全部规则）") { inputs, previous, format };
+        limits.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
                 var json = CliFormats.IsJson(parse.GetValue(format)!);
-                return await RunCheckAsync(context, parse.GetValue(inputs)!, parse.GetValue(previous), json, cancellationToken);
+                return await RunCheckAsync(context, parse.GetValue(inputs)!, parse.GetValue(previous), json, limits.Read(parse), cancellationToken);
             }
             catch (CommandLineInputException exception)
             {
@@ -43,14 +45,15 @@ internal static class ReportCommand
         return command;
     }
 
-    internal static async Task<int> RunCheckAsync(CliContext context, IReadOnlyList<string> inputs, string? previousPath, bool json, CancellationToken cancellationToken)
+    internal static async Task<int> RunCheckAsync(
+        CliContext context, IReadOnlyList<string> inputs, string? previousPath, bool json, ReportReadLimits limits, CancellationToken cancellationToken)
     {
         AnnualReport? previous = null;
         if (previousPath is not null)
         {
             try
             {
-                previous = (await ReportParser.ParseFileAsync(previousPath, cancellationToken)).Report;
+                previous = (await ReportParser.ParseFileAsync(previousPath, limits, cancellationToken)).Report;
             }
             catch (ReportReadException exception)
             {
@@ -73,7 +76,7 @@ internal static class ReportCommand
             {
                 try
                 {
-                    parsed[i] = (await ReportParser.ParseFileAsync(files[i], token), null);
+                    parsed[i] = (await ReportParser.ParseFileAsync(files[i], limits, token), null);
                 }
                 catch (ReportReadException exception)
                 {
@@ -196,14 +199,21 @@ internal static class ReportCommand
         var to = new Option<string>("--to") { Description = "目标格式：html、md、docx 或 json", Required = true };
         to.AcceptOnlyFromAmong("html", "md", "docx", "json");
         var output = new Option<string?>("-o", "--output") { Description = "输出文件；省略时写到标准输出（docx 必须指定）" };
+        var limits = new LimitOptions();
         var command = new Command("render", "按国家格式输出报告：HTML（可打印）、Markdown、DOCX 或 JSON（gongkai-annual-report/v1）") { input, to, output };
+        limits.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(input)!;
             ReportParseResult parsed;
             try
             {
-                parsed = await ReportParser.ParseFileAsync(path, cancellationToken);
+                parsed = await ReportParser.ParseFileAsync(path, limits.Read(parse), cancellationToken);
+            }
+            catch (CommandLineInputException exception)
+            {
+                context.Error.WriteLine("gongkai: " + exception.Message);
+                return GongkaiCommand.InputError;
             }
             catch (ReportReadException exception)
             {
@@ -255,9 +265,22 @@ internal static class ReportCommand
     {
         var folder = new Argument<string[]>("FOLDER") { Description = "报告文件夹或文件", Arity = ArgumentArity.OneOrMore };
         var csv = new Option<string?>("--csv") { Description = "把每份报告的全部单元格（每行一份报告，每列一个单元格）和合计写入 CSV 文件" };
+        var limits = new LimitOptions();
         var command = new Command("stats", "汇总多份报告的表格：逐份列出并求和") { folder, csv };
+        limits.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ReportReadLimits readLimits;
+            try
+            {
+                readLimits = limits.Read(parse);
+            }
+            catch (CommandLineInputException exception)
+            {
+                context.Error.WriteLine("gongkai: " + exception.Message);
+                return GongkaiCommand.InputError;
+            }
+
             var files = ReportInputs.Expand(parse.GetValue(folder)!);
             var rows = new List<(string File, AnnualReport Report)>();
             var unreadable = 0;
@@ -265,7 +288,7 @@ internal static class ReportCommand
             {
                 try
                 {
-                    rows.Add((file, (await ReportParser.ParseFileAsync(file, cancellationToken)).Report));
+                    rows.Add((file, (await ReportParser.ParseFileAsync(file, readLimits, cancellationToken)).Report));
                 }
                 catch (ReportReadException exception)
                 {
@@ -288,4 +311,42 @@ internal static class ReportCommand
     }
 
     private static string FormatName(ReportFormat format) => format == ReportFormat.Format2019 ? "2019年版格式" : "2021年版格式";
+
+    /// <summary>--max-size and --time-limit: the reader limits a user may change for a batch (the rest keep their defaults).</summary>
+    private sealed class LimitOptions
+    {
+        private readonly Option<string?> _maxSize = new("--max-size")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"单个文件的大小上限（MB，默认 {ReportReadLimits.Default.MaxInputBytes / (1024 * 1024)}）；更大的文件不读取"),
+        };
+
+        private readonly Option<string?> _timeLimit = new("--time-limit")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"读取单个文件的时间上限（秒，默认 {ReportReadLimits.Default.TimeBudget.TotalSeconds}）；超时的文件报告为无法读取"),
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_maxSize);
+            command.Options.Add(_timeLimit);
+        }
+
+        public ReportReadLimits Read(ParseResult parse)
+        {
+            var limits = ReportReadLimits.Default;
+            if (parse.GetValue(_maxSize) is { } size)
+            {
+                limits = limits with { MaxInputBytes = CliNumbers.Parse("--max-size", size, 1) * 1024L * 1024L };
+            }
+
+            if (parse.GetValue(_timeLimit) is { } seconds)
+            {
+                limits = limits with { TimeBudget = TimeSpan.FromSeconds(CliNumbers.Parse("--time-limit", seconds, 1)) };
+            }
+
+            return limits;
+        }
+    }
 }

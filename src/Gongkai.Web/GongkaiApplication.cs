@@ -40,6 +40,8 @@ internal static class GongkaiApplication
         services.AddAnnualReports();
         services.AddSupervision();
         services.AddAdministration();
+        services.AddOptions<Gongkai.AnnualReports.Parsing.ReportReadLimits>().Bind(builder.Configuration.GetSection("ReportReading"))
+            .Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
         services.AddScoped<Accounts.SignInThrottle>();
         services.AddCatalog(builder.Configuration);

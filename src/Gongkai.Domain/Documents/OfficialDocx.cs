@@ -39,8 +39,8 @@ public static class OfficialDocx
     public static RunFonts Fonts(string eastAsian) =>
         new() { Ascii = LatinFont, HighAnsi = LatinFont, ComplexScript = LatinFont, EastAsia = eastAsian, Hint = FontTypeHintValues.EastAsia };
 
-    /// <summary>A run of text with its spaces kept.</summary>
-    public static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    /// <summary>A run of text with its spaces kept; characters XML cannot carry are cleaned (<see cref="SafeText.Clean"/>).</summary>
+    public static Run TextRun(string text) => new(new Text(SafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 
     /// <summary>
     /// The document defaults, the Normal (body) style and the Title style, followed by the caller's own styles.

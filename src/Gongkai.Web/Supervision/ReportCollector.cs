@@ -8,6 +8,7 @@ using Gongkai.Data;
 using Gongkai.Data.Supervision;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Supervision;
 
@@ -22,12 +23,12 @@ public sealed record CollectedFile(string FileName, CollectedReportRecord? Recor
 
 /// <summary>
 /// Reads published reports of agencies not on the platform, checks them and stores them for a supervisor to assign.
-/// One bad file never stops the batch: it gets its own message.
+/// One bad file never stops the batch: it gets its own message. Every file is read within the
+/// <see cref="ReportReadLimits"/> of the "ReportReading" configuration section (the defaults when it is absent), so no
+/// upload can hold the server longer or use more memory than those allow.
 /// </summary>
-public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staff staff, AuditLog audit, TimeProvider clock)
+public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staff staff, AuditLog audit, TimeProvider clock, IOptions<ReportReadLimits> limits)
 {
-    /// <summary>Larger files are refused (a report is rarely over a few megabytes, even as PDF).</summary>
-    public const long MaxFileBytes = 20 * 1024 * 1024;
 
     public async Task<IReadOnlyList<CollectedFile>> CollectAsync(IEnumerable<IFormFile> files, int? year, CancellationToken cancellationToken = default)
     {
@@ -74,16 +75,15 @@ public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staf
             return new CollectedFile(name, null, "文件是空的。", null, 0, 0);
         }
 
-        if (file.Length > MaxFileBytes)
-        {
-            return new CollectedFile(name, null, "文件超过 20 MB，不像是年度报告。请上传报告本身（DOCX、PDF、HTML、TXT 或 Markdown）。", null, 0, 0);
-        }
-
         byte[] bytes;
-        using (var buffer = new MemoryStream())
+        try
         {
-            await file.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
+            await using var stream = file.OpenReadStream();
+            bytes = await ReportParser.ReadAllAsync(stream, name, limits.Value, cancellationToken);
+        }
+        catch (ReportReadException exception)
+        {
+            return new CollectedFile(name, null, exception.Message, null, 0, 0);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -102,7 +102,7 @@ public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staf
         ReportParseResult parsed;
         try
         {
-            parsed = await ReportParser.ParseBytesAsync(bytes, name, cancellationToken: cancellationToken);
+            parsed = await ReportParser.ParseBytesAsync(bytes, name, limits: limits.Value, cancellationToken: cancellationToken);
         }
         catch (ReportReadException exception)
         {

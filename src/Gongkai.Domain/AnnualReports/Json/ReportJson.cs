@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gongkai.AnnualReports.Parsing;
+using Gongkai.Documents;
 
 namespace Gongkai.AnnualReports.Json;
 
@@ -42,8 +43,8 @@ public static class ReportJson
         {
             writer.WriteStartObject();
             writer.WriteString("schema", SchemaId);
-            writer.WriteString("title", report.Title);
-            writer.WriteString("organization", report.Organization);
+            writer.WriteString("title", Clean(report.Title));
+            writer.WriteString("organization", Clean(report.Organization));
             if (report.Year is { } year)
             {
                 writer.WriteNumber("year", year);
@@ -68,16 +69,30 @@ public static class ReportJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads the JSON form back into a report.</summary>
+    /// <summary>
+    /// Reads the JSON form back into a report. Strings are kept as written — control characters too, since this is the
+    /// platform's lossless storage form and every renderer cleans what it writes — except half a surrogate pair, which
+    /// no format can write and is refused; nesting deeper than <see cref="ReportReadLimits.MaxDepth"/> is refused
+    /// before parsing.
+    /// </summary>
     /// <exception cref="ReportReadException">The text is not JSON, or not a valid <c>gongkai-annual-report/v1</c>
-    /// document; the message names the JSON path of the problem.</exception>
-    public static AnnualReport Deserialize(string json)
+    /// document (a string holding half a surrogate pair, <c>"\ud800"</c>, included); the message names the JSON path of
+    /// the problem.</exception>
+    public static AnnualReport Deserialize(string json, ReportReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        using var budget = new ReadBudget(limits ?? ReportReadLimits.Default, "JSON");
+        return ReportParser.Guarded(budget, () => DeserializeWithin(json, budget));
+    }
+
+    internal static AnnualReport DeserializeWithin(string json, ReadBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        RequireDepth(json, budget);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = budget.Limits.MaxDepth + 1 });
         }
         catch (JsonException exception)
         {
@@ -93,6 +108,43 @@ public static class ReportJson
             return Read(document.RootElement);
         }
     }
+
+    /// <summary>Counts the nesting of objects and arrays outside strings, so that a deep document gets the depth message.</summary>
+    private static void RequireDepth(string json, ReadBudget budget)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[')
+            {
+                budget.RequireDepth(++depth, "JSON 对象和数组");
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+            }
+        }
+    }
+
+    /// <summary>Half surrogate pairs, which JSON cannot write, as U+FFFD; everything else as it is.</summary>
+    private static string? Clean(string? text) => text is null ? null : SafeText.CleanSurrogates(text);
 
     internal static string FormatName(ReportFormat format) => format == ReportFormat.Format2019 ? "2019" : "2021";
 
@@ -122,7 +174,7 @@ public static class ReportJson
             // An object has one value per key; the first section of a key is the one AnnualReport.Section returns.
             if (written.Add(section.Key))
             {
-                writer.WriteString(NationalFormat.Section(section.Key).JsonName, section.Text);
+                writer.WriteString(NationalFormat.Section(section.Key).JsonName, Clean(section.Text));
             }
         }
 
@@ -163,7 +215,7 @@ public static class ReportJson
             var cell = formatCell.Get(report);
             writer.WriteStartObject(formatCell.Path);
             writer.WriteString("kind", KindName(cell.Kind));
-            writer.WriteString("raw", cell.Raw);
+            writer.WriteString("raw", Clean(cell.Raw));
             if (cell.Location is { } location)
             {
                 WriteIfSet(writer, "line", location.Line);
@@ -192,7 +244,7 @@ public static class ReportJson
     {
         var rootKeys = Keys(root, "$", RootKeys, RequiredRootKeys);
         var schema = rootKeys["schema"];
-        if (schema.ValueKind != JsonValueKind.String || schema.GetString() != SchemaId)
+        if (schema.ValueKind != JsonValueKind.String || !schema.ValueEquals(SchemaId))
         {
             throw Invalid("$.schema", $"应为「{SchemaId}」，实际为{Show(schema)}");
         }
@@ -264,7 +316,7 @@ public static class ReportJson
 
     private static ReportFormat ReadFormat(JsonElement element) =>
         element.ValueKind == JsonValueKind.String
-            ? element.GetString() switch
+            ? Text(element, "$.format") switch
             {
                 "2021" => ReportFormat.Format2021,
                 "2019" => ReportFormat.Format2019,
@@ -284,7 +336,7 @@ public static class ReportJson
             }
 
             var definition = NationalFormat.Sections.First(s => s.JsonName == name);
-            report.Sections.Add(new ReportSection(definition.Key, definition.Heading, value.GetString()!));
+            report.Sections.Add(new ReportSection(definition.Key, definition.Heading, Text(value, path)));
         }
     }
 
@@ -320,7 +372,7 @@ public static class ReportJson
             var keys = Keys(entry, path, ["kind", "raw", .. LocationKeys], ["kind", "raw"]);
             var kindElement = keys["kind"];
             var kind = kindElement.ValueKind == JsonValueKind.String
-                ? kindElement.GetString() switch
+                ? Text(kindElement, path + ".kind") switch
                 {
                     "number" => CellKind.Number,
                     "zero" => CellKind.Zero,
@@ -350,7 +402,7 @@ public static class ReportJson
                 location = null;
             }
 
-            result[cellPath] = (kind.Value, raw.GetString()!, location);
+            result[cellPath] = (kind.Value, Text(raw, path + ".raw"), location);
         }
 
         return result;
@@ -370,14 +422,24 @@ public static class ReportJson
         var result = new OrderedDictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (Array.IndexOf(allowed, property.Name) < 0)
+            string name;
+            try
             {
-                throw Invalid(Child(path, property.Name), "不认识的键");
+                name = property.Name;
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new ReportReadException($"报告 JSON 有误：{path}：{BrokenText}。", exception);
             }
 
-            if (!result.TryAdd(property.Name, property.Value))
+            if (Array.IndexOf(allowed, name) < 0)
             {
-                throw Invalid(Child(path, property.Name), "键重复出现");
+                throw Invalid(Child(path, SafeText.Clean(name)), "不认识的键");
+            }
+
+            if (!result.TryAdd(name, property.Value))
+            {
+                throw Invalid(Child(path, name), "键重复出现");
             }
         }
 
@@ -395,10 +457,25 @@ public static class ReportJson
     private static string Child(string path, string name) =>
         name.Contains('.', StringComparison.Ordinal) ? $"{path}['{name}']" : path + "." + name;
 
+    private const string BrokenText = "字符串中有无效的 Unicode 转义（单独的半个代理对，如 \\ud800），文件可能已损坏。请用生成它的程序重新导出";
+
+    /// <summary>A string value; half a surrogate pair (which no output format can write) is refused.</summary>
+    private static string Text(JsonElement element, string path)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ReportReadException($"报告 JSON 有误：{path}：{BrokenText}。", exception);
+        }
+    }
+
     private static string? OptionalString(JsonElement element, string path) => element.ValueKind switch
     {
         JsonValueKind.Null => null,
-        JsonValueKind.String => element.GetString(),
+        JsonValueKind.String => Text(element, path),
         _ => throw Invalid(path, $"应为字符串或 null，实际为{Show(element)}"),
     };
 
@@ -420,11 +497,23 @@ public static class ReportJson
     {
         JsonValueKind.Object => "对象",
         JsonValueKind.Array => "数组",
-        JsonValueKind.String => $"字符串「{element.GetString()}」",
+        JsonValueKind.String => $"字符串「{ShowString(element)}」",
         JsonValueKind.Number => "数字 " + element.GetRawText(),
         JsonValueKind.True or JsonValueKind.False => "布尔值 " + element.GetRawText(),
         _ => "null",
     };
+
+    private static string ShowString(JsonElement element)
+    {
+        try
+        {
+            return SafeText.Clean(element.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return "（含无效字符）";
+        }
+    }
 
     private static ReportReadException Invalid(string path, string problem) => new($"报告 JSON 有误：{path}：{problem}。");
 

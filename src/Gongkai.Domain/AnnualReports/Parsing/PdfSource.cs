@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Gongkai.Documents;
 
 namespace Gongkai.AnnualReports.Parsing;
 
@@ -19,23 +20,50 @@ namespace Gongkai.AnnualReports.Parsing;
 /// </summary>
 public static class PdfSource
 {
-    private const string Executable = "pdftotext";
+    internal const string Executable = "pdftotext";
+
+    /// <summary>What pdftotext writes on stderr is kept up to this many characters for the message.</summary>
+    private const int ErrorLength = 2000;
+
+    /// <summary>
+    /// pdftotext writes an error line per bad byte of a damaged file: past this many characters of them the file is
+    /// junk, and pdftotext is stopped instead of being left to write them for seconds.
+    /// </summary>
+    private const int MostErrors = 1024 * 1024;
 
     /// <exception cref="ReportReadException">
-    /// pdftotext is missing, it could not read the file, or the file has no text (a scan).
+    /// pdftotext is missing, it could not read the file, the file has no text (a scan), or reading goes over a
+    /// <see cref="ReportReadLimits"/> limit: the time budget (pdftotext is stopped) or the text it writes
+    /// (<see cref="ReportReadLimits.MaxInflatedBytes"/>).
     /// </exception>
-    public static Task<SourceDocument> ReadAsync(string path, CancellationToken ct) => ReadAsync(path, Executable, ct);
+    public static async Task<SourceDocument> ReadAsync(string path, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var budget = new ReadBudget(ReportReadLimits.Default, path, ct);
+        return await ReadAsync(path, Executable, budget).ConfigureAwait(false);
+    }
 
     /// <summary>Runs <paramref name="executable"/> as pdftotext; tests pass a name that does not exist.</summary>
     internal static async Task<SourceDocument> ReadAsync(string path, string executable, CancellationToken ct)
     {
+        using var budget = new ReadBudget(ReportReadLimits.Default, path, ct);
+        return await ReadAsync(path, executable, budget).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="executable"/> as pdftotext within <paramref name="budget"/>: its output is read in pieces
+    /// and counted, and the process (with anything it started) is stopped when the time or the output runs out.
+    /// </summary>
+    internal static async Task<SourceDocument> ReadAsync(string path, string executable, ReadBudget budget)
+    {
         ArgumentNullException.ThrowIfNull(path);
-        var fileName = Path.GetFileName(path);
+        var fileName = budget.FileName;
         if (!File.Exists(path))
         {
             throw new ReportReadException($"找不到文件“{path}”。请检查路径是否正确。");
         }
 
+        budget.Check();
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList = { "-layout", "-enc", "UTF-8", path, "-" },
@@ -66,35 +94,45 @@ public static class PdfSource
         string error;
         try
         {
-            var outputTask = process.StandardOutput.ReadToEndAsync(ct);
-            var errorTask = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct).ConfigureAwait(false);
-            output = await outputTask.ConfigureAwait(false);
-            error = await errorTask.ConfigureAwait(false);
+            // Both pipes are drained at once so that pdftotext never blocks on a full one.
+            var outputTask = ReadAtMostAsync(process.StandardOutput, budget.Limits.MaxInflatedBytes / sizeof(char), budget.Token);
+            var errorTask = ReadErrorsAsync(process, budget.Token);
+            var text = await outputTask.ConfigureAwait(false);
+            if (text is null)
+            {
+                throw budget.TooMuchText();
+            }
+
+            (error, var flooded) = await errorTask.ConfigureAwait(false);
+            if (flooded)
+            {
+                throw new ReportReadException(
+                    $"无法读取 PDF 文件“{fileName}”：pdftotext 报告了大量错误（超过 {ReportReadLimits.Size(MostErrors)}），文件已严重损坏或并不是 PDF，已停止读取。" +
+                    "请重新下载，或另存为网页（.html）、Word 文档（.docx）后再导入。");
+            }
+
+            output = text;
+            await process.WaitForExitAsync(budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It ended by itself in the meantime; there is nothing left to stop.
-            }
-
+            budget.Check();
             throw;
+        }
+        finally
+        {
+            Stop(process);
         }
 
         if (process.ExitCode != 0)
         {
-            var detail = error.Trim();
+            var detail = SafeText.Clean(error).Trim();
             throw new ReportReadException(
                 $"无法读取 PDF 文件“{fileName}”：pdftotext 报告错误（退出码 {process.ExitCode}）：{(detail.Length > 0 ? detail : "无说明")}。" +
                 "文件可能已损坏或并不是 PDF；请重新下载，或另存为网页（.html）、Word 文档（.docx）后再导入。");
         }
 
-        var document = Parse(output);
+        var document = Parse(output, budget);
         if (document.Lines.Count == 0)
         {
             throw new ReportReadException(
@@ -104,8 +142,77 @@ public static class PdfSource
         return document;
     }
 
+    /// <summary>The reader's text up to its end, or null when it has more than <paramref name="most"/> characters.</summary>
+    private static async Task<string?> ReadAtMostAsync(StreamReader reader, long most, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            if (text.Length + read > most)
+            {
+                return null;
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The start of what pdftotext writes on stderr (for the message), reading all of it so that the pipe never fills,
+    /// and whether it wrote more than <see cref="MostErrors"/> characters — then pdftotext is stopped at once.
+    /// </summary>
+    private static async Task<(string Start, bool Flooded)> ReadErrorsAsync(Process process, CancellationToken ct)
+    {
+        var start = new StringBuilder();
+        var buffer = new char[8192];
+        var total = 0L;
+        int read;
+        while ((read = await process.StandardError.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            start.Append(buffer, 0, Math.Min(read, Math.Max(0, ErrorLength - start.Length)));
+            total += read;
+            if (total > MostErrors)
+            {
+                Stop(process);
+                return (start.ToString(), true);
+            }
+        }
+
+        return (start.ToString(), false);
+    }
+
+    /// <summary>Stops pdftotext and anything it started, if it is still running.</summary>
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended by itself in the meantime; there is nothing left to stop.
+        }
+        catch (Win32Exception)
+        {
+            // The system refused to stop it (it is ending already); the handle is released with the Process.
+        }
+    }
+
     /// <summary>Splits pdftotext's layout output into lines and cells; see the type's remarks.</summary>
     internal static SourceDocument Parse(string output)
+    {
+        using var budget = new ReadBudget(ReportReadLimits.Default, "PDF");
+        return Parse(output, budget);
+    }
+
+    private static SourceDocument Parse(string output, ReadBudget budget)
     {
         ArgumentNullException.ThrowIfNull(output);
         var lines = new List<SourceLine>();
@@ -120,7 +227,7 @@ public static class PdfSource
                 raw = raw[1..];
             }
 
-            var cells = SplitCells(raw, i + 1, page);
+            var cells = SplitCells(SafeText.Clean(raw.Replace('\f', ' ')), i + 1, page, budget);
             if (cells.Count > 0)
             {
                 lines.Add(new SourceLine(cells));
@@ -130,7 +237,7 @@ public static class PdfSource
         return new SourceDocument(lines);
     }
 
-    private static List<SourceCell> SplitCells(string line, int lineNumber, int page)
+    private static List<SourceCell> SplitCells(string line, int lineNumber, int page, ReadBudget budget)
     {
         var cells = new List<SourceCell>();
         var i = 0;
@@ -165,6 +272,7 @@ public static class PdfSource
                 break;
             }
 
+            budget.AddCells(1);
             cells.Add(new SourceCell(
                 line[start..end],
                 new SourceLocation(Line: lineNumber, Column: start + 1, Page: page)));

@@ -32,8 +32,14 @@ public static partial class ReportRecognizer
     private static readonly string[] PageChrome =
         ["版权所有", "网站标识码", "ICP备", "公网安备", "打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "主办单位", "技术支持", "网站地图"];
 
-    /// <summary>Recognizes a report. Throws <see cref="ReportReadException"/> when the source holds no report table at all.</summary>
-    public static ReportParseResult Recognize(SourceDocument document)
+    /// <summary>
+    /// Recognizes a report. Throws <see cref="ReportReadException"/> when the source holds no report table at all. The
+    /// reader's own findings (<see cref="SourceDocument.Findings"/>) come first.
+    /// </summary>
+    public static ReportParseResult Recognize(SourceDocument document) => Recognize(document, null);
+
+    /// <summary>As <see cref="Recognize(SourceDocument)"/>, checking the input's time budget at every line.</summary>
+    internal static ReportParseResult Recognize(SourceDocument document, ReadBudget? budget)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Lines.Count == 0)
@@ -41,7 +47,7 @@ public static partial class ReportRecognizer
             throw new ReportReadException("文件中没有文字内容。请确认文件不是空白页或扫描图片。");
         }
 
-        return new Recognition(document).Run();
+        return new Recognition(document, budget).Run();
     }
 
     private enum Context
@@ -73,11 +79,11 @@ public static partial class ReportRecognizer
         public bool HasTable { get; set; }
     }
 
-    private sealed class Recognition(SourceDocument document)
+    private sealed class Recognition(SourceDocument document, ReadBudget? budget)
     {
         private readonly IReadOnlyList<SourceLine> _lines = document.Lines;
         private readonly AnnualReport _report = new();
-        private readonly List<Finding> _findings = [];
+        private readonly List<Finding> _findings = [.. document.Findings];
         private readonly List<SectionBuilder> _sections = [];
         private readonly List<Table2Row> _table2Rows = [];
         private readonly List<Table2Header> _table2Headers = [];
@@ -130,6 +136,7 @@ public static partial class ReportRecognizer
             ReadTitle();
             for (var i = 0; i < _lines.Count; i++)
             {
+                budget?.Check();
                 i = ReadLine(i);
             }
 
@@ -164,6 +171,7 @@ public static partial class ReportRecognizer
             var seen = new Dictionary<SectionKey, int>();
             for (var i = 0; i < _lines.Count; i++)
             {
+                budget?.Check();
                 var text = SingleText(_lines[i]);
                 if (text is null || LabelMatcher.MatchSectionHeading(Canon(text)) is not { } key)
                 {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gongkai.Documents;
 
 namespace Gongkai.AnnualReports.Parsing;
 
@@ -37,7 +38,8 @@ public static partial class SourceDecoding
     /// <summary>
     /// Decodes a text file: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; otherwise strict UTF-8 when the bytes
     /// are valid UTF-8, UTF-16 without a mark when the bytes clearly are that, and GB18030 (a superset of GBK and
-    /// GB2312) for everything else. The result never starts with a byte-order mark.
+    /// GB2312) for everything else. The result never starts with a byte-order mark, and characters no output format
+    /// can carry (NUL, other control characters, half surrogate pairs) are replaced as <see cref="SafeText.Clean"/> says.
     /// </summary>
     /// <exception cref="ReportReadException">The file is empty or only whitespace, or it is binary.</exception>
     public static string DecodeText(ReadOnlySpan<byte> bytes, string fileName)
@@ -50,8 +52,9 @@ public static partial class SourceDecoding
     /// Decodes an HTML file like <see cref="DecodeText"/>, but when the bytes are not valid UTF-8 it reads them in
     /// the charset the page declares (<c>&lt;meta charset="gbk"&gt;</c>,
     /// <c>content="text/html; charset=gb2312"</c>), as a browser would: GB2312, GBK and GB18030 all as GB18030,
-    /// another charset .NET knows (Big5, Shift_JIS …) as itself, and no or an unknown declaration as GB18030. A page
-    /// that declares GBK but is valid UTF-8 was re-saved by an editor that kept the old tag, so the bytes win.
+    /// another charset .NET knows (Big5, Shift_JIS …) as itself, and no, an unknown or an unsupported declaration
+    /// (UTF-7, which .NET refuses to decode) as GB18030. A page that declares GBK but is valid UTF-8 was re-saved by an
+    /// editor that kept the old tag, so the bytes win. Cleaned like <see cref="DecodeText"/>.
     /// </summary>
     /// <exception cref="ReportReadException">The file is empty or only whitespace, or it is binary.</exception>
     public static string DecodeHtml(ReadOnlySpan<byte> bytes, string fileName)
@@ -127,8 +130,9 @@ public static partial class SourceDecoding
     private static ReportReadException OldWordFormat(string fileName) => new(
         $"不支持旧版 Word 文档格式（.doc）：“{fileName}”。请用 Word 或 WPS 打开该文件，选择“另存为”，保存为 .docx 格式后再导入。");
 
-    private static string RequireText(string text, string fileName)
+    private static string RequireText(string decoded, string fileName)
     {
+        var text = SafeText.Clean(decoded);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new ReportReadException(
@@ -192,8 +196,9 @@ public static partial class SourceDecoding
         {
             encoding = CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? Encoding.GetEncoding(charset);
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // An unknown name, or one .NET knows but will not decode (UTF-7): read the page as if it declared nothing.
             return null;
         }
 

@@ -1,3 +1,5 @@
+using Gongkai.AnnualReports.Validation;
+
 namespace Gongkai.AnnualReports.Parsing;
 
 /// <summary>
@@ -21,10 +23,22 @@ public sealed record SourceLine(IReadOnlyList<SourceCell> Cells, int? TableIndex
     public SourceLocation Location => Cells.Count > 0 ? Cells[0].Location : new SourceLocation();
 }
 
-/// <summary>A source file reduced to lines and cells, whatever its format; the recognizer reads only this.</summary>
-public sealed record SourceDocument(IReadOnlyList<SourceLine> Lines);
+/// <summary>
+/// A source file reduced to lines and cells, whatever its format; the recognizer reads only this.
+/// <see cref="Findings"/> are what the reader itself noticed (a merged cell cut to the national table's size); the
+/// recognizer reports them first.
+/// </summary>
+public sealed record SourceDocument(IReadOnlyList<SourceLine> Lines)
+{
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+}
 
-/// <summary>The input could not be read at all (not a report, corrupt, empty). The message says what and what to do.</summary>
+/// <summary>
+/// The input could not be read at all (not a report, corrupt, empty, over a <see cref="ReportReadLimits"/> limit). The
+/// message names the file where there is one and says what to do. This is the only exception the readers
+/// (<see cref="ReportParser"/>, <see cref="Json.ReportJson.Deserialize(string, ReportReadLimits?)"/>) throw for bad
+/// input; <see cref="OperationCanceledException"/> leaves them only when the caller's own token is cancelled.
+/// </summary>
 public sealed class ReportReadException : Exception
 {
     public ReportReadException(string message)
@@ -36,4 +50,13 @@ public sealed class ReportReadException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when a reader failed in a way nobody foresaw and the boundary turned the failure into this exception as a
+    /// last resort. The user still gets a clear message; the fuzz harness treats it as a bug to fix.
+    /// </summary>
+    internal bool IsUnexpected { get; init; }
+
+    /// <summary>The <see cref="ReportReadLimits"/> property the input went over, or null when it broke no limit.</summary>
+    internal string? Limit { get; init; }
 }

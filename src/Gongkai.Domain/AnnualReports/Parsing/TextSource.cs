@@ -3,10 +3,18 @@ namespace Gongkai.AnnualReports.Parsing;
 /// <summary>
 /// Reads plain text as copied from web pages and Word (cells separated by tabs) and Markdown (pipe tables,
 /// '#' headings) into a <see cref="SourceDocument"/>. Blank lines and Markdown table separator rows are dropped.
+/// Every cell counts against <see cref="ReportReadLimits.MaxCells"/>.
 /// </summary>
 public static class TextSource
 {
+    /// <exception cref="ReportReadException">The text has more cells than <see cref="ReportReadLimits.MaxCells"/>.</exception>
     public static SourceDocument Read(string text)
+    {
+        using var budget = new ReadBudget(ReportReadLimits.Default, "文本");
+        return ReportParser.Guarded(budget, () => Read(text, budget));
+    }
+
+    internal static SourceDocument Read(string text, ReadBudget budget)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new List<SourceLine>();
@@ -25,21 +33,27 @@ public static class TextSource
             {
                 if (!IsPipeSeparator(trimmed))
                 {
-                    lines.Add(new SourceLine(PipeCells(line, lineNumber)));
+                    lines.Add(new SourceLine(PipeCells(line, lineNumber, budget)));
                 }
 
                 continue;
             }
 
-            lines.Add(new SourceLine(line.Contains('\t', StringComparison.Ordinal)
-                ? TabCells(line, lineNumber)
-                : [new SourceCell(line.Trim(), SourceLocation.AtLine(lineNumber, FirstNonSpace(line) + 1))]));
+            if (line.Contains('\t', StringComparison.Ordinal))
+            {
+                lines.Add(new SourceLine(TabCells(line, lineNumber, budget)));
+            }
+            else
+            {
+                budget.AddCells(1);
+                lines.Add(new SourceLine([new SourceCell(line.Trim(), SourceLocation.AtLine(lineNumber, FirstNonSpace(line) + 1))]));
+            }
         }
 
         return new SourceDocument(lines);
     }
 
-    private static SourceCell[] TabCells(string line, int lineNumber)
+    private static SourceCell[] TabCells(string line, int lineNumber, ReadBudget budget)
     {
         var cells = new List<SourceCell>();
         var start = 0;
@@ -47,6 +61,7 @@ public static class TextSource
         {
             var tab = line.IndexOf('\t', start);
             var end = tab < 0 ? line.Length : tab;
+            budget.AddCells(1);
             cells.Add(new SourceCell(line[start..end].Trim(), SourceLocation.AtLine(lineNumber, start + 1)));
             if (tab < 0)
             {
@@ -59,7 +74,7 @@ public static class TextSource
         return [.. cells];
     }
 
-    private static SourceCell[] PipeCells(string line, int lineNumber)
+    private static SourceCell[] PipeCells(string line, int lineNumber, ReadBudget budget)
     {
         var cells = new List<SourceCell>();
         var first = line.IndexOf('|', StringComparison.Ordinal);
@@ -75,6 +90,7 @@ public static class TextSource
             }
             else if (c == '|')
             {
+                budget.AddCells(1);
                 cells.Add(new SourceCell(text.ToString().Trim(), SourceLocation.AtLine(lineNumber, cellStart + 1)));
                 text.Clear();
                 cellStart = i + 1;
@@ -87,6 +103,7 @@ public static class TextSource
 
         if (text.ToString().Trim().Length > 0)
         {
+            budget.AddCells(1);
             cells.Add(new SourceCell(text.ToString().Trim(), SourceLocation.AtLine(lineNumber, cellStart + 1)));
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Documents;
 
 namespace Gongkai.AnnualReports.Rendering;
 
@@ -69,6 +70,8 @@ internal sealed record LayoutSection(
 /// The printed layout of a report shared by the HTML, Markdown and DOCX renderers, so that the three agree cell for cell.
 /// Sections come in statutory order with their canonical headings; a section is printed when the report has it or
 /// when its table has any cell that is not <see cref="CellKind.Missing"/>; a table is printed when it has such a cell.
+/// The report's own text (title, paragraphs, cells) comes out cleaned as <see cref="SafeText.Clean"/> says, so that no
+/// renderer fails on a character a reader or a form let through.
 /// </summary>
 internal static class ReportLayout
 {
@@ -76,11 +79,11 @@ internal static class ReportLayout
     {
         if (!string.IsNullOrWhiteSpace(report.Title))
         {
-            return report.Title.Trim();
+            return SafeText.Clean(report.Title).Trim();
         }
 
         return report.Organization is { } organization && report.Year is { } year
-            ? NationalFormat.Title(organization, year)
+            ? SafeText.Clean(NationalFormat.Title(organization, year))
             : NationalFormat.TitleSuffix;
     }
 
@@ -108,11 +111,11 @@ internal static class ReportLayout
     {
         CellKind.Number or CellKind.Zero => cell.Value!.Value.ToString(CultureInfo.InvariantCulture),
         CellKind.Missing => "",
-        _ => cell.Raw,
+        _ => SafeText.Clean(cell.Raw),
     };
 
     public static IReadOnlyList<string> Paragraphs(string text) =>
-        [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+        [.. SafeText.Clean(text).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
     /// <summary>Table 二: one layout per block, all as wide as the widest block so that they stack into one table.</summary>
     public static IReadOnlyList<TableLayout> Table2(AnnualReport report)

@@ -30,6 +30,7 @@ public static class RuleCatalogue
     public const string ParseTableMissing = "PARSE-TABLE-MISSING";
     public const string ParseRowMissing = "PARSE-ROW-MISSING";
     public const string ParseRowShape = "PARSE-ROW-SHAPE";
+    public const string ParseSpan = "PARSE-SPAN";
 
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
@@ -77,6 +78,8 @@ public static class RuleCatalogue
             "表格中找不到国家格式规定的某一行，该行各单元格无法读取。"),
         new(ParseRowShape, Severity.Warning, RuleBasis.Heuristic, "表格行的单元格数不符",
             "表格某行的数字个数与国家格式的列数不一致，已按能确定的部分读取，请核对原表。"),
+        new(ParseSpan, Severity.Warning, RuleBasis.Heuristic, "合并单元格超出表格大小",
+            "表格中某个单元格合并的行数或列数（rowspan、colspan、gridSpan）超过国家格式最大表格的行数或列数，已按该大小读取，请核对原表。"),
     ];
 
     private static readonly FrozenDictionary<string, RuleDefinition> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.AnnualReports;
 using Gongkai.AnnualReports.Parsing;
+using Gongkai.AnnualReports.Validation;
 using static Gongkai.Tests.AnnualReports.Parsing.ParsingFixtures;
 
 namespace Gongkai.Tests.AnnualReports.Parsing;
@@ -238,7 +239,20 @@ public class DocxSourceTests
 
         Should.Throw<ReportReadException>(() => Read(new Table(Row(wide))))
             .Message.ShouldBe("DOCX 文件第1个表格第1行超过1000列，表格无法读取。请用 Word 或 WPS 打开原文件检查该表格，另存为“Word 文档（.docx）”后再导入。");
-        Read(new Table(Row(Cell("0", span: 1000)))).Lines.Single().Cells.Count.ShouldBe(1000);
+    }
+
+    [Fact]
+    public void A_grid_span_wider_than_the_national_tables_is_cut_to_their_width_with_a_finding()
+    {
+        var document = Read(new Table(Row(Cell("甲"), Cell("0", span: 999))));
+
+        document.Lines.Single().Cells.Select(cell => (cell.Text, cell.IsSpanned)).ShouldBe(
+            [("甲", false), ("0", false), .. Enumerable.Repeat(("", true), 14)]);
+        var finding = document.Findings.ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("PARSE-SPAN");
+        finding.Severity.ShouldBe(Severity.Warning);
+        finding.Location.ShouldBe(SourceLocation.InTable(1, 1, 2));
+        finding.Message.ShouldBe("第1个表格第1行第2格合并了 999 列，超过国家格式表格的 15 列，已按 15 列读取。请核对原表的合并单元格。");
     }
 
     private static SourceDocument Read(params OpenXmlElement[] content)
