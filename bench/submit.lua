@@ -14,8 +14,8 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.body = '{"agencyId":"' .. os.getenv("AGENCY") .. '","applicantType":"NaturalPerson","applicantName":"刘晓明",'
-    .. '"idDocumentType":"居民身份证","idNumber":"11010519491231002X","phone":"13800138000",'
-    .. '"description":"2024年城区义务教育学区划分方案","requestedForm":"电子","deliveryPreference":"电子邮件"}'
+    .. '"idDocumentType":"ResidentIdCard","idNumber":"11010519491231002X","phone":"13800138000","email":"liu@example.com",'
+    .. '"description":"2024年城区义务教育学区划分方案","requestedForm":"Electronic","deliveryPreference":"Email"}'
 end
 
 function response(status, headers, body)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Calendar;
 
 namespace Gongkai.Cli;
 
@@ -8,7 +9,7 @@ internal sealed class CommandLineInputException(string message) : Exception(mess
 internal static class CliDates
 {
     public static DateOnly Parse(string option, string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        DateText.TryParseIso(text.Trim(), out var date)
             ? date
             : throw new CommandLineInputException($"{option} 的值「{text}」不是有效日期，应为 YYYY-MM-DD，例如 2023-09-25。");
 

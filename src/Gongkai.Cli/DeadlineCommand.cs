@@ -144,23 +144,21 @@ internal static class DeadlineCommand
         }
 
         context.Out.WriteLine(JsonSerializer.Serialize(
-            new
-            {
-                received = computation.Received,
-                countFrom = computation.CountFrom,
-                workingDays = computation.WorkingDaysAllowed,
-                extensionWorkingDays = computation.ExtensionWorkingDays,
-                originalDue = computation.OriginalDue,
-                due = computation.Due,
-                awaitingCorrection = computation.AwaitingCorrection,
-                provisional = computation.IsProvisional,
-                missingYears = computation.MissingYears,
-                steps = computation.Steps.Select(s => new { date = s.Date, kind = Name(s.Kind), text = s.Text }),
-                days = computation.Days.Select(d => new { date = d.Date, treatment = Name(d.Treatment), ordinal = d.Ordinal, note = d.Note }),
-                warnings = computation.Warnings,
-                explanation = computation.ToChinese(),
-            },
-            CliJson.Options));
+            new DeadlineJson(
+                computation.Received,
+                computation.CountFrom,
+                computation.WorkingDaysAllowed,
+                computation.ExtensionWorkingDays,
+                computation.OriginalDue,
+                computation.Due,
+                computation.AwaitingCorrection,
+                computation.IsProvisional,
+                computation.MissingYears,
+                [.. computation.Steps.Select(s => new DeadlineStepJson(s.Date, Name(s.Kind), s.Text))],
+                [.. computation.Days.Select(d => new DeadlineDayJson(d.Date, Name(d.Treatment), d.Ordinal, d.Note))],
+                computation.Warnings,
+                computation.ToChinese()),
+            CliJson.Output.DeadlineJson));
         return GongkaiCommand.Success;
     }
 

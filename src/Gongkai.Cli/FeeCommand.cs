@@ -63,17 +63,15 @@ internal static class FeeCommand
         }
 
         context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-            new
-            {
-                method = quote.Method == FeeMethod.ByCount ? "byCount" : "byPages",
-                firstUnit = quote.FirstUnit,
-                lastUnit = quote.LastUnit,
-                quantity = quote.Quantity,
-                amountYuan = quote.Amount,
-                bands = quote.Bands.Select(b => new { from = b.From, to = b.To, quantity = b.Quantity, rateYuan = b.Rate, amountYuan = b.Amount }),
-                basis = InformationProcessingFee.Basis,
-                explanation = quote.ToChinese(),
-            },
-            CliJson.Options));
+            new FeeJson(
+                quote.Method == FeeMethod.ByCount ? "byCount" : "byPages",
+                quote.FirstUnit,
+                quote.LastUnit,
+                quote.Quantity,
+                quote.Amount,
+                [.. quote.Bands.Select(b => new FeeBandJson(b.From, b.To, b.Quantity, b.Rate, b.Amount))],
+                InformationProcessingFee.Basis,
+                quote.ToChinese()),
+            CliJson.Output.FeeJson));
     }
 }

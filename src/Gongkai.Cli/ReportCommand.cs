@@ -167,82 +167,30 @@ internal static class ReportCommand
 
     private static void WriteJson(TextWriter output, IReadOnlyList<CheckedReport> reports)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJson.Options.Encoder }))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("reports");
-            foreach (var report in reports)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", report.File);
-                if (!report.WasRead)
-                {
-                    json.WriteString("error", report.ReadError);
-                    json.WriteEndObject();
-                    continue;
-                }
-
-                var model = report.Report!;
-                json.WriteString("organization", model.Organization);
-                if (model.Year is { } year)
-                {
-                    json.WriteNumber("year", year);
-                }
-                else
-                {
-                    json.WriteNull("year");
-                }
-
-                json.WriteString("format", model.Format == ReportFormat.Format2019 ? "2019" : "2021");
-                json.WriteStartArray("findings");
-                foreach (var finding in report.Findings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("rule", finding.RuleId);
-                    json.WriteString("severity", SeverityText.Name(finding.Severity));
-                    json.WriteString("message", finding.Message);
-                    json.WriteString("location", finding.Location?.ToString());
-                    json.WriteString("expected", finding.Expected);
-                    json.WriteString("actual", finding.Actual);
-                    json.WriteStartArray("cells");
-                    foreach (var cell in finding.Cells)
-                    {
-                        json.WriteStringValue(cell);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            var summary = Summarize(reports);
-            json.WriteStartObject("summary");
-            json.WriteNumber("reports", summary.Total);
-            json.WriteNumber("withErrors", summary.WithErrors);
-            json.WriteNumber("withWarningsOnly", summary.WithWarnings);
-            json.WriteNumber("needsReview", summary.NeedsReview);
-            json.WriteNumber("clean", summary.Clean);
-            json.WriteNumber("unreadable", summary.Unreadable);
-            json.WriteNumber("errors", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Error)));
-            json.WriteNumber("warnings", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Warning)));
-            json.WriteNumber("reviews", reports.Sum(r => r.Findings.Count(f => f.Severity == Severity.Review)));
-            json.WriteStartObject("byRule");
-            foreach (var group in reports.SelectMany(r => r.Findings).GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                json.WriteNumber(group.Key, group.Count());
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var summary = Summarize(reports);
+        var findings = reports.SelectMany(r => r.Findings).ToList();
+        var json = new CheckJson(
+            [.. reports.Select(CheckedReportJson (report) => report.Report is not { } model
+                ? new UnreadableReportJson(report.File, report.ReadError)
+                : new ReadReportJson(
+                    report.File,
+                    model.Organization,
+                    model.Year,
+                    model.Format == ReportFormat.Format2019 ? "2019" : "2021",
+                    [.. report.Findings.Select(f => new FindingJson(
+                        f.RuleId, SeverityText.Name(f.Severity), f.Message, f.Location?.ToString(), f.Expected, f.Actual, f.Cells))]))],
+            new CheckSummaryJson(
+                summary.Total,
+                summary.WithErrors,
+                summary.WithWarnings,
+                summary.NeedsReview,
+                summary.Clean,
+                summary.Unreadable,
+                findings.Count(f => f.Severity == Severity.Error),
+                findings.Count(f => f.Severity == Severity.Warning),
+                findings.Count(f => f.Severity == Severity.Review),
+                findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)));
+        output.WriteLine(JsonSerializer.Serialize(json, CliJson.Output.CheckJson));
     }
 
     private static (int Total, int WithErrors, int WithWarnings, int Clean, int Unreadable, int NeedsReview) Summarize(IReadOnlyList<CheckedReport> reports)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
 using Gongkai.AnnualReports;
 
 namespace Gongkai.Cli;
@@ -36,17 +38,28 @@ internal static class ReportStats
     {
         var columns = rows.Select(r => r.Report.Format).Distinct().Order()
             .SelectMany(FormatCell.All).DistinctBy(c => c.Path).ToList();
-        writer.WriteLine(string.Join(',', LeadingColumns.Concat(columns.Select(c => c.Path)).Select(Csv)));
-        foreach (var (file, report) in rows)
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = writer.NewLine }, leaveOpen: true);
+        void Row(IEnumerable<string> fields)
         {
-            writer.WriteLine(string.Join(',', new[]
+            foreach (var field in fields)
             {
-                Csv(file), Csv(report.Organization ?? ""), report.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
-                report.Format == ReportFormat.Format2019 ? "2019" : "2021",
-            }.Concat(columns.Select(c => Text(c.Get(report).Value)))));
+                csv.WriteField(field);
+            }
+
+            csv.NextRecord();
         }
 
-        writer.WriteLine(string.Join(',', new[] { Csv("合计"), "", "", "" }.Concat(columns.Select(c => Text(Total(rows.Select(r => c.Get(r.Report).Value)))))));
+        Row([.. LeadingColumns, .. columns.Select(c => c.Path)]);
+        foreach (var (file, report) in rows)
+        {
+            Row([
+                file, report.Organization ?? "", report.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
+                report.Format == ReportFormat.Format2019 ? "2019" : "2021",
+                .. columns.Select(c => Text(c.Get(report).Value)),
+            ]);
+        }
+
+        Row(["合计", "", "", "", .. columns.Select(c => Text(Total(rows.Select(r => c.Get(r.Report).Value))))]);
     }
 
     private static decimal? Total(IEnumerable<decimal?> values)
@@ -68,7 +81,4 @@ internal static class ReportStats
     private static decimal? Sum(decimal? a, decimal? b) => a is { } x && b is { } y ? x + y : null;
 
     private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -16,15 +16,9 @@ internal static class RulesCommand
             if (parse.GetValue(format) == "json")
             {
                 context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(
-                    RuleCatalogue.All.Select(r => new
-                    {
-                        id = r.Id,
-                        severity = SeverityText.Name(r.Severity),
-                        basis = r.Basis == RuleBasis.Statutory ? "statutory" : "heuristic",
-                        title = r.Title,
-                        description = r.Description,
-                    }),
-                    CliJson.Options));
+                    [.. RuleCatalogue.All.Select(r => new RuleJson(
+                        r.Id, SeverityText.Name(r.Severity), r.Basis == RuleBasis.Statutory ? "statutory" : "heuristic", r.Title, r.Description))],
+                    CliJson.Output.IReadOnlyListRuleJson));
                 return GongkaiCommand.Success;
             }
 

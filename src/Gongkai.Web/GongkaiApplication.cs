@@ -1,13 +1,17 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Web.Admin;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Attachments;
 using Gongkai.Web.Catalog;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
+using Gongkai.Web.Portal;
 using Gongkai.Web.Reviews;
+using Gongkai.Web.Supervision;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -32,18 +36,12 @@ internal static class GongkaiApplication
         services.AddScoped<Staff>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
-        services.AddScoped<Applications.ApplicationIntake>();
         services.AddApplicationDesk(builder.Configuration);
-        services.AddScoped<AnnualReports.CaseTableQuery>();
-        services.AddScoped<AnnualReports.AnnualReportStore>();
-        services.AddScoped<AnnualReports.ITable2Source, Catalog.CatalogTable2Source>();
-        services.AddScoped<Supervision.RegionScope>();
-        services.AddScoped<Supervision.SupervisedReports>();
-        services.AddScoped<Supervision.ReportCollector>();
+        services.AddAnnualReports();
+        services.AddSupervision();
+        services.AddAdministration();
         services.AddOptions<Gongkai.AnnualReports.Parsing.ReportReadLimits>().Bind(builder.Configuration.GetSection("ReportReading"))
             .Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
-        services.AddScoped<Admin.CalendarImport>();
-        services.AddScoped<Admin.UserAccounts>();
         services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
         services.AddScoped<Accounts.SignInThrottle>();
         services.AddCatalog(builder.Configuration);
@@ -102,7 +100,9 @@ internal static class GongkaiApplication
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddReverseProxy(builder.Configuration);
         services.AddAuthorization();
-        services.AddCaseDocuments(builder.Configuration);
+        services.AddLetters(builder.Configuration);
+        services.AddAttachments(builder.Configuration);
+        services.AddPortal(builder.Configuration);
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

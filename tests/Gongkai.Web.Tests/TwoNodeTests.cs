@@ -78,7 +78,7 @@ public class TwoNodeTests
         using var fields = new FormUrlEncodedContent(
         [
             new("Input.Channel", "InPerson"), new("Input.ArrivedOn", "2024-06-17"), new("Input.ApplicantType", "NaturalPerson"),
-            new("Input.ApplicantName", applicant), new("Input.IdDocumentType", "居民身份证"), new("Input.Phone", "13800138000"),
+            new("Input.ApplicantName", applicant), new("Input.IdDocumentType", "ResidentIdCard"), new("Input.Phone", "13800138000"),
             new("Input.Description", "县第三中学食堂承包经营招标文件"), new("RegisterNow", "false"),
             new("__RequestVerificationToken", form.AntiforgeryToken()),
         ]);

@@ -12,7 +12,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Number).HasMaxLength(32);
         builder.Property(a => a.ReceiptCode).HasMaxLength(16);
         builder.Property(a => a.ApplicantName).HasMaxLength(200);
-        builder.Property(a => a.IdDocumentType).HasMaxLength(50);
+        // The applicant's choices are stored by name (they were free text before 20261122000070_IntakeChoices).
+        builder.Property(a => a.IdDocumentType).HasConversion<string>().HasMaxLength(50);
         builder.Property(a => a.IdNumber).HasMaxLength(50);
         builder.Property(a => a.ContactPerson).HasMaxLength(100);
         builder.Property(a => a.Phone).HasMaxLength(50);
@@ -20,8 +21,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Address).HasMaxLength(300);
         builder.Property(a => a.PostalCode).HasMaxLength(10);
         builder.Property(a => a.Description).HasMaxLength(4000);
-        builder.Property(a => a.RequestedForm).HasMaxLength(100);
-        builder.Property(a => a.DeliveryPreference).HasMaxLength(100);
+        builder.Property(a => a.RequestedForm).HasConversion<string>().HasMaxLength(100);
+        builder.Property(a => a.DeliveryPreference).HasConversion<string>().HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.ExtensionRequestReason).HasMaxLength(500);
         builder.Property(a => a.ExtensionRequestedByName).HasMaxLength(100);

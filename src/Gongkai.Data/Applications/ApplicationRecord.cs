@@ -25,8 +25,8 @@ public sealed class ApplicationRecord
 
     public required string ApplicantName { get; set; }
 
-    /// <summary>身份证明 kind, e.g. 居民身份证, 统一社会信用代码.</summary>
-    public string? IdDocumentType { get; set; }
+    /// <summary>身份证明 kind; null when a registered letter gave none.</summary>
+    public IdentityDocument? IdDocumentType { get; set; }
 
     public string? IdNumber { get; set; }
 
@@ -45,11 +45,11 @@ public sealed class ApplicationRecord
     /// <summary>所需政府信息的名称、文号或者便于查询的其他特征性描述.</summary>
     public required string Description { get; set; }
 
-    /// <summary>所需政府信息的指定提供载体形式 (纸质、电子…).</summary>
-    public string? RequestedForm { get; set; }
+    /// <summary>所需政府信息的指定提供载体形式; null when not stated.</summary>
+    public RequestedForm? RequestedForm { get; set; }
 
-    /// <summary>获取方式 (邮寄、电子邮件、自行领取、在线).</summary>
-    public string? DeliveryPreference { get; set; }
+    /// <summary>获取方式; null when not stated.</summary>
+    public DeliveryPreference? DeliveryPreference { get; set; }
 
     // ---- receipt (条例第三十一条) ----
     public ReceiptChannel Channel { get; set; }

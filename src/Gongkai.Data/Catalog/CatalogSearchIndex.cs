@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data.Numbering;
 using Microsoft.EntityFrameworkCore;
@@ -185,7 +186,7 @@ public static class CatalogSearchIndex
         var last = await NumberCounters.TakeAsync(db, NumberCounters.Platform, NumberSeries.SearchKeys(day), count, cancellationToken);
         if (last > KeysPerDay)
         {
-            throw new InvalidOperationException($"More than {KeysPerDay} catalogue items published on {day:yyyy-MM-dd}.");
+            throw new InvalidOperationException($"More than {KeysPerDay} catalogue items published on {DateText.Iso(day)}.");
         }
 
         return FirstKeyOf(day) + last - count;

@@ -15,7 +15,7 @@ public sealed record CheckedReport(string File, AnnualReport? Report, IReadOnlyL
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 
-/// <summary>Parse and validate in one call, as `gongkai report check` and the platform do.</summary>
+/// <summary>The findings of a parsed report, as `gongkai report check` and the platform give them.</summary>
 public static class ReportCheck
 {
     /// <summary>The parser's findings followed by every rule's findings; cross-year rules when a previous year is given.</summary>
@@ -23,20 +23,5 @@ public static class ReportCheck
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return [.. parsed.Findings, .. ReportValidator.Validate(parsed.Report, previous)];
-    }
-
-    /// <summary>Reads and checks one file. Never throws for bad input: an unreadable file gives <see cref="CheckedReport.ReadError"/>.</summary>
-    public static async Task<CheckedReport> CheckFileAsync(string path, AnnualReport? previous = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            var parsed = await ReportParser.ParseFileAsync(path, cancellationToken: cancellationToken);
-            return new CheckedReport(path, parsed.Report, Findings(parsed, previous));
-        }
-        catch (ReportReadException exception)
-        {
-            return new CheckedReport(path, null, [], exception.Message);
-        }
     }
 }

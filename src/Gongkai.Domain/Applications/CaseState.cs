@@ -74,16 +74,4 @@ public static class CaseStates
         CaseState.ClosedUnpaidFee => "因逾期未缴费终止办理",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
-
-    public static string Label(DeadlineStatus status) => status switch
-    {
-        DeadlineStatus.OnTrack => "办理中",
-        DeadlineStatus.DueSoon => "即将到期",
-        DeadlineStatus.Overdue => "已逾期",
-        DeadlineStatus.AwaitingCorrection => "待补正（暂停计时）",
-        DeadlineStatus.RepliedOnTime => "按期答复",
-        DeadlineStatus.RepliedLate => "逾期答复",
-        DeadlineStatus.ClosedWithoutReply => "未经答复终止",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
 }

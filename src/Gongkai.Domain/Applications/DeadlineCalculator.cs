@@ -149,5 +149,5 @@ public static class DeadlineCalculator
 
     private static string D(DateOnly date) => DeadlineComputation.D(date);
 
-    private static string Weekday(DateOnly date) => DeadlineComputation.Weekday(date);
+    private static string Weekday(DateOnly date) => DateText.Weekday(date);
 }

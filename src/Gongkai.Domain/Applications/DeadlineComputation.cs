@@ -118,7 +118,7 @@ public sealed record DeadlineComputation
         if (makeUp.Count > 0)
         {
             text.AppendLine("计入的调休上班日：" + string.Join("、", makeUp.Select(d =>
-                $"{D(d.Date)}（{Weekday(d.Date)}，{d.Note}调休上班，第{d.Ordinal}个工作日）")));
+                $"{D(d.Date)}（{DateText.Weekday(d.Date)}，{d.Note}调休上班，第{d.Ordinal}个工作日）")));
         }
 
         foreach (var group in PausedDays.GroupBy(d => d.Note, StringComparer.Ordinal))
@@ -134,18 +134,7 @@ public sealed record DeadlineComputation
         return text.ToString().TrimEnd();
     }
 
-    internal static string D(DateOnly date) => WorkingCalendar.Format(date);
-
-    internal static string Weekday(DateOnly date) => date.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "星期一",
-        DayOfWeek.Tuesday => "星期二",
-        DayOfWeek.Wednesday => "星期三",
-        DayOfWeek.Thursday => "星期四",
-        DayOfWeek.Friday => "星期五",
-        DayOfWeek.Saturday => "星期六",
-        _ => "星期日",
-    };
+    internal static string D(DateOnly date) => DateText.Iso(date);
 
     private static IEnumerable<(string Name, DateOnly From, DateOnly Until, int Count)> Runs(IEnumerable<DeadlineDay> days)
     {

@@ -39,7 +39,7 @@ public sealed record ClockPause(PauseKind Kind, DateOnly From, DateOnly Until, s
         var answerDue = rules.Calendar.AddWorkingDays(startedOn, rules.Policy.ConsultationWorkingDays);
         var end = answeredOn ?? closedOn;
         var until = end is { } e && e < answerDue ? e : answerDue;
-        var who = kind == ConsultationKind.ThirdParty ? "征求第三方意见" : "征求其他机关意见";
+        var who = kind.Label();
         var description = (answeredOn, closedOn) switch
         {
             ({ } a, _) when a <= answerDue => $"{who}（{party}）：{D(startedOn)} 发出，{D(a)} 答复",
@@ -71,7 +71,7 @@ public sealed record ClockPause(PauseKind Kind, DateOnly From, DateOnly Until, s
 
     public bool Excludes(DateOnly date) => date > From && date <= Until;
 
-    private static string D(DateOnly date) => WorkingCalendar.Format(date);
+    private static string D(DateOnly date) => DateText.Iso(date);
 }
 
 /// <summary>A correction request (补正) and, once it came, the date the corrected application arrived.</summary>
@@ -144,5 +144,5 @@ public sealed record DeadlineInput(
         return problems;
     }
 
-    private static string D(DateOnly date) => WorkingCalendar.Format(date);
+    private static string D(DateOnly date) => DateText.Iso(date);
 }

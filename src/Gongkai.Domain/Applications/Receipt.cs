@@ -85,6 +85,14 @@ public sealed record Receipt
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };
 
+    /// <summary>What the arrival date of a channel is called on the registration form: 提交日期, 签收日期 or 收到日期.</summary>
+    public static string ArrivalDateName(ReceiptChannel channel) => channel switch
+    {
+        ReceiptChannel.InPerson => "提交日期",
+        ReceiptChannel.PostWithSignature => "签收日期",
+        _ => "收到日期",
+    };
+
     /// <summary>Which date counts as receipt for a channel, in Chinese (for the deadline explanation).</summary>
     public static string ReceiptRule(ReceiptChannel channel) => channel switch
     {

@@ -1,11 +1,13 @@
 using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Gongkai.Calendar;
 
 /// <summary>
-/// Reads holiday arrangements from CSV: header <c>year,date,kind,name,notice</c>, one row per date, <c>#</c> starts a
-/// comment line. <c>year</c> is the arrangement the row belongs to, which is not always the date's year. Fields are
-/// plain (no quoting): names use the Chinese enumeration comma 、, never an ASCII comma.
+/// Reads holiday arrangements from CSV (CsvHelper): header <c>year,date,kind,name,notice</c>, one row per date, <c>#</c>
+/// starts a comment line. <c>year</c> is the arrangement the row belongs to, which is not always the date's year.
+/// Fields may be quoted as spreadsheet programs write them.
 /// </summary>
 public static class HolidayArrangements
 {
@@ -29,19 +31,27 @@ public static class HolidayArrangements
         var dateLines = new Dictionary<DateOnly, int>();
         var problems = new List<string>();
         var headerSeen = false;
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            lineNumber++;
-            var text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
+            AllowComments = true,
+            Comment = '#',
+            TrimOptions = TrimOptions.Trim,
+            DetectColumnCountChanges = false,
+            BadDataFound = null,
+        };
+        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        while (parser.Read())
+        {
+            var lineNumber = (int)parser.RawRow;
+            var fields = parser.Record ?? [];
+            if (fields.All(string.IsNullOrWhiteSpace) || fields[0].StartsWith('#'))
             {
                 continue;
             }
 
             if (!headerSeen)
             {
-                if (!string.Equals(text, Header, StringComparison.Ordinal))
+                if (!string.Equals(string.Join(',', fields), Header, StringComparison.Ordinal))
                 {
                     // Without the header the columns mean nothing: the lines after it are not checked.
                     throw new HolidayDataException([Bad(lineNumber, $"表头应为「{Header}」")]);
@@ -51,7 +61,7 @@ public static class HolidayArrangements
                 continue;
             }
 
-            if (ReadRow(text, lineNumber, notices, dateLines, problems) is { } row)
+            if (ReadRow(fields, lineNumber, notices, dateLines, problems) is { } row)
             {
                 if (!byYear.TryGetValue(row.Year, out var days))
                 {
@@ -77,9 +87,8 @@ public static class HolidayArrangements
 
     /// <summary>One data line as a day of its arrangement year, or null with the line's problems added.</summary>
     private static (int Year, CalendarDay Day)? ReadRow(
-        string text, int lineNumber, Dictionary<int, string> notices, Dictionary<DateOnly, int> dateLines, List<string> problems)
+        string[] fields, int lineNumber, Dictionary<int, string> notices, Dictionary<DateOnly, int> dateLines, List<string> problems)
     {
-        var fields = text.Split(',');
         if (fields.Length != 5)
         {
             problems.Add(Bad(lineNumber, "应有5列：year,date,kind,name,notice"));
@@ -93,7 +102,7 @@ public static class HolidayArrangements
             problems.Add(Bad(lineNumber, $"年度「{fields[0]}」不是整数"));
         }
 
-        if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateText.TryParseIso(fields[1], out var date))
         {
             problems.Add(Bad(lineNumber, $"日期「{fields[1]}」不是有效日期（格式为 YYYY-MM-DD）"));
         }

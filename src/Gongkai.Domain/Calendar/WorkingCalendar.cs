@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 namespace Gongkai.Calendar;
 
@@ -32,17 +31,17 @@ public sealed class WorkingCalendar
             ArgumentNullException.ThrowIfNull(day);
             if (string.IsNullOrWhiteSpace(day.Name) || string.IsNullOrWhiteSpace(day.Notice))
             {
-                throw new ArgumentException($"{Format(day.Date)}：节日名称和通知文号不能为空。", nameof(days));
+                throw new ArgumentException($"{DateText.Iso(day.Date)}：节日名称和通知文号不能为空。", nameof(days));
             }
 
             if (day.Kind == CalendarDayKind.Work && !IsWeekend(day.Date))
             {
-                throw new ArgumentException($"{Format(day.Date)}不是周末，不能登记为调休上班日。", nameof(days));
+                throw new ArgumentException($"{DateText.Iso(day.Date)}不是周末，不能登记为调休上班日。", nameof(days));
             }
 
             if (!entries.TryAdd(day.Date, day))
             {
-                throw new ArgumentException($"{Format(day.Date)}在节假日数据中出现了两次。", nameof(days));
+                throw new ArgumentException($"{DateText.Iso(day.Date)}在节假日数据中出现了两次。", nameof(days));
             }
         }
 
@@ -116,6 +115,4 @@ public sealed class WorkingCalendar
 
         return count;
     }
-
-    internal static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -70,7 +70,7 @@ public sealed record PublicationDeadline(
         return IsProvisional ? text + "（所涉年度的节假日安排尚未载入，按周末推算，仅供参考。）" : text;
     }
 
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string D(DateOnly date) => DateText.Iso(date);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

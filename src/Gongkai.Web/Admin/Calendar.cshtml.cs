@@ -45,7 +45,7 @@ public sealed class CalendarModel(GongkaiDbContext db, CalendarImport import, Ti
     [BindProperty]
     public string? Csv { get; set; }
 
-    public static string Date(DateOnly date) => Applications.CaseLabels.Date(date);
+    public static string Date(DateOnly date) => DateText.Iso(date);
 
     public static string DayText(CalendarDay day) =>
         string.Create(CultureInfo.InvariantCulture, $"{Date(day.Date)}（{WeekDay(day.Date)}）{(day.Kind == CalendarDayKind.Off ? "放假" : "调休上班")}·{day.Name}");

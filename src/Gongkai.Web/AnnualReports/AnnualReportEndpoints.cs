@@ -16,6 +16,14 @@ public static class AnnualReportEndpoints
     /// <summary>A published version in the list of an agency's reports.</summary>
     public sealed record PublishedReport(int Year, int Version, DateTime PublishedAtUtc, string Url);
 
+    public static IServiceCollection AddAnnualReports(this IServiceCollection services)
+    {
+        services.AddScoped<CaseTableQuery>();
+        services.AddScoped<AnnualReportStore>();
+        services.AddScoped<ITable2Source, Catalog.CatalogTable2Source>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapAnnualReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agencies/{agencyId:guid}/annual-reports")

@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.AnnualReports;
@@ -48,7 +49,7 @@ public sealed class IndexModel(GongkaiDbContext db, AnnualReportStore store, Sta
             var deadline = ReportDeadlines.For(agency.Kind, year);
             // The deadline is met by the first publication; a later corrected version does not make it late.
             var first = rows.Where(v => v.PublishedAtUtc is not null).MinBy(v => v.Version);
-            var publishedOn = first?.PublishedAtUtc is { } at ? ReportDisplay.ChinaDate(at) : (DateOnly?)null;
+            var publishedOn = first?.PublishedAtUtc is { } at ? DateText.ChinaDate(at) : (DateOnly?)null;
             return new YearRow(year, rows.FirstOrDefault(), published, deadline, ReportDisplay.Deadline(deadline, publishedOn, Today));
         })];
         return Page();

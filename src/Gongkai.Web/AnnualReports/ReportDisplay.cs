@@ -1,23 +1,11 @@
 using System.Globalization;
 using Gongkai.Data.AnnualReports;
-using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.AnnualReports;
 
 /// <summary>How report pages write times, dates, versions and deadline states.</summary>
 public static class ReportDisplay
 {
-    /// <summary>A stored UTC time as China time, e.g. "2025-01-20 09:30".</summary>
-    public static string Time(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset)
-            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>The China date of a stored UTC time.</summary>
-    public static DateOnly ChinaDate(DateTime utc) =>
-        DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset).DateTime);
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static string Version(AnnualReportStatus status, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{(status == AnnualReportStatus.Published ? "已发布" : "草稿")} 第{version}版");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongkai.AnnualReports;
 using Gongkai.AnnualReports.Validation;
+using Gongkai.Calendar;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.AnnualReports;
 using Gongkai.Web.Infrastructure;
@@ -112,7 +113,7 @@ public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2
         {
             FieldErrors[""] = latest is null
                 ? "此报告的草稿已被删除。您的修改尚未保存，仍保留在下方；请核对后再次保存。"
-                : $"此报告已被{latest.UpdatedBy}于 {ReportDisplay.Time(latest.UpdatedAtUtc)} 保存为{ReportDisplay.Version(latest.Status, latest.Version)}。您的修改尚未保存，仍保留在下方；请核对后再次保存（将覆盖对方的修改）。";
+                : $"此报告已被{latest.UpdatedBy}于 {DateText.Minute(latest.UpdatedAtUtc)} 保存为{ReportDisplay.Version(latest.Status, latest.Version)}。您的修改尚未保存，仍保留在下方；请核对后再次保存（将覆盖对方的修改）。";
             await LoadAsync(content, cancellationToken);
             return Page();
         }

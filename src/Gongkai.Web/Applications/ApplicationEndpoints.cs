@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Gongkai.Applications;
+using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Applications;
 
@@ -24,6 +26,7 @@ public static class ApplicationEndpoints
     public static IServiceCollection AddApplicationDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddScoped<ApplicationIntake>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
@@ -44,6 +47,7 @@ public static class ApplicationEndpoints
     {
         var group = app.MapGroup("/api/applications").WithTags("依申请公开").RequireAuthorization();
         group.MapPost("/", Submit)
+            .Accepts<IntakeRequest>("application/json")
             .AllowAnonymous()
             .RequireRateLimiting(OnlineSubmissionPolicy)
             .WithName("SubmitApplication")
@@ -55,50 +59,20 @@ public static class ApplicationEndpoints
             .WithName("ListApplications")
             .WithSummary("申请队列（按答复期限排序）")
             .WithDescription("本机关工作人员：本机关的申请；监督人：所辖区域各机关的申请（不含申请人姓名）。未办结的在前，按答复期限先后排列；"
-                + "筛选：status（open、overdue、due-soon、unregistered、awaiting-correction、extension-pending、replied、delivered、archived、ended）、"
+                + "筛选：status（" + string.Join("、", QueueStatuses.All.Select(s => s.Key)) + "）、"
                 + "outcome、channel、applicantType、handler（用户 ID 或 none）、year（收到年份）、agency（监督人）、page。");
         group.MapGet("/{id:guid}", GetCase)
             .WithName("GetApplication")
             .WithSummary("一件申请：办理情况、答复期限及其计算过程、办理记录")
             .WithDescription("申请人的身份证件号码、电话、地址、邮箱只向承办机关工作人员提供，每次提供都写入审计日志。其他机关的申请：404。");
         group.MapPost("/{id:guid}/actions/{action}", Act)
+            .Accepts<CaseActionInput>("application/json")
             .WithName("ActOnApplication")
             .WithSummary("办理操作：登记、补正、征求意见、延期、收费、答复、送达、归档、撤回、分配经办人")
             .WithDescription("action 取值："
-                + string.Join("；", CaseActionCatalog.All.Select(a => $"{a.Key}（{a.Label}，字段 {a.Fields}）：{a.Description}"))
+                + string.Join("；", CaseActionCatalog.All.Select(a => $"{a.Key}（{a.Label}，字段 {string.Join(", ", a.Fields)}{(a.FieldNote is { } note ? "；" + note : "")}）：{a.Description}"))
                 + "。请求体可带 version（读取时的版本号），版本已变化时返回 409。办理规则不允许时返回 409 和原因（code 为规则代码）。成功时返回办理后的申请（不含申请人个人信息）。");
         return app;
-    }
-
-    /// <summary>What an applicant submits online. The receipt channel is the internet and the receipt date today.</summary>
-    public sealed class OnlineApplicationRequest
-    {
-        /// <summary>受理申请的机关.</summary>
-        public Guid AgencyId { get; set; }
-
-        public ApplicantType ApplicantType { get; set; }
-
-        public string? ApplicantName { get; set; }
-
-        public string? IdDocumentType { get; set; }
-
-        public string? IdNumber { get; set; }
-
-        public string? ContactPerson { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? Address { get; set; }
-
-        public string? PostalCode { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? RequestedForm { get; set; }
-
-        public string? DeliveryPreference { get; set; }
     }
 
     /// <summary>The applicant's receipt: the code to follow the case with (together with the phone number).</summary>
@@ -106,7 +80,8 @@ public static class ApplicationEndpoints
 
     public sealed record ApplicantDto(
         string Name,
-        string? IdDocumentType,
+        IdentityDocument? IdDocumentType,
+        string? IdDocumentLabel,
         string? IdNumber,
         string? ContactPerson,
         string? Phone,
@@ -154,8 +129,10 @@ public static class ApplicationEndpoints
         string ApplicantTypeLabel,
         ApplicantDto? Applicant,
         string Description,
-        string? RequestedForm,
-        string? DeliveryPreference,
+        RequestedForm? RequestedForm,
+        string? RequestedFormLabel,
+        DeliveryPreference? DeliveryPreference,
+        string? DeliveryPreferenceLabel,
         ReceiptChannel Channel,
         string ChannelLabel,
         string ReceiptRule,
@@ -177,27 +154,15 @@ public static class ApplicationEndpoints
         IReadOnlyList<ActionDto> Actions);
 
     private static async Task<Results<Created<SubmissionReceipt>, ValidationProblem>> Submit(
-        OnlineApplicationRequest body, ApplicationIntake intake, CancellationToken cancellationToken)
+        HttpRequest request, ApplicationIntake intake, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
-        var result = await intake.ReceiveAsync(
-            new IntakeRequest
-            {
-                AgencyId = body.AgencyId,
-                ApplicantType = body.ApplicantType,
-                ApplicantName = body.ApplicantName,
-                IdDocumentType = body.IdDocumentType,
-                IdNumber = body.IdNumber,
-                ContactPerson = body.ContactPerson,
-                Phone = body.Phone,
-                Email = body.Email,
-                Address = body.Address,
-                PostalCode = body.PostalCode,
-                Description = body.Description,
-                RequestedForm = body.RequestedForm,
-                DeliveryPreference = body.DeliveryPreference,
-            },
-            online: true,
-            cancellationToken);
+        var (body, unreadable) = await ReadAsync<IntakeRequest>(request, typeof(IntakeRequest), json.Value, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var result = await intake.ReceiveAsync(body ?? new IntakeRequest(), online: true, cancellationToken);
         if (result.Application is not { } application)
         {
             return TypedResults.ValidationProblem(
@@ -229,9 +194,21 @@ public static class ApplicationEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Act(
-        Guid id, string action, CaseActionRequest body, CaseActions actions, CaseViewer viewer, CancellationToken cancellationToken)
+        Guid id, string action, HttpRequest request, CaseActions actions, CaseViewer viewer, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
-        var result = await actions.ExecuteAsync(id, action, body, cancellationToken);
+        if (CaseActionCatalog.Find(action) is not { } taken)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The body is the action's own input type, so each action reads exactly its fields.
+        var (input, unreadable) = await ReadAsync<CaseActionInput>(request, taken.InputType, json.Value, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var result = await actions.ExecuteAsync(id, taken, input ?? taken.NewInput(), cancellationToken);
         switch (result.Status)
         {
             case CaseActionStatus.Done:
@@ -253,13 +230,35 @@ public static class ApplicationEndpoints
                     Title = result.Status == CaseActionStatus.Conflict ? "申请已被他人修改" : "办理规则不允许该操作",
                     Detail = result.Message,
                 };
-                problem.Extensions["code"] = result.Code;
+                problem.Extensions["code"] = result.Code is { } code ? JsonNamingPolicy.KebabCaseLower.ConvertName(code.ToString()) : "version-conflict";
                 if (result.Errors.Count > 0)
                 {
                     problem.Extensions["fields"] = result.Errors.Keys.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
                 }
 
                 return TypedResults.Conflict(problem);
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON body as <paramref name="type"/>; a body that is not JSON, or a field of the wrong form (a choice
+    /// that is not one of its names, a date that is not yyyy-MM-dd), answers 400 naming the field.
+    /// </summary>
+    private static async Task<(T? Body, ValidationProblem? Problem)> ReadAsync<T>(
+        HttpRequest request, Type type, Microsoft.AspNetCore.Http.Json.JsonOptions json, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return ((T?)await JsonSerializer.DeserializeAsync(request.Body, type, json.SerializerOptions, cancellationToken), null);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return (null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = ["格式不正确：选择项请用接口说明列出的英文名称，日期请用 yyyy-MM-dd。"] },
+                detail: "请求内容不是有效的 JSON，或某一项的格式不正确。",
+                title: "请求内容有误"));
         }
     }
 
@@ -276,11 +275,13 @@ public static class ApplicationEndpoints
             record.ApplicantType,
             record.ApplicantType.Label(),
             details.ShowsPersonalData
-                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
+                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdDocumentType?.Label(), record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
                 : null,
             record.Description,
             record.RequestedForm,
+            record.RequestedForm?.Label(),
             record.DeliveryPreference,
+            record.DeliveryPreference?.Label(),
             record.Channel,
             Receipt.Label(record.Channel),
             Receipt.ReceiptRule(record.Channel),
@@ -312,10 +313,10 @@ public static class ApplicationEndpoints
                 deadline.IsProvisional,
                 deadline.MissingYears,
                 [.. deadline.Steps.Select(s => new DeadlineStepDto(s.Date, s.Kind, s.Text))],
-                [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseLabels.Day(d)))],
+                [.. deadline.Days.Select(d => new DeadlineDayDto(d.Date, d.Treatment, d.Ordinal, d.Note, CaseText.Describe(d)))],
                 deadline.Warnings,
                 deadline.ToChinese()),
-            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseLabels.EventKind(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
-            [.. details.Actions.Select(a => new ActionDto(a.Definition.Key, a.Definition.Label, a.Available, a.Refusal))]);
+            [.. record.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind, CaseText.EventLabel(e.Kind), e.Date, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), CaseLabels.Actor(e, details.ShowsPersonalData), e.Summary))],
+            [.. details.Actions.Select(a => new ActionDto(a.Action.Key, a.Action.Label, a.Available, a.Refusal))]);
     }
 }

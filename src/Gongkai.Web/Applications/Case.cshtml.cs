@@ -1,3 +1,4 @@
+using Gongkai.Web.Applications.Actions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,13 +15,11 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
 {
     public CaseDetails Details { get; private set; } = null!;
 
-    [BindProperty]
-    public CaseActionRequest Input { get; set; } = new();
-
+    /// <summary>The key of the action posted (<see cref="CaseAction.Key"/>); its fields come as <c>Input.X</c>.</summary>
     [BindProperty]
     public string? ActionKey { get; set; }
 
-    /// <summary>An action to show unfolded on arrival (<c>?open=approve-extension</c>, from the 工作台's links).</summary>
+    /// <summary>An action to show unfolded on arrival (<c>?open=approve-extension</c>: the 工作台 links to <see cref="ApproveExtension"/>).</summary>
     [BindProperty(SupportsGet = true, Name = "open")]
     public string? OpenAction { get; set; }
 
@@ -40,8 +39,15 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid
-            ? await actions.ExecuteAsync(id, ActionKey ?? "", Input, cancellationToken)
+        if (CaseActionCatalog.Find(ActionKey) is not { } action)
+        {
+            return NotFound();
+        }
+
+        // Bound to the action's own input type, so only its fields are read.
+        var input = action.NewInput();
+        var result = await TryUpdateModelAsync(input, action.InputType, "Input")
+            ? await actions.ExecuteAsync(id, action, input, cancellationToken)
             : CaseActionResult.Invalid(ModelState
                 .Where(e => e.Value?.Errors.Count > 0)
                 .ToDictionary(e => e.Key.Replace("Input.", "", StringComparison.Ordinal), _ => "格式不正确，请重新填写。", StringComparer.Ordinal));

@@ -2,6 +2,7 @@ using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Fees;
+using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Applications;
 
 /// <summary>An action as the case page offers it: <see cref="Refusal"/> is null when the engine would accept it now.</summary>
-public sealed record CaseActionState(CaseActionDefinition Definition, string? Refusal)
+public sealed record CaseActionState(CaseAction Action, string? Refusal)
 {
     public bool Available => Refusal is null;
 }
@@ -76,12 +77,7 @@ public sealed class CaseViewer(
             : null;
         var canAct = access.CanAct(record.AgencyId);
         var canApprove = access.CanApproveExtension(record.AgencyId);
-        var states = canAct
-            ? CaseActionCatalog.All
-                .Where(a => !a.ReviewerOnly || canApprove)
-                .Select(a => new CaseActionState(a, CaseActions.Refusal(a, application, record, rules, now)))
-                .ToList()
-            : [];
+        var states = canAct ? CaseActions.Offer(application, record, rules, now, canApprove) : [];
         var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
         var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
         var shows = showPersonalData && access.SeesPersonalData(record.AgencyId);

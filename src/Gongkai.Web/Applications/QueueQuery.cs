@@ -12,8 +12,11 @@ namespace Gongkai.Web.Applications;
 /// </summary>
 public sealed class QueueFilter
 {
-    /// <summary>One of <see cref="QueueQuery.Statuses"/>' keys, e.g. "overdue".</summary>
+    /// <summary>A <see cref="QueueStatus"/> as the URL writes it (<see cref="QueueStatuses.Key"/>), e.g. "due-soon".</summary>
     public string? Status { get; set; }
+
+    /// <summary>The status filter, or null for none (also for an unknown <see cref="Status"/>).</summary>
+    public QueueStatus? StatusFilter => QueueStatuses.Parse(Status);
 
     public Outcome? Outcome { get; set; }
 
@@ -108,6 +111,50 @@ public sealed class QueueFilter
     }
 }
 
+/// <summary>The queue's status filter: which cases of the list to show.</summary>
+public enum QueueStatus
+{
+    Open,
+    Overdue,
+    DueSoon,
+    Unregistered,
+    AwaitingCorrection,
+    ExtensionPending,
+    Replied,
+    Delivered,
+    Archived,
+
+    /// <summary>Ended without a reply: withdrawn, no correction, fee unpaid.</summary>
+    Ended,
+}
+
+/// <summary>The status filter's URL keys and Chinese labels, in menu order (the order of <see cref="QueueStatus"/>).</summary>
+public static class QueueStatuses
+{
+    public static IReadOnlyList<(QueueStatus Status, string Key, string Label)> All { get; } =
+    [
+        (QueueStatus.Open, "open", "未办结"),
+        (QueueStatus.Overdue, "overdue", "已逾期"),
+        (QueueStatus.DueSoon, "due-soon", "即将到期"),
+        (QueueStatus.Unregistered, "unregistered", "未登记"),
+        (QueueStatus.AwaitingCorrection, "awaiting-correction", "待补正"),
+        (QueueStatus.ExtensionPending, "extension-pending", "延期待批"),
+        (QueueStatus.Replied, "replied", "已答复待送达"),
+        (QueueStatus.Delivered, "delivered", "已送达"),
+        (QueueStatus.Archived, "archived", "已归档"),
+        (QueueStatus.Ended, "ended", "未经答复终止（撤回、逾期未补正、逾期未缴费）"),
+    ];
+
+    /// <summary>The status as the URL writes it, e.g. "due-soon".</summary>
+    public static string Key(this QueueStatus status) => All[(int)status].Key;
+
+    public static string Label(this QueueStatus status) => All[(int)status].Label;
+
+    /// <summary>The status a URL key names, or null for an empty or unknown key.</summary>
+    public static QueueStatus? Parse(string? key) =>
+        All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { Key: not null } found ? found.Status : null;
+}
+
 /// <summary>
 /// One row of the queue. <see cref="ApplicantName"/> is null where the reader may not see it (supervisors);
 /// <see cref="CorrectBy"/> is the correction period while the case waits for a correction.
@@ -153,21 +200,6 @@ public static class QueueQuery
 {
     public const int PageSize = 20;
 
-    /// <summary>The status filter's keys and Chinese labels, in menu order.</summary>
-    public static IReadOnlyList<(string Key, string Label)> Statuses { get; } =
-    [
-        ("open", "未办结"),
-        ("overdue", "已逾期"),
-        ("due-soon", "即将到期"),
-        ("unregistered", "未登记"),
-        ("awaiting-correction", "待补正"),
-        ("extension-pending", "延期待批"),
-        ("replied", "已答复待送达"),
-        ("delivered", "已送达"),
-        ("archived", "已归档"),
-        ("ended", "未经答复终止（撤回、逾期未补正、逾期未缴费）"),
-    ];
-
     /// <summary>Cases that are still open (the engine's <see cref="CaseStates.IsOpen"/>, as SQL).</summary>
     public static IQueryable<ApplicationRecord> Open(this IQueryable<ApplicationRecord> source) =>
         source.Where(a => a.State == CaseState.Received || a.State == CaseState.InProgress || a.State == CaseState.AwaitingCorrection);
@@ -178,18 +210,18 @@ public static class QueueQuery
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(rules);
-        var query = filter.Status switch
+        var query = filter.StatusFilter switch
         {
-            "open" => source.Open(),
-            "overdue" => source.Overdue(today),
-            "due-soon" => source.DueSoon(today, rules),
-            "unregistered" => source.Where(a => a.State == CaseState.Received),
-            "awaiting-correction" => source.Where(a => a.State == CaseState.AwaitingCorrection),
-            "extension-pending" => source.ExtensionPending(),
-            "replied" => source.Where(a => a.State == CaseState.Replied),
-            "delivered" => source.Where(a => a.State == CaseState.Delivered),
-            "archived" => source.Where(a => a.State == CaseState.Archived),
-            "ended" => source.Where(a => a.State == CaseState.Withdrawn || a.State == CaseState.ClosedNoCorrection || a.State == CaseState.ClosedUnpaidFee),
+            QueueStatus.Open => source.Open(),
+            QueueStatus.Overdue => source.Overdue(today),
+            QueueStatus.DueSoon => source.DueSoon(today, rules),
+            QueueStatus.Unregistered => source.Where(a => a.State == CaseState.Received),
+            QueueStatus.AwaitingCorrection => source.Where(a => a.State == CaseState.AwaitingCorrection),
+            QueueStatus.ExtensionPending => source.ExtensionPending(),
+            QueueStatus.Replied => source.Where(a => a.State == CaseState.Replied),
+            QueueStatus.Delivered => source.Where(a => a.State == CaseState.Delivered),
+            QueueStatus.Archived => source.Where(a => a.State == CaseState.Archived),
+            QueueStatus.Ended => source.Where(a => a.State == CaseState.Withdrawn || a.State == CaseState.ClosedNoCorrection || a.State == CaseState.ClosedUnpaidFee),
             _ => source,
         };
 

@@ -25,13 +25,6 @@ public sealed class RegisterModel(
     CaseRulesProvider rulesProvider,
     TimeProvider clock) : PageModel
 {
-    /// <summary>The kinds of identity document offered; the first is the one the resident-id check applies to.</summary>
-    public static IReadOnlyList<string> IdDocumentTypes { get; } = [ApplicationIntake.IdCardType, "统一社会信用代码", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "其他证件"];
-
-    public static IReadOnlyList<string> RequestedForms { get; } = ["纸质", "电子", "不限"];
-
-    public static IReadOnlyList<string> DeliveryPreferences { get; } = ["邮寄", "电子邮件", "自行领取", "传真", "网上获取"];
-
     [BindProperty]
     public IntakeRequest Input { get; set; } = new();
 
@@ -56,7 +49,7 @@ public sealed class RegisterModel(
         Input = new IntakeRequest
         {
             ApplicantType = ApplicantType.NaturalPerson,
-            IdDocumentType = ApplicationIntake.IdCardType,
+            IdDocumentType = IdentityDocument.ResidentIdCard,
             Channel = ReceiptChannel.InPerson,
             ArrivedOn = Today,
         };
@@ -77,7 +70,7 @@ public sealed class RegisterModel(
         var result = bindingErrors.Count == 0 ? await intake.ReceiveAsync(Input, online: false, cancellationToken) : null;
         if (result?.Application is not { } application)
         {
-            var errors = new Dictionary<string, string>(result?.Errors ?? ApplicationIntake.Validate(Input, online: false), StringComparer.Ordinal);
+            var errors = new Dictionary<string, string>(result?.Errors ?? IntakeValidator.Validate(Input, online: false, Today), StringComparer.Ordinal);
             foreach (var (field, problem) in bindingErrors)
             {
                 errors[field] = problem;

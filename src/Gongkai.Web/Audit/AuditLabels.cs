@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Gongkai.Catalog;
-using Gongkai.Web.Applications;
+using Gongkai.Web.Applications.Actions;
 
 namespace Gongkai.Web.Audit;
 

@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Audit;
@@ -30,8 +31,8 @@ public sealed class AuditFilter
 
     public string QueryString(int page) => Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {
-        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["from"] = From is { } from ? DateText.Iso(from) : null,
+        ["to"] = To is { } to ? DateText.Iso(to) : null,
         ["user"] = User,
         ["action"] = Action,
         ["entity"] = Entity,
@@ -121,8 +122,7 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
     public static string ChinaTimeOf(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new DateTimeOffset(DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset)
-            .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return DateText.Second(entry.AtUtc);
     }
 
     // The first day's midnight in China is still the day before in UTC: it is before every entry anyway.

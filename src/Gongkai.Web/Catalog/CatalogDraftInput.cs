@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data.Catalog;
 
@@ -54,13 +55,13 @@ public sealed class CatalogDraftInput
             Kind = item.Kind,
             Mode = item.Mode,
             DocumentNumber = item.DocumentNumber,
-            WrittenOn = CatalogDates.Format(item.WrittenOn),
-            FormedOn = CatalogDates.Format(item.FormedOn),
+            WrittenOn = DateText.Iso(item.WrittenOn),
+            FormedOn = DateText.Iso(item.FormedOn),
             TopicCategoryId = item.TopicCategoryId,
             GenreCategoryId = item.GenreCategoryId,
-            EffectiveOn = CatalogDates.Format(item.EffectiveOn),
-            ExpiresOn = CatalogDates.Format(item.ExpiresOn),
-            RepealedOn = CatalogDates.Format(item.RepealedOn),
+            EffectiveOn = DateText.Iso(item.EffectiveOn),
+            ExpiresOn = DateText.Iso(item.ExpiresOn),
+            RepealedOn = DateText.Iso(item.RepealedOn),
             InterpretsIndexNumber = interpretsIndexNumber,
             Summary = item.Summary,
             Keywords = item.Keywords,
@@ -113,7 +114,7 @@ public sealed class CatalogDraftInput
         {
             if (date > today && !errors.ContainsKey(field))
             {
-                errors[field] = $"{label}不能晚于今天（{CatalogDates.Format(today)}）。";
+                errors[field] = $"{label}不能晚于今天（{DateText.Iso(today)}）。";
             }
         }
 
@@ -215,9 +216,6 @@ public static class CatalogDates
     [
         "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss",
     ];
-
-    /// <summary>2024-03-05, the ISO form used everywhere in the catalogue; empty for no date.</summary>
-    public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Reads 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 or 20240305 (Excel adds a time sometimes); null otherwise.</summary>
     public static DateOnly? Parse(string? text)

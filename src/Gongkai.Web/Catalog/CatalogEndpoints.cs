@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
@@ -19,7 +20,6 @@ public static class CatalogEndpoints
         services.AddSingleton<CatalogFiles>();
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();
-        services.AddScoped<CatalogSearch>();
         services.AddScoped<NormativeDocumentCounts>();
         return services;
     }
@@ -131,7 +131,7 @@ public static class CatalogEndpoints
             result.PageCount,
             [.. result.Items.Select(i => new SearchItem(
                 i.Id, i.Url, i.IndexNumber, i.Title, i.TitleHtml, i.DocumentNumber, i.DocumentNumberHtml, i.AgencyId, i.Agency, i.Topic, i.Genre,
-                CatalogDates.Format(i.PublishedOn), i.SnippetHtml, i.MatchedIn.ToString().ToLowerInvariant()))]));
+                DateText.Iso(i.PublishedOn), i.SnippetHtml, i.MatchedIn.ToString().ToLowerInvariant()))]));
     }
 
     private static async Task<Results<Ok<Table2Response>, ValidationProblem>> Table2(int? year, NormativeDocumentCounts counts, Staff staff, TimeProvider clock, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Gongkai.AnnualReports.Parsing;
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
@@ -61,9 +62,30 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
     };
 
     /// <summary>A template with the header row and one example row (UTF-8 with BOM, so Excel opens it correctly).</summary>
-    public static string Template() =>
-        string.Join(',', Columns) + "\r\n"
-        + ",关于做好2024年春季学期学生资助工作的通知,行政规范性文件,示范县教育局,示教〔2024〕2号,2024-02-20,2024-02-22,,科技、教育\\教育,通知,主动公开,2024-03-01,2029-02-28,,有效,,明确学生资助对象、标准和程序。,学生资助,\"各中小学：\n现将有关事项通知如下……\"\r\n";
+    public static string Template()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            string[] example =
+            [
+                "", "关于做好2024年春季学期学生资助工作的通知", "行政规范性文件", "示范县教育局", "示教〔2024〕2号", "2024-02-20", "2024-02-22", "",
+                "科技、教育\\教育", "通知", "主动公开", "2024-03-01", "2029-02-28", "", "有效", "", "明确学生资助对象、标准和程序。", "学生资助",
+                "各中小学：\n现将有关事项通知如下……",
+            ];
+            foreach (var line in new[] { Columns.ToArray(), example })
+            {
+                foreach (var field in line)
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return text.ToString();
+    }
 
     private sealed record Row(int Line, CatalogDraftInput Input, string? IndexNumber, DateOnly PublishedOn, string? InterpretsIndexNumber);
 
@@ -240,7 +262,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
             }
             else if (published > today)
             {
-                rowErrors.Add(new CatalogImportError(line, "发布日期", $"发布日期不能晚于今天（{CatalogDates.Format(today)}）。"));
+                rowErrors.Add(new CatalogImportError(line, "发布日期", $"发布日期不能晚于今天（{DateText.Iso(today)}）。"));
             }
             else if (CatalogDates.Parse(input.WrittenOn) is { } written && written > published)
             {
@@ -271,7 +293,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 }
                 else if (expected == Validity.Valid && repealed is { } r && r <= today)
                 {
-                    rowErrors.Add(new CatalogImportError(line, "有效性", $"填写了废止日期 {CatalogDates.Format(r)}，有效性却为“有效”；请核对。"));
+                    rowErrors.Add(new CatalogImportError(line, "有效性", $"填写了废止日期 {DateText.Iso(r)}，有效性却为“有效”；请核对。"));
                 }
             }
 
@@ -389,7 +411,7 @@ public sealed class CatalogImport(GongkaiDbContext db, Staff staff, AuditLog aud
                 ActorUserId = staff.UserId,
                 ActorName = staff.DisplayName,
                 AtUtc = now.UtcDateTime,
-                Comment = string.Create(CultureInfo.InvariantCulture, $"导入文件第 {row.Line} 行，原发布日期 {CatalogDates.Format(row.PublishedOn)}"),
+                Comment = string.Create(CultureInfo.InvariantCulture, $"导入文件第 {row.Line} 行，原发布日期 {DateText.Iso(row.PublishedOn)}"),
             });
             items.Add((row, item));
         }

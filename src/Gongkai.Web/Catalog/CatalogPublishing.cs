@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
@@ -272,7 +273,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         item.RepealedOn = date;
         item.RepealNote = note.Trim();
         Touch(item);
-        await StepAsync(item, CatalogAction.RepealRecorded, $"{CatalogDates.Format(date)} 废止：{item.RepealNote}");
+        await StepAsync(item, CatalogAction.RepealRecorded, $"{DateText.Iso(date)} 废止：{item.RepealNote}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

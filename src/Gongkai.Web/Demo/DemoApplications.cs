@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
@@ -322,12 +323,12 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             ArrivedOn = spec.Arrived,
             ConfirmedOn = confirmed,
             SubmittedOnline = spec.Channel == ReceiptChannel.Online,
-            RequestedForm = _random.Next(3) == 0 ? "纸质" : "电子",
+            RequestedForm = _random.Next(3) == 0 ? RequestedForm.Paper : RequestedForm.Electronic,
             DeliveryPreference = spec.Channel switch
             {
-                ReceiptChannel.InPerson => "自行领取",
-                ReceiptChannel.Online or ReceiptChannel.Email => "电子邮件",
-                _ => "邮寄",
+                ReceiptChannel.InPerson => DeliveryPreference.Collect,
+                ReceiptChannel.Online or ReceiptChannel.Email => DeliveryPreference.Email,
+                _ => DeliveryPreference.Post,
             },
             CreatedAtUtc = new DateTimeOffset(spec.Arrived.ToDateTime(new TimeOnly(9, 30)), ChinaTime.Offset).UtcDateTime,
             HandlerId = spec.Plan.Unregistered ? null : handlerId,
@@ -376,7 +377,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
                 var asked = Max(cursor, demo.W(received, plan.AwaitCorrection ? 1 : random.Next(1, 6)));
                 var correctBy = demo.W(asked, 10);
                 if (!Add(new CorrectionRequested(At(asked), _handler, correctBy, "请写明所需信息的名称、文号或形成时间等特征性描述，并补充身份证明复印件"),
-                        $"发出补正告知，补正期限至 {CaseLabels.Date(correctBy)}"))
+                        $"发出补正告知，补正期限至 {DateText.Iso(correctBy)}"))
                 {
                     return;
                 }
@@ -417,7 +418,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
                     : OtherAgencies[random.Next(OtherAgencies.Length)];
                 var kind = thirdParty ? ConsultationKind.ThirdParty : ConsultationKind.OtherAgency;
                 var started = demo.W(cursor, random.Next(1, 5));
-                if (!Add(new ConsultationStarted(At(started), _handler, kind, party), $"{CaseLabels.Consultation(kind)}：{party}"))
+                if (!Add(new ConsultationStarted(At(started), _handler, kind, party), $"{CaseText.Label(kind)}：{party}"))
                 {
                     return;
                 }
@@ -491,7 +492,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             DateOnly? posted = delivery == DeliveryMethod.Post ? Min(replied.AddDays(random.Next(0, 2)), demo._today) : null;
             var definition = Outcomes.Get(outcome);
             var reason = definition.RequiresReason || random.Next(4) == 0 ? ReasonFor(outcome) : null;
-            if (!Add(new Replied(At(replied), _handler, outcome, reason, delivery, posted), $"答复：{definition.Label}（{CaseLabels.Delivery(delivery)}）"))
+            if (!Add(new Replied(At(replied), _handler, outcome, reason, delivery, posted), $"答复：{definition.Label}（{CaseText.Label(delivery)}）"))
             {
                 return;
             }
@@ -591,7 +592,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
         if (record.ApplicantType == ApplicantType.NaturalPerson)
         {
             record.ApplicantName = name;
-            record.IdDocumentType = ApplicationIntake.IdCardType;
+            record.IdDocumentType = IdentityDocument.ResidentIdCard;
             record.IdNumber = ResidentId();
             return;
         }
@@ -605,7 +606,7 @@ internal sealed class DemoApplications(GongkaiDbContext db, TimeProvider clock, 
             _ => new[] { "示范县城关镇李庄村村民委员会", "锦绣花园小区业主委员会" }[_random.Next(2)],
         };
         record.ContactPerson = name;
-        record.IdDocumentType = "统一社会信用代码";
+        record.IdDocumentType = IdentityDocument.UnifiedSocialCreditCode;
         record.IdNumber = "91410799" + new string([.. Enumerable.Range(0, 10).Select(_ => CodeAlphabet[_random.Next(CodeAlphabet.Length)])]);
     }
 

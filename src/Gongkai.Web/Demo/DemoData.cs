@@ -9,7 +9,7 @@ namespace Gongkai.Web.Demo;
 /// The demo region loaded into a new database: 河南省 → 新乡市 → 示范县, the county government office and five
 /// departments, and one account per role. Everything is fictitious.
 /// </summary>
-public sealed class DemoData(
+internal sealed class DemoData(
     GongkaiDbContext db, UserManager<User> users, RoleManager<Role> roles, TimeProvider clock, IConfiguration configuration, IServiceProvider services)
 {
     /// <summary>The password of every demo account (printed on start; change it in production).</summary>
@@ -100,7 +100,7 @@ public sealed class DemoData(
         // Demo:Catalog=false leaves the catalogue empty (tests of the workspace's hand-entered table 二).
         if (configuration.GetValue("Demo:Catalog", true))
         {
-            await Catalog.CatalogDemoData.SeedAsync(db, clock);
+            await CatalogDemoData.SeedAsync(db, clock);
         }
 
         if (configuration.GetValue("Demo:Applications", true))

@@ -1,9 +1,11 @@
+using Gongkai.Calendar;
+
 namespace Gongkai.Web.Infrastructure;
 
 /// <summary>Legal dates are China dates (UTC+8, no daylight saving), whatever the server's zone.</summary>
 public static class ChinaTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = DateText.ChinaOffset;
 
     public static DateTimeOffset Now(TimeProvider clock)
     {

@@ -1,8 +1,9 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Gongkai.Documents;
+using Gongkai.Calendar;
 using Gongkai.Data.Applications;
+using Gongkai.Documents;
 
 namespace Gongkai.Web.Letters;
 
@@ -20,7 +21,7 @@ public sealed record LetterDocument(string Title, string? Number, IReadOnlyList<
             letter.Number,
             [.. letter.Body.Split('\n').Select(p => p.TrimEnd('\r')).Where(p => p.Trim().Length > 0)],
             agencyName,
-            letter.IssuedOn is { } issued ? LetterFields.ChineseDate(issued) : null,
+            letter.IssuedOn is { } issued ? DateText.Chinese(issued) : null,
             letter.Status != LetterStatus.Approved);
     }
 

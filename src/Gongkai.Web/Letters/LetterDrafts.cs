@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Data.Numbering;
@@ -139,7 +140,7 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             letter.Number = LetterNumbers.Format(series, sequence);
         }
 
-        var deferred = new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.Date] = LetterFields.ChineseDate(today) };
+        var deferred = new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.Date] = DateText.Chinese(today) };
         if (letter.Number is { Length: > 0 } number)
         {
             deferred[LetterFields.Number] = number;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
@@ -122,19 +123,19 @@ public static partial class LetterFields
         Set("申请人", application.ApplicantName);
         Set("登记号", application.Number);
         Set("查询码", application.ReceiptCode);
-        Set("收到日期", ChineseDate(current.Receipt.ReceiptDate));
+        Set("收到日期", DateText.Chinese(current.Receipt.ReceiptDate));
         Set("收到方式", Gongkai.Applications.Receipt.Label(current.Receipt.Channel));
         Set("申请内容摘要", Summary(application.Description));
-        Set("提供形式", application.RequestedForm);
-        Set("获取方式", application.DeliveryPreference);
+        Set("提供形式", application.RequestedForm?.Label());
+        Set("获取方式", application.DeliveryPreference?.Label());
         if (kind.Id == LetterCatalogue.Receipt)
         {
             // A receipt states the statutory period as it stood on receipt, whatever happened later.
-            Set("答复期限", ChineseDate(rules.Calendar.AddWorkingDays(current.Receipt.ReceiptDate, rules.Policy.ReplyWorkingDays)));
+            Set("答复期限", DateText.Chinese(rules.Calendar.AddWorkingDays(current.Receipt.ReceiptDate, rules.Policy.ReplyWorkingDays)));
         }
         else if (current.Deadline(rules).Due is { } due)
         {
-            Set("答复期限", ChineseDate(due));
+            Set("答复期限", DateText.Chinese(due));
         }
 
         var reconsiderationBody = agency.ReconsiderationBody;
@@ -161,9 +162,9 @@ public static partial class LetterFields
 
         if (current.Correction is { } correction)
         {
-            Set("补正告知日期", ChineseDate(correction.Date));
+            Set("补正告知日期", DateText.Chinese(correction.Date));
             Set("补正事项", correction.Items);
-            Set("补正期限", ChineseDate(correction.CorrectBy));
+            Set("补正期限", DateText.Chinese(correction.CorrectBy));
         }
 
         if (current.Extension is { } extension)
@@ -175,7 +176,7 @@ public static partial class LetterFields
         Set("收费依据", InformationProcessingFee.Basis);
         if (current.FeeNotice is { } notice)
         {
-            Set("收费通知日期", ChineseDate(notice.Date));
+            Set("收费通知日期", DateText.Chinese(notice.Date));
         }
 
         if ((fee ?? current.FeeNotice?.Fee) is { } quote)
@@ -205,25 +206,25 @@ public static partial class LetterFields
             ["第三方"] = "某某有限公司",
             ["登记号"] = today.Year.ToString(CultureInfo.InvariantCulture) + "-0001",
             ["查询码"] = "ABCD234567",
-            ["收到日期"] = ChineseDate(today),
+            ["收到日期"] = DateText.Chinese(today),
             ["收到方式"] = Gongkai.Applications.Receipt.Label(ReceiptChannel.Online),
             ["申请内容摘要"] = "本单位" + (today.Year - 1).ToString(CultureInfo.InvariantCulture) + "年度部门预算执行情况",
-            ["提供形式"] = "电子文档",
-            ["获取方式"] = "电子邮件",
-            ["答复期限"] = ChineseDate(due),
+            ["提供形式"] = RequestedForm.Electronic.Label(),
+            ["获取方式"] = DeliveryPreference.Email.Label(),
+            ["答复期限"] = DateText.Chinese(due),
             ["答复依据"] = kind.Outcome is { } outcome ? Outcomes.Get(outcome).LegalBasis : "（答复依据）",
             ["答复理由"] = "（此处为具体理由）",
             ["复议机关"] = agency.ReconsiderationBody ?? "（复议机关）",
-            ["补正告知日期"] = ChineseDate(today),
+            ["补正告知日期"] = DateText.Chinese(today),
             ["补正事项"] = "请写明所需政府信息的名称、文号或者便于查询的其他特征性描述。",
-            ["补正期限"] = ChineseDate(due),
+            ["补正期限"] = DateText.Chinese(due),
             ["延期天数"] = "20",
             ["延期理由"] = "所需信息需要调取档案并进行保密审查",
             ["收费依据"] = InformationProcessingFee.Basis,
             ["收费计算"] = string.Join('\n', fee.ToChinese().Split('\n').Select(line => line.Trim())),
             ["收费金额"] = fee.Amount.ToString("#,0.##", CultureInfo.InvariantCulture),
-            ["收费通知日期"] = ChineseDate(today),
-            [Date] = ChineseDate(today),
+            ["收费通知日期"] = DateText.Chinese(today),
+            [Date] = DateText.Chinese(today),
         };
         values["救济途径"] = kind.Remedy is { } remedy ? Fill(LetterCatalogue.Remedies[remedy], values).Text : "";
         if (!string.IsNullOrWhiteSpace(numberPattern))
@@ -263,8 +264,6 @@ public static partial class LetterFields
         [.. PlaceholderPattern().Matches(text ?? "").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A legal date as letters write it: 2024年6月17日.</summary>
-    public static string ChineseDate(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
-
     /// <summary>The request on one line, cut at 100 characters (a letter quotes it, the file holds all of it).</summary>
     public static string Summary(string description)
     {

@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Applications;
@@ -200,7 +201,7 @@ public sealed class TemplateEditModel(
         var body = LetterFields.Fill(Normalize(Body ?? ""), values);
         PreviewMissing = [.. title.Missing.Concat(body.Missing).Distinct(StringComparer.Ordinal)];
         var number = values.GetValueOrDefault(LetterFields.Number);
-        Preview = new LetterDocument(title.Text, number, [.. body.Text.Split('\n').Where(p => p.Trim().Length > 0)], agency.Name, LetterFields.ChineseDate(today), IsDraft: false);
+        Preview = new LetterDocument(title.Text, number, [.. body.Text.Split('\n').Where(p => p.Trim().Length > 0)], agency.Name, DateText.Chinese(today), IsDraft: false);
     }
 
     private async Task<LetterTemplateRecord?> RowAsync()

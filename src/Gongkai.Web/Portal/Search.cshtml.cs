@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Gongkai.Web.Catalog;
@@ -62,8 +63,8 @@ public sealed class SearchModel(GongkaiDbContext db, CatalogSearch search) : Pag
         ["q"] = Q,
         ["agency"] = Parsed?.AgencyId?.ToString(),
         ["category"] = Parsed?.CategoryId?.ToString(),
-        ["from"] = CatalogDates.Format(Parsed?.From) is { Length: > 0 } from ? from : null,
-        ["to"] = CatalogDates.Format(Parsed?.To) is { Length: > 0 } to ? to : null,
+        ["from"] = DateText.Iso(Parsed?.From) is { Length: > 0 } from ? from : null,
+        ["to"] = DateText.Iso(Parsed?.To) is { Length: > 0 } to ? to : null,
         ["page"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(p => p.Value is not null)).ToUriComponent();
 }

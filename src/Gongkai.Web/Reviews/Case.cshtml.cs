@@ -1,4 +1,5 @@
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Web.Applications;
@@ -165,7 +166,7 @@ public sealed class CaseModel(GongkaiDbContext db, Staff staff, AuditLog audit, 
         }
         else if (filed < Case.ReceivedOn)
         {
-            Errors[nameof(FiledOn)] = $"申请复议或者起诉的日期不能早于收到政府信息公开申请的日期（{Letters.LetterFields.ChineseDate(Case.ReceivedOn)}）。";
+            Errors[nameof(FiledOn)] = $"申请复议或者起诉的日期不能早于收到政府信息公开申请的日期（{DateText.Chinese(Case.ReceivedOn)}）。";
         }
 
         if (ConcludedOn > today)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using Gongkai.AnnualReports;
+using Gongkai.Calendar;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
@@ -69,25 +71,38 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
             return NotFound();
         }
 
-        var csv = new StringBuilder();
-        Line(csv, ["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Path)]);
-        foreach (var row in Included.Concat(Missing))
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            Line(csv,
-            [
-                row.Agency.Name,
-                row.Agency.RegionName,
-                row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
-                row.Version?.ToString(CultureInfo.InvariantCulture) ?? "",
-                row.PublishedOn is { } on ? ReportDisplay.Date(on) : "",
-                .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : ""),
-            ]);
+            void Line(IEnumerable<string> fields)
+            {
+                foreach (var field in fields)
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.NextRecord();
+            }
+
+            Line(["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Path)]);
+            foreach (var row in Included.Concat(Missing))
+            {
+                Line(
+                [
+                    row.Agency.Name,
+                    row.Agency.RegionName,
+                    row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
+                    row.Version?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    row.PublishedOn is { } on ? DateText.Iso(on) : "",
+                    .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : ""),
+                ]);
+            }
+
+            Line(["合计", RegionName, "", "", "", .. Cells.Select(c => Sum is { } sum && c.Get(sum).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : "")]);
         }
 
-        Line(csv, ["合计", RegionName, "", "", "", .. Cells.Select(c => Sum is { } sum && c.Get(sum).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : "")]);
-
         // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
         return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.csv"));
     }
 
@@ -141,12 +156,4 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
                 return field.RowLabel + " " + field.ColumnLabel;
         }
     }
-
-    private static void Line(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
-    }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -3,6 +3,7 @@ using Gongkai.AnnualReports;
 using Gongkai.AnnualReports.Json;
 using Gongkai.AnnualReports.Parsing;
 using Gongkai.AnnualReports.Validation;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Supervision;
 using Gongkai.Web.Infrastructure;
@@ -95,7 +96,7 @@ public sealed class ReportCollector(GongkaiDbContext db, RegionScope scope, Staf
         if (await db.CollectedReports.AsNoTracking().Where(r => r.CollectedByAgencyId == collectedBy && r.Sha256 == hash)
                 .Select(r => new { r.FileName, r.UploadedAtUtc }).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
-            return new CollectedFile(name, null, $"同一文件已于 {AnnualReports.ReportDisplay.Time(earlier.UploadedAtUtc)} 收集过（“{earlier.FileName}”），未重复保存。", null, 0, 0);
+            return new CollectedFile(name, null, $"同一文件已于 {DateText.Minute(earlier.UploadedAtUtc)} 收集过（“{earlier.FileName}”），未重复保存。", null, 0, 0);
         }
 
         ReportParseResult parsed;

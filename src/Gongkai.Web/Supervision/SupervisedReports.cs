@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongkai.AnnualReports;
 using Gongkai.AnnualReports.Json;
 using Gongkai.AnnualReports.Validation;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.AnnualReports;
 using Gongkai.Data.Supervision;
@@ -112,7 +113,7 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
                 // The deadline is met by the first publication; a later corrected version does not make it late.
                 var first = published.Where(r => r.AgencyId == agency.Id && r.Year == year).Min(r => r.PublishedAtUtc!.Value);
                 result.Add(new SupervisedReport(agency, year, ReportSource.Platform, platform.Version, null,
-                    ReportDisplay.ChinaDate(first), hasDraft, report, ReportValidator.Validate(report, previous)));
+                    DateText.ChinaDate(first), hasDraft, report, ReportValidator.Validate(report, previous)));
             }
             else if (version is null && Collected(agency.Id, year) is { } file)
             {

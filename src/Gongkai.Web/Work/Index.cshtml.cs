@@ -49,7 +49,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
 
     public int MineCount { get; private set; }
 
-    public string MineUrl => $"/applications?status=open&handler={staff.UserId}";
+    public string MineUrl => $"/applications?status={QueueStatus.Open.Key()}&handler={staff.UserId}";
 
     public IReadOnlyList<ExtensionRequestRow> ExtensionRequests { get; private set; } = [];
 

@@ -17,7 +17,7 @@ public class SampleCheckTests
     [InlineData("004")]
     public async Task Each_sample_has_no_errors_and_exactly_its_known_defects(string sample, params string[] rules)
     {
-        var checkedReport = await ReportCheck.CheckFileAsync(Samples.Path(sample));
+        var checkedReport = await Samples.CheckAsync(sample);
 
         checkedReport.ReadError.ShouldBeNull();
         checkedReport.HasErrors.ShouldBeFalse();
@@ -28,7 +28,7 @@ public class SampleCheckTests
     [Fact]
     public async Task The_header_typo_of_sample_000_points_at_its_cell_with_the_expected_text()
     {
-        var finding = (await ReportCheck.CheckFileAsync(Samples.Path("000"))).Findings.ShouldHaveSingleItem();
+        var finding = (await Samples.CheckAsync("000")).Findings.ShouldHaveSingleItem();
 
         finding.Severity.ShouldBe(Severity.Warning);
         finding.Expected.ShouldBe("本年废止件数");
@@ -39,7 +39,7 @@ public class SampleCheckTests
     [Fact]
     public async Task The_empty_sections_of_sample_003_point_at_their_headings()
     {
-        var findings = (await ReportCheck.CheckFileAsync(Samples.Path("003"))).Findings;
+        var findings = (await Samples.CheckAsync("003")).Findings;
 
         findings[0].Location!.Line.ShouldBe(82, "the heading 五、存在的主要问题及改进情况, whose section says only “无”");
         findings[0].Actual.ShouldBe("无");

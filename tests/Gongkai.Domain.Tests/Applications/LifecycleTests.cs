@@ -48,7 +48,7 @@ public class LifecycleTests
         Should.Throw<CaseRuleException>(() => Receipt.Create(ReceiptChannel.OrdinaryLetter, Day.Of("2023-09-25")))
             .Message.ShouldBe("平常信函的申请以与申请人确认之日为收到申请之日，须填写确认日期。");
         Should.Throw<CaseRuleException>(() => Receipt.Create(ReceiptChannel.Online, Day.Of("2023-09-25"), Day.Of("2023-09-24")))
-            .Refusal.Code.ShouldBe("receipt-confirmation-before-arrival");
+            .Refusal.Code.ShouldBe(RefusalCode.ReceiptConfirmationBeforeArrival);
         Should.Throw<CaseRuleException>(() => Receipt.Create(ReceiptChannel.InPerson, Day.Of("2023-09-25"), Day.Of("2023-09-25")))
             .Message.ShouldBe("当面提交的申请以提交之日为收到申请之日，不使用确认日期。");
     }
@@ -70,7 +70,7 @@ public class LifecycleTests
     {
         var refusal = Received("2023-09-25").Refusal(Reply("2023-09-26"));
 
-        refusal.ShouldBe(new CaseRefusal("not-registered", "申请尚未登记，不能答复。"));
+        refusal.ShouldBe(new CaseRefusal(RefusalCode.NotRegistered, "申请尚未登记，不能答复。"));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class LifecycleTests
 
         application.Refusal(new Registered(At("2023-09-29"), Clerk)).Message.ShouldBe("申请已经登记，不能重复登记。");
         application.Refusal(Reply("2023-09-27")).Message.ShouldBe("事件日期 2023-09-27 早于上一事件日期 2023-09-28，事件须按时间顺序登记。");
-        Received("2023-09-25").Refusal(new Registered(At("2023-09-24"), Clerk)).Code.ShouldBe("event-before-receipt");
+        Received("2023-09-25").Refusal(new Registered(At("2023-09-24"), Clerk)).Code.ShouldBe(RefusalCode.EventBeforeReceipt);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class LifecycleTests
         application.Refusal(new CorrectionRequested(At("2023-10-11"), Clerk, Day.Of("2023-10-20"), "请写明文件名称"))
             .Message.ShouldBe("补正告知应在收到申请之日起7个工作日内发出（最迟 2023-10-10），2023-10-11 已超过。");
         application.Refusal(new CorrectionRequested(At("2023-10-09"), Clerk, Day.Of("2023-10-09"), "请写明文件名称"))
-            .Code.ShouldBe("correction-period-invalid");
+            .Code.ShouldBe(RefusalCode.CorrectionPeriodInvalid);
 
         var awaiting = application.Then(new CorrectionRequested(At("2023-10-10"), Clerk, Day.Of("2023-10-20"), "请写明文件名称"));
         awaiting.State.ShouldBe(CaseState.AwaitingCorrection);
@@ -124,7 +124,7 @@ public class LifecycleTests
 
         application.Refusal(new CorrectionDeadlineMissed(At("2023-10-20"), Clerk))
             .Message.ShouldBe("补正期限 2023-10-20 尚未届满，不能按逾期未补正处理。");
-        Registered("2023-09-25").Refusal(new CorrectionDeadlineMissed(At("2023-10-23"), Clerk)).Code.ShouldBe("no-correction-pending");
+        Registered("2023-09-25").Refusal(new CorrectionDeadlineMissed(At("2023-10-23"), Clerk)).Code.ShouldBe(RefusalCode.NoCorrectionPending);
 
         var closed = application.Then(new CorrectionDeadlineMissed(At("2023-10-23"), Clerk));
 
@@ -163,7 +163,7 @@ public class LifecycleTests
         var extended = Registered("2023-09-25").Then(new ExtensionApproved(At("2023-09-26"), Head, 10, "需调取档案"));
 
         extended.Refusal(new CorrectionRequested(At("2023-09-27"), Clerk, Day.Of("2023-10-20"), "请写明文件名称"))
-            .ShouldBe(new CaseRefusal("correction-after-processing", "已经征求意见、延长答复期限或发出收费通知，不能再要求补正。"));
+            .ShouldBe(new CaseRefusal(RefusalCode.CorrectionAfterProcessing, "已经征求意见、延长答复期限或发出收费通知，不能再要求补正。"));
     }
 
     [Fact]
@@ -176,9 +176,9 @@ public class LifecycleTests
             .Then(new Registered(At("2023-09-20"), Clerk));
 
         registered.Refusal(new Withdrawn(At("2023-09-22"), Applicant)).ShouldBe(new CaseRefusal(
-            "concluded-before-receipt",
-            "办结日期 2023-09-22 早于收到申请之日 2023-09-25（平常信函，以与申请人确认之日为收到申请之日），申请不能在收到之前办结；请核对办结日期。"));
-        registered.Refusal(Reply("2023-09-22")).Code.ShouldBe("concluded-before-receipt");
+            RefusalCode.ConcludedBeforeReceipt,
+            "办结日期 2023-09-22 早于收到申请之日 2023-09-25（平常信函，以与申请人确认之日为收到申请之日），申请不能在收到之前办结；请核对办结日期。", EventField.Date));
+        registered.Refusal(Reply("2023-09-22")).Code.ShouldBe(RefusalCode.ConcludedBeforeReceipt);
 
         var withdrawn = registered.Then(new Withdrawn(At("2023-09-25"), Applicant));
         withdrawn.ToSummary().ShouldBe(new CaseSummary(ApplicantType.NaturalPerson, Day.Of("2023-09-25"), Day.Of("2023-09-25"), Outcome.OtherOther));
@@ -202,8 +202,8 @@ public class LifecycleTests
             .Message.ShouldBe("延长答复期限须在原答复期限 2023-10-27 届满前批准，2023-10-30 已超过。");
         application.Refusal(new ExtensionApproved(At("2023-10-20"), Head, 21, "需调取档案"))
             .Message.ShouldBe("延长的期限应为1至20个工作日，21个工作日不符合。");
-        application.Refusal(new ExtensionApproved(At("2023-10-20"), Head, 20, " ")).Code.ShouldBe("extension-reason-required");
-        Received("2023-09-25").Refusal(new ExtensionApproved(At("2023-10-20"), Head, 20, "需调取档案")).Code.ShouldBe("not-registered");
+        application.Refusal(new ExtensionApproved(At("2023-10-20"), Head, 20, " ")).Code.ShouldBe(RefusalCode.ExtensionReasonRequired);
+        Received("2023-09-25").Refusal(new ExtensionApproved(At("2023-10-20"), Head, 20, "需调取档案")).Code.ShouldBe(RefusalCode.NotRegistered);
 
         var extended = application.Then(new ExtensionApproved(At("2023-10-27"), Head, 20, "需调取档案"));
 
@@ -256,8 +256,8 @@ public class LifecycleTests
             .Then(new FeeNoticeSent(At("2023-10-09"), Clerk, InformationProcessingFee.ByCount(5, 30), Day.Of("2023-10-10")));
 
         application.Refusal(new FeePaid(At("2023-11-08"), Applicant)).ShouldBe(new CaseRefusal(
-            "fee-paid-after-due",
-            "缴费期限（自收到收费通知次日起20个工作日）已于 2023-11-07 届满，2023-11-08 不能再登记缴费。申请人在期限内已缴费的，请以实际缴费日期登记；逾期未缴费的，应按逾期未缴费处理。"));
+            RefusalCode.FeePaidAfterDue,
+            "缴费期限（自收到收费通知次日起20个工作日）已于 2023-11-07 届满，2023-11-08 不能再登记缴费。申请人在期限内已缴费的，请以实际缴费日期登记；逾期未缴费的，应按逾期未缴费处理。", EventField.Date));
         application.Then(new FeePaid(At("2023-11-07"), Applicant)).FeePaidOn.ShouldBe(Day.Of("2023-11-07"));
     }
 
@@ -268,16 +268,16 @@ public class LifecycleTests
         var application = Registered("2023-09-25")
             .Then(new FeeNoticeSent(At("2023-10-09"), Clerk, InformationProcessingFee.ByCount(5, 30), Day.Of("2023-10-10")));
         var latePayment = new FeePaid(At("2023-11-08"), Applicant);
-        Should.Throw<CaseRuleException>(() => application.Apply(latePayment, CaseRules.Default)).Refusal.Code.ShouldBe("fee-paid-after-due");
+        Should.Throw<CaseRuleException>(() => application.Apply(latePayment, CaseRules.Default)).Refusal.Code.ShouldBe(RefusalCode.FeePaidAfterDue);
 
         var replayed = application.Replay(latePayment, CaseRules.Default);
 
         replayed.FeePaidOn.ShouldBe(Day.Of("2023-11-08"));
         var lateCorrection = new CorrectionRequested(At("2023-10-20"), Clerk, Day.Of("2023-11-03"), "请写明文件名称。");
-        Registered("2023-09-25").Refusal(lateCorrection).Code.ShouldBe("correction-too-late");
+        Registered("2023-09-25").Refusal(lateCorrection).Code.ShouldBe(RefusalCode.CorrectionTooLate);
         Registered("2023-09-25").Replay(lateCorrection, CaseRules.Default).State.ShouldBe(CaseState.AwaitingCorrection);
         Should.Throw<CaseRuleException>(() => replayed.Replay(new Registered(At("2023-11-09"), Clerk), CaseRules.Default))
-            .Refusal.Code.ShouldBe("already-registered", "the order of the lifecycle is still checked");
+            .Refusal.Code.ShouldBe(RefusalCode.AlreadyRegistered, "the order of the lifecycle is still checked");
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public class LifecycleTests
         application.Refusal(new FeeNoticeSent(At("2023-10-30"), Clerk, InformationProcessingFee.ByPages(31), Day.Of("2023-10-30")))
             .Message.ShouldBe("收费通知应在答复期限内发出，答复期限已于 2023-10-27 届满。");
         application.Refusal(new FeeNoticeSent(At("2023-10-09"), Clerk, InformationProcessingFee.ByPages(31), Day.Of("2023-10-08")))
-            .Code.ShouldBe("fee-received-before-sent");
+            .Code.ShouldBe(RefusalCode.FeeReceivedBeforeSent);
         application.Refusal(new FeePaid(At("2023-10-09"), Applicant)).Message.ShouldBe("没有待缴费的收费通知，不能登记缴费。");
     }
 
@@ -301,7 +301,7 @@ public class LifecycleTests
     {
         var refusal = Registered("2023-09-25").Refusal(Reply("2023-10-20", outcome, "  "));
 
-        refusal.ShouldBe(new CaseRefusal("reason-required", message));
+        refusal.ShouldBe(new CaseRefusal(RefusalCode.ReasonRequired, message, EventField.Reason));
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public class LifecycleTests
 
         application.Refusal(Reply("2023-10-20", Outcome.OtherNoCorrection, "逾期"))
             .Message.ShouldBe("「（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」只能在补正期限届满后通过“逾期未补正”登记，不能作为答复结果直接选择。");
-        application.Refusal(Reply("2023-10-20", Outcome.OtherUnpaidFee, "未缴费")).Code.ShouldBe("outcome-needs-event");
+        application.Refusal(Reply("2023-10-20", Outcome.OtherUnpaidFee, "未缴费")).Code.ShouldBe(RefusalCode.OutcomeNeedsEvent);
         application.Refusal(Reply("2023-10-20", Outcome.UnableUnclearAfterCorrection, "不明确"))
             .Message.ShouldBe("「（四）无法提供3.补正后申请内容仍不明确」只适用于已经补正的申请，本申请没有补正。");
         application.Check(Reply("2023-10-20", Outcome.NotProcessedDuplicate), Rules).ShouldBeNull();
@@ -325,7 +325,7 @@ public class LifecycleTests
         application.Refusal(Reply("2023-10-27", delivery: DeliveryMethod.Post)).Message.ShouldBe("邮寄送达的答复须填写交邮日期。");
         application.Refusal(Reply("2023-10-27", delivery: DeliveryMethod.Post, posted: "2023-10-26"))
             .Message.ShouldBe("交邮日期 2023-10-26 早于答复日期 2023-10-27。");
-        application.Refusal(Reply("2023-10-27", posted: "2023-10-27")).Code.ShouldBe("posted-on-not-applicable");
+        application.Refusal(Reply("2023-10-27", posted: "2023-10-27")).Code.ShouldBe(RefusalCode.PostedOnNotApplicable);
 
         application.Then(Reply("2023-10-27", delivery: DeliveryMethod.Post, posted: "2023-10-27"))
             .StatusOn(Day.Of("2023-11-01"), Rules).ShouldBe(DeadlineStatus.RepliedOnTime);
@@ -345,11 +345,11 @@ public class LifecycleTests
         registered.Refusal(new Archived(At("2023-10-20"), Clerk)).Message.ShouldBe("只有已送达、已撤回或已终止办理的申请才能归档，本申请办理中。");
 
         var replied = registered.Then(Reply("2023-10-20", delivery: DeliveryMethod.Post, posted: "2023-10-21"));
-        replied.Refusal(new Delivered(At("2023-10-20"), Clerk)).Code.ShouldBe("delivered-before-posting");
-        replied.Refusal(new Archived(At("2023-10-22"), Clerk)).Code.ShouldBe("archive-not-ready");
+        replied.Refusal(new Delivered(At("2023-10-20"), Clerk)).Code.ShouldBe(RefusalCode.DeliveredBeforePosting);
+        replied.Refusal(new Archived(At("2023-10-22"), Clerk)).Code.ShouldBe(RefusalCode.ArchiveNotReady);
 
         var archived = replied.Then(new Delivered(At("2023-10-23"), Clerk)).Then(new Archived(At("2023-10-24"), Clerk));
-        archived.Refusal(new Delivered(At("2023-10-25"), Clerk)).Code.ShouldBe("already-delivered");
+        archived.Refusal(new Delivered(At("2023-10-25"), Clerk)).Code.ShouldBe(RefusalCode.AlreadyDelivered);
         archived.Refusal(new Archived(At("2023-10-25"), Clerk)).Message.ShouldBe("申请已归档，不能再归档。");
         archived.Refusal(Reply("2023-10-25")).Message.ShouldBe("申请已归档，不能再答复。");
     }
@@ -361,7 +361,7 @@ public class LifecycleTests
 
         withdrawn.State.ShouldBe(CaseState.Withdrawn);
         withdrawn.Outcome!.Value.Row().ShouldBe(Table3Row.OtherOther);
-        withdrawn.Refusal(new Withdrawn(At("2023-09-27"), Applicant)).Code.ShouldBe("case-closed");
+        withdrawn.Refusal(new Withdrawn(At("2023-09-27"), Applicant)).Code.ShouldBe(RefusalCode.CaseClosed);
         Registered("2023-09-25").Then(Reply("2023-10-20")).Refusal(new Withdrawn(At("2023-10-21"), Applicant))
             .Message.ShouldBe("申请已答复，不能再撤回。");
     }

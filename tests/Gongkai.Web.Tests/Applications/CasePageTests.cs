@@ -162,7 +162,7 @@ public class CasePageTests
         var invalid = await handler.PostFormAsync("/applications/register",
         [
             new("Input.Channel", "Email"), new("Input.ArrivedOn", "2024-06-14"), new("Input.ApplicantType", "NaturalPerson"),
-            new("Input.IdDocumentType", "居民身份证"), new("Input.Phone", "13800138000"), new("Input.Description", "县第三中学食堂承包经营招标文件"),
+            new("Input.IdDocumentType", "ResidentIdCard"), new("Input.Phone", "13800138000"), new("Input.Description", "县第三中学食堂承包经营招标文件"),
             new("RegisterNow", "true"), new("RegisterNow", "false"),
         ]);
 
@@ -179,7 +179,7 @@ public class CasePageTests
         var valid = await handler.PostFormAsync("/applications/register",
         [
             new("Input.Channel", "Email"), new("Input.ArrivedOn", "2024-06-14"), new("Input.ConfirmedOn", "2024-06-17"),
-            new("Input.ApplicantType", "NaturalPerson"), new("Input.ApplicantName", "王芳"), new("Input.IdDocumentType", "居民身份证"),
+            new("Input.ApplicantType", "NaturalPerson"), new("Input.ApplicantName", "王芳"), new("Input.IdDocumentType", "ResidentIdCard"),
             new("Input.Phone", "13800138000"), new("Input.Description", "县第三中学食堂承包经营招标文件"), new("RegisterNow", "true"), new("RegisterNow", "false"),
         ]);
 

@@ -63,13 +63,13 @@ internal static class Desk
         agencyId,
         applicantType = ApplicantType.NaturalPerson,
         applicantName = name,
-        idDocumentType = "居民身份证",
+        idDocumentType = IdentityDocument.ResidentIdCard,
         idNumber,
         phone = "13800138000",
         email = "liu@example.com",
         address = "示范县城关镇人民路8号",
         description = "2024年城区义务教育学区划分方案",
-        requestedForm = "电子",
-        deliveryPreference = "电子邮件",
+        requestedForm = RequestedForm.Electronic,
+        deliveryPreference = DeliveryPreference.Email,
     };
 }

@@ -35,7 +35,7 @@ public class ApplyTests
         var fields = Fields(agency);
         fields["IdNumber"] = "110105194912310021";
         fields["Phone"] = "12345";
-        fields["DeliveryPreference"] = "邮寄";
+        fields["DeliveryPreference"] = nameof(DeliveryPreference.Post);
         fields.Remove("RequestedForm");
 
         var response = await client.PostFormAsync("/apply", fields);
@@ -53,7 +53,7 @@ public class ApplyTests
         page.QuerySelector("#Description")!.TextContent.ShouldBe("示范县2023年度义务教育阶段学校名单");
         page.QuerySelector("#AgencyId option[selected]")!.GetAttribute("value").ShouldBe(agency.ToString());
         page.QuerySelector("input[name=ApplicantType][checked]")!.GetAttribute("value").ShouldBe("NaturalPerson");
-        page.QuerySelector("input[name=DeliveryPreference][checked]")!.GetAttribute("value").ShouldBe("邮寄");
+        page.QuerySelector("input[name=DeliveryPreference][checked]")!.GetAttribute("value").ShouldBe(nameof(DeliveryPreference.Post));
         (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync(a => a.Description == Description))).ShouldBe(0);
     }
 
@@ -94,7 +94,7 @@ public class ApplyTests
 
         var page = new HtmlParser().ParseDocument(await (await client.PostFormAsync("/apply", fields)).BodyAsync());
 
-        page.QuerySelector("#IdDocumentType-error")!.TextContent.ShouldBe("法人或其他组织请选择统一社会信用代码或其他证照。");
+        page.QuerySelector("#IdDocumentType-error")!.TextContent.ShouldBe("法人或其他组织请选择统一社会信用代码或其他证件。");
         page.QuerySelector("#ContactPerson-error")!.TextContent.ShouldBe("请填写联系人。");
     }
 
@@ -114,8 +114,8 @@ public class ApplyTests
         stored.Channel.ShouldBe(ReceiptChannel.Online);
         stored.ReceivedOn.ShouldBe(new DateOnly(2024, 6, 17));
         stored.DueOn.ShouldBe(new DateOnly(2024, 7, 15));
-        stored.RequestedForm.ShouldBe("电子文档");
-        stored.DeliveryPreference.ShouldBe("在线下载（本平台）");
+        stored.RequestedForm.ShouldBe(RequestedForm.Electronic);
+        stored.DeliveryPreference.ShouldBe(DeliveryPreference.Online);
         stored.IdNumber.ShouldBe("11010519491231002X");
 
         var receipt = await client.GetPageAsync("/apply/receipt");
@@ -168,14 +168,14 @@ public class ApplyTests
         ["agency"] = agency.ToString(),
         ["ApplicantType"] = "NaturalPerson",
         ["ApplicantName"] = "张三",
-        ["IdDocumentType"] = "居民身份证",
+        ["IdDocumentType"] = nameof(IdentityDocument.ResidentIdCard),
         ["IdNumber"] = "11010519491231002x",
         ["Phone"] = ApplicantCases.Phone,
         ["Email"] = "",
         ["Address"] = "",
         ["PostalCode"] = "",
         ["Description"] = "示范县2023年度义务教育阶段学校名单",
-        ["RequestedForm"] = "电子文档",
-        ["DeliveryPreference"] = "在线下载（本平台）",
+        ["RequestedForm"] = nameof(RequestedForm.Electronic),
+        ["DeliveryPreference"] = nameof(DeliveryPreference.Online),
     };
 }

@@ -32,7 +32,7 @@ public static class ApplicantCases
         string applicant = "张三",
         string description = "示范县2023年度义务教育阶段学校名单",
         string phone = Phone,
-        string requestedForm = "电子文档")
+        RequestedForm requestedForm = RequestedForm.Electronic)
     {
         ArgumentNullException.ThrowIfNull(app);
         var agencyId = await AgencyIdAsync(app, agency);
@@ -44,12 +44,12 @@ public static class ApplicantCases
                 AgencyId = agencyId,
                 ApplicantType = ApplicantType.NaturalPerson,
                 ApplicantName = applicant,
-                IdDocumentType = ApplicationIntake.IdCardType,
+                IdDocumentType = IdentityDocument.ResidentIdCard,
                 IdNumber = "11010519491231002X",
                 Phone = phone,
                 Description = description,
                 RequestedForm = requestedForm,
-                DeliveryPreference = "在线下载",
+                DeliveryPreference = DeliveryPreference.Online,
             },
             online: true);
         result.Errors.ShouldBeEmpty();

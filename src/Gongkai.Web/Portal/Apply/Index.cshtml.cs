@@ -1,6 +1,7 @@
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Web.Applications;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +11,11 @@ namespace Gongkai.Web.Portal.Apply;
 /// <summary>
 /// The online application form (依申请公开, 条例第二十九条): who applies with an identity document and contact, which
 /// information, in what form and how to receive it. Received through <see cref="ApplicationIntake"/> as an online
-/// application (received and confirmed today); errors are shown next to each field and everything typed is kept.
+/// application (received and confirmed today) and checked by <see cref="IntakeValidator"/>, as the API and the staff
+/// form are; errors are shown next to each field and everything typed is kept.
 /// </summary>
-public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, PublicRateLimiter limiter, ApplicantSession session) : PageModel
+public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, PublicRateLimiter limiter, ApplicantSession session, TimeProvider clock) : PageModel
 {
-    public static IReadOnlyList<string> PersonDocuments { get; } =
-        [ApplicationIntake.IdCardType, "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "护照", "外国人永久居留身份证"];
-
-    public static IReadOnlyList<string> OrganisationDocuments { get; } = ["统一社会信用代码", "其他证照"];
-
-    public static IReadOnlyList<string> Forms { get; } = ["纸质文本", "电子文档"];
-
-    public static IReadOnlyList<string> Deliveries { get; } = ["在线下载（本平台）", "电子邮件", "邮寄", "当面领取"];
-
     public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
@@ -32,74 +25,32 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
     [BindProperty(SupportsGet = true, Name = "agency")]
     public Guid? AgencyId { get; set; }
 
-    [BindProperty]
-    public ApplicantType? ApplicantType { get; set; }
-
-    [BindProperty]
-    public string? ApplicantName { get; set; }
-
-    [BindProperty]
-    public string? IdDocumentType { get; set; }
-
-    [BindProperty]
-    public string? IdNumber { get; set; }
-
-    [BindProperty]
-    public string? ContactPerson { get; set; }
-
-    [BindProperty]
-    public string? Phone { get; set; }
-
-    [BindProperty]
-    public string? Email { get; set; }
-
-    [BindProperty]
-    public string? Address { get; set; }
-
-    [BindProperty]
-    public string? PostalCode { get; set; }
-
-    [BindProperty]
-    public string? Description { get; set; }
-
-    [BindProperty]
-    public string? RequestedForm { get; set; }
-
-    [BindProperty]
-    public string? DeliveryPreference { get; set; }
+    /// <summary>The application as typed: the intake type itself, its fields posted without a prefix (<c>ApplicantName</c>…).</summary>
+    [BindProperty(Name = "")]
+    public IntakeRequest Form { get; set; } = new();
 
     public async Task OnGetAsync()
     {
         // Most applicants are private persons: the form starts there, and an organisation changes it.
-        ApplicantType = Gongkai.Applications.ApplicantType.NaturalPerson;
+        Form = new IntakeRequest { ApplicantType = ApplicantType.NaturalPerson };
         await LoadAgenciesAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAgenciesAsync();
-        var request = new IntakeRequest
-        {
-            AgencyId = AgencyId ?? Guid.Empty,
-            ApplicantType = ApplicantType ?? (Gongkai.Applications.ApplicantType)(-1),
-            ApplicantName = ApplicantName,
-            IdDocumentType = IdDocumentType,
-            IdNumber = IdNumber,
-            ContactPerson = ContactPerson,
-            Phone = Phone,
-            Email = Email,
-            Address = Address,
-            PostalCode = PostalCode,
-            Description = Description,
-            RequestedForm = RequestedForm,
-            DeliveryPreference = DeliveryPreference,
-        };
-        foreach (var (field, message) in ApplicationIntake.Validate(request, online: true))
+        var request = Form;
+        request.AgencyId = AgencyId ?? Guid.Empty;
+        foreach (var (field, message) in IntakeValidator.Validate(request, online: true, ChinaTime.Today(clock)))
         {
             Errors[field] = message;
         }
 
-        CheckFormSpecifics();
+        foreach (var (field, _) in ModelState.Where(e => e.Value?.Errors.Count > 0 && e.Key != "agency"))
+        {
+            Errors.TryAdd(field, "格式不正确，请重新选择或填写。");
+        }
+
         if (!Agencies.Any(a => a.Id == AgencyId))
         {
             // An address from an old guide or a bookmark can name an agency that has since closed its online channel.
@@ -135,38 +86,6 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
 
         session.SignIn(HttpContext, application.Id);
         return Redirect("/apply/receipt");
-    }
-
-    /// <summary>What the online form asks beyond the intake's checks: a document type that fits the applicant, the form and channel of provision.</summary>
-    private void CheckFormSpecifics()
-    {
-        var organisation = ApplicantType is { } type && type != Gongkai.Applications.ApplicantType.NaturalPerson;
-        if (string.IsNullOrWhiteSpace(IdDocumentType))
-        {
-            Errors.TryAdd(nameof(IdDocumentType), "请选择证件类型。");
-        }
-        else if (ApplicantType is not null && !(organisation ? OrganisationDocuments : PersonDocuments).Contains(IdDocumentType, StringComparer.Ordinal))
-        {
-            Errors.TryAdd(nameof(IdDocumentType), organisation ? "法人或其他组织请选择统一社会信用代码或其他证照。" : "自然人请选择个人身份证件。");
-        }
-
-        if (!Forms.Contains(RequestedForm ?? "", StringComparer.Ordinal))
-        {
-            Errors.TryAdd(nameof(RequestedForm), "请选择所需信息的提供形式。");
-        }
-
-        if (!Deliveries.Contains(DeliveryPreference ?? "", StringComparer.Ordinal))
-        {
-            Errors.TryAdd(nameof(DeliveryPreference), "请选择获取信息的方式。");
-        }
-        else if (DeliveryPreference == "邮寄" && string.IsNullOrWhiteSpace(Address))
-        {
-            Errors.TryAdd(nameof(Address), "选择邮寄的，请填写通信地址。");
-        }
-        else if (DeliveryPreference == "电子邮件" && string.IsNullOrWhiteSpace(Email))
-        {
-            Errors.TryAdd(nameof(Email), "选择电子邮件的，请填写电子邮箱。");
-        }
     }
 
     private async Task LoadAgenciesAsync()

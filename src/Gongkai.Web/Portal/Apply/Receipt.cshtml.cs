@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Web.Calendar;
@@ -46,7 +47,7 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
             null,
             [.. body.Split('\n').Where(p => p.Trim().Length > 0)],
             agency.Name,
-            LetterFields.ChineseDate(current.Receipt.ReceiptDate),
+            DateText.Chinese(current.Receipt.ReceiptDate),
             IsDraft: false);
         return Page();
     }

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Gongkai.AnnualReports;
 using Gongkai.Applications;
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Fees;
-using Gongkai.Web.Letters;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Portal.Status;
@@ -18,7 +16,7 @@ public sealed record TimelineEntry(DateOnly Date, string Text);
 /// names, third parties and internal notes never appear: the timeline is written from the event types, not from the
 /// staff's summaries.
 /// </summary>
-public static partial class PublicCase
+public static class PublicCase
 {
     /// <summary>The application with its events, or null. Only ever called with the id from the applicant's session.</summary>
     public static Task<ApplicationRecord?> LoadAsync(GongkaiDbContext db, Guid id, CancellationToken cancellationToken)
@@ -39,17 +37,16 @@ public static partial class PublicCase
             var text = caseEvent switch
             {
                 Registered => "登记受理",
-                CorrectionRequested e => $"要求补正申请，补正期限至{LetterFields.ChineseDate(e.CorrectBy)}",
+                CorrectionRequested e => $"要求补正申请，补正期限至{DateText.Chinese(e.CorrectBy)}",
                 CorrectionReceived => "收到补正材料，答复期限自当日重新计算",
                 CorrectionDeadlineMissed => "补正期限届满未补正，视为放弃申请，不再处理",
-                ConsultationStarted { Kind: ConsultationKind.ThirdParty } => "征求第三方意见（所需时间不计入答复期限）",
-                ConsultationStarted => "征求其他机关意见（所需时间不计入答复期限）",
+                ConsultationStarted e => e.Kind.Label() + "（所需时间不计入答复期限）",
                 ConsultationAnswered => "收到征求意见的答复",
                 ExtensionApproved e => $"延长答复期限{e.WorkingDays.ToString(CultureInfo.InvariantCulture)}个工作日（理由：{e.Reason.TrimEnd('。')}）",
                 FeeNoticeSent e => $"发出收费通知，信息处理费{e.Fee.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)}元（{InformationProcessingFee.Basis}）",
                 FeePaid => "收到信息处理费",
                 FeeUnpaid => "逾期未缴纳信息处理费，视为放弃申请，不再处理",
-                Replied e => "作出答复：" + OutcomeLabel(e.Outcome),
+                Replied e => "作出答复：" + e.Outcome.PublicName(),
                 Delivered => "答复已送达",
                 Archived => "办结归档",
                 Withdrawn => "申请已撤回",
@@ -63,22 +60,4 @@ public static partial class PublicCase
 
         return entries;
     }
-
-    /// <summary>An outcome in plain words, e.g. "不予公开（属于国家秘密）", from the table 三 labels without their numbering.</summary>
-    public static string OutcomeLabel(Outcome outcome)
-    {
-        var definition = NationalFormat.Table3RowDefinition(ReportFormat.Format2021, outcome.Row());
-        if (definition is null)
-        {
-            return outcome.ToString();
-        }
-
-        var label = Numbering().Replace(definition.Label, "");
-        return definition.Group is { } group && group != NationalFormat.OutcomeGroup
-            ? Numbering().Replace(group, "") + "（" + label + "）"
-            : label;
-    }
-
-    [GeneratedRegex(@"^(（[一二三四五六七八九十]+）|\d+\.)")]
-    private static partial Regex Numbering();
 }

@@ -3,10 +3,11 @@ using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Gongkai.Data.Numbering;
+using Gongkai.Web.Catalog;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongkai.Web.Catalog;
+namespace Gongkai.Web.Demo;
 
 /// <summary>
 /// A fictitious but realistic catalogue for the demo agencies: notices and announcements, 行政规范性文件 (some

@@ -1,0 +1,13 @@
+namespace Gongkai.Web.Supervision;
+
+/// <summary>Registers supervision: the region a supervisor oversees, its reports and their collection.</summary>
+internal static class SupervisionServices
+{
+    public static IServiceCollection AddSupervision(this IServiceCollection services)
+    {
+        services.AddScoped<RegionScope>();
+        services.AddScoped<SupervisedReports>();
+        services.AddScoped<ReportCollector>();
+        return services;
+    }
+}
