@@ -15,7 +15,7 @@ public static class CellText
     ];
 
     // Units that only name what is counted: stripping them does not change the number's meaning.
-    private static readonly string[] Units = ["万元", "件", "条", "项", "个", "次"];
+    private static readonly string[] Units = ["万元", "元", "件", "条", "项", "个", "次"];
 
     public static (CellKind Kind, decimal? Value) Interpret(string raw)
     {

@@ -14,7 +14,9 @@ namespace Gongkai.AnnualReports.Parsing;
 /// a browser would show it.
 /// <list type="bullet">
 /// <item>The page title (<c>&lt;title&gt;</c>) is the first line. Scripts, styles, hidden elements and the rest of
-/// <c>&lt;head&gt;</c> give nothing.</item>
+/// <c>&lt;head&gt;</c> give nothing, except that a page whose body holds no data table but whose scripts hold a
+/// table's markup in a string (portals that write the report in with JavaScript) is read with that markup after the
+/// body (<see cref="ScriptMarkup"/>).</item>
 /// <item>Each block (p, div, h1–h6, li …) and each piece between <c>&lt;br&gt;</c>s is a paragraph line: whitespace
 /// collapsed, <c>&amp;nbsp;</c> as a space, trimmed; empty lines are dropped. Its location is the source line of the
 /// element the text starts in.</item>
@@ -63,7 +65,13 @@ public static partial class HtmlSource
         return ReportParser.Guarded(budget, () => Read(html, budget));
     }
 
-    internal static SourceDocument Read(string html, ReadBudget budget)
+    internal static SourceDocument Read(string html, ReadBudget budget) => Read(html, budget, scripts: true);
+
+    /// <summary>
+    /// Reads the page; with <paramref name="scripts"/>, a page whose body has no data table but whose scripts hold a
+    /// table's markup in a string (<see cref="ScriptMarkup"/>) is read with that markup after the body.
+    /// </summary>
+    private static SourceDocument Read(string html, ReadBudget budget, bool scripts)
     {
         ArgumentNullException.ThrowIfNull(html);
         var guard = new MarkupGuard(budget, StartTags(html));
@@ -77,7 +85,12 @@ public static partial class HtmlSource
             OnToken = guard.Token,
         });
         var document = parser.ParseDocument(html);
-        guard.RequireClosedTables();
+        if (scripts)
+        {
+            // A page cut off inside a table is refused; a script's string may hold a table's opening only.
+            guard.RequireClosedTables();
+        }
+
         guard.RequireElements(document);
         var reader = new DocumentWalker(budget);
 
@@ -95,6 +108,20 @@ public static partial class HtmlSource
         }
 
         reader.Paragraphs.Flush();
+        if (scripts && reader.Tables == 0)
+        {
+            foreach (var script in document.QuerySelectorAll("script"))
+            {
+                foreach (var markup in ScriptMarkup.Tables(script.TextContent))
+                {
+                    budget.Check();
+                    var inner = Read(markup, budget, scripts: false);
+                    reader.Lines.AddRange(inner.Lines);
+                    reader.Findings.AddRange(inner.Findings);
+                }
+            }
+        }
+
         return new SourceDocument(reader.Lines) { Findings = reader.Findings };
     }
 
@@ -261,6 +288,9 @@ public static partial class HtmlSource
         public List<Finding> Findings { get; } = [];
 
         public LineBuilder Paragraphs { get; }
+
+        /// <summary>How many data tables the walk has read.</summary>
+        public int Tables => _tables;
 
         public void Walk(INode node) => Visit(node, Paragraphs, tables: true, preformatted: false);
 

@@ -14,7 +14,7 @@ namespace Gongkai.AnnualReports.Parsing;
 /// its table (<see cref="Table2Reader"/>, <see cref="Table3Reader"/>, <see cref="Table4Reader"/>); what no table
 /// takes is the section's text.
 /// </remarks>
-public static class ReportRecognizer
+public static partial class ReportRecognizer
 {
     private static readonly string[] PageChrome =
         ["版权所有", "网站标识码", "ICP备", "公网安备", "打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "主办单位", "技术支持", "网站地图"];
@@ -136,7 +136,7 @@ public static class ReportRecognizer
             }
 
             var text = line.Text.Trim();
-            if (text.Length == 0 || PageChrome.Any(c => text.Contains(c, StringComparison.Ordinal)))
+            if (text.Length == 0 || PageChrome.Any(c => text.Contains(c, StringComparison.Ordinal)) || PageNumber().IsMatch(text))
             {
                 return;
             }
@@ -178,4 +178,8 @@ public static class ReportRecognizer
             }
         }
     }
+
+    /// <summary>A page's number printed as its footer or header: "- 2 -", "— 2 —", "第 2 页", "第2页 共3页", "2 / 3", "2".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-—–－_·\s]*\d{1,3}[-—–－_·\s]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 }

@@ -92,16 +92,35 @@ internal static class CellRules
         }
     }
 
-    /// <summary>T2-FEE-UNIT: the 2021 fee amount above <see cref="FeeWanYuanLimit"/> 万元.</summary>
+    /// <summary>
+    /// T2-FEE-UNIT: an amount of a 万元 column written with the unit 元 ("832995元"), and the 2021 fee amount above
+    /// <see cref="FeeWanYuanLimit"/> 万元.
+    /// </summary>
     public static void CheckFeeUnit(AnnualReport report, List<Finding> findings)
     {
+        foreach (var field in Table2Fields(report.Format))
+        {
+            var written = report.Table2[field];
+            if (NationalFormat.Table2FieldDefinition(field).Unit == CellUnit.WanYuan && written.Value is { } yuan && IsWrittenInYuan(written))
+            {
+                var wan = FindingText.Number(yuan / 10_000m);
+                findings.Add(RuleCatalogue.Finding(
+                    RuleCatalogue.T2FeeUnit,
+                    $"{NationalFormat.Describe(field)}写作“{written.Raw.Trim()}”，单位是元；该栏单位为万元，应填 {wan}。请改正。",
+                    written.Location,
+                    [NationalFormat.PathOf(field)],
+                    wan,
+                    written.Raw.Trim()));
+            }
+        }
+
         if (report.Format != ReportFormat.Format2021)
         {
             return;
         }
 
         var cell = report.Table2[Table2Field.FeesWanYuan];
-        if (cell.Value is not { } amount || amount <= FeeWanYuanLimit)
+        if (cell.Value is not { } amount || amount <= FeeWanYuanLimit || IsWrittenInYuan(cell))
         {
             return;
         }
@@ -120,6 +139,9 @@ internal static class CellRules
 
     private static Table2Field[] Table2Fields(ReportFormat format) =>
         format == ReportFormat.Format2019 ? Table2Fields2019 : Table2Fields2021;
+
+    private static bool IsWrittenInYuan(Cell cell) =>
+        CellText.Normalize(cell.Raw) is var raw && raw.EndsWith('元') && !raw.EndsWith("万元", StringComparison.Ordinal);
 
     private static bool IsBlank(Cell cell) => cell.Kind is CellKind.Blank or CellKind.Placeholder;
 

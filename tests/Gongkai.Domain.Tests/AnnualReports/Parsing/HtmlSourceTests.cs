@@ -288,3 +288,58 @@ public class HtmlSourceTests
         document.Lines[1].TableIndex.ShouldBe(1);
     }
 }
+
+/// <summary>Portals that keep the report's markup in a script string and write it into the page with JavaScript.</summary>
+public class ScriptMarkupTests
+{
+    [Fact]
+    public void A_report_written_in_by_a_script_reads_as_the_same_page_with_its_tables_in_place()
+    {
+        var page = SourceDecoding.DecodeHtml(ParsingFixtures.Bytes("report-001.html"), "report-001.html");
+        var start = page.IndexOf("<table", StringComparison.OrdinalIgnoreCase);
+        var end = page.LastIndexOf("</table>", StringComparison.OrdinalIgnoreCase) + "</table>".Length;
+        var tables = page[start..end];
+
+        // As portals write it: double-quoted pieces joined by '+' over several lines, with \" \n and \u escapes.
+        var pieces = tables.Chunk(400).Select(chunk => "\"" + Escape(new string(chunk)) + "\"");
+        var scripted = page[..start] + "<div id=\"content\"></div>" + page[end..].Replace(
+            "</body>",
+            "<script>\n// the report\nvar content = " + string.Join("\n  + ", pieces) + ";\ndocument.getElementById('content').innerHTML = content;\n</script></body>",
+            StringComparison.OrdinalIgnoreCase);
+
+        var expected = ReportParser.ParseBytes(ParsingFixtures.Bytes("report-001.html"), "report-001.html").Report;
+        var read = ReportParser.ParseBytes(System.Text.Encoding.UTF8.GetBytes(scripted), "page.html").Report;
+
+        scripted.Contains("<table", StringComparison.OrdinalIgnoreCase).ShouldBeFalse();
+        LayoutClassTests.ValuesAndText(read).ShouldBe(LayoutClassTests.ValuesAndText(expected));
+    }
+
+    [Fact]
+    public void Literals_are_decoded_joined_by_plus_and_comments_skipped()
+    {
+        var script = "/* '<table>' in a comment */ var a = '<tab' + \"le>\\u4e00\\x41\\n\" +\n `<td>\\u{4E8C}</td></table>`; // 'no'\nvar b = 'x';";
+
+        ScriptMarkup.Tables(script).ShouldBe(["<table>一A\n<td>二</td></table>"]);
+    }
+
+    [Fact]
+    public void Markup_escaped_as_entities_in_a_string_is_unescaped_and_strings_without_a_table_are_left()
+    {
+        ScriptMarkup.Tables("x = \"&lt;table&gt;&lt;tr&gt;&lt;td&gt;1&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;\"; y = \"<p>table</p>\";")
+            .ShouldBe(["<table><tr><td>1</td></tr></table>"]);
+    }
+
+    [Fact]
+    public void A_literal_left_open_and_a_lone_surrogate_escape_end_cleanly()
+    {
+        ScriptMarkup.Tables("var a = \"<table>\\ud800<td>1").ShouldBe(["<table>\uFFFD<td>1"]);
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\r", "", StringComparison.Ordinal)
+            .Replace("<", "\\u003c", StringComparison.Ordinal)
+            .Replace("</", "<\\/", StringComparison.Ordinal);
+}

@@ -373,4 +373,43 @@ public class LayoutClassTests
         result.Report.Table3[Table3Row.OtherOther, Table3Column.NaturalPerson].Kind.ShouldBe(CellKind.Blank);
         result.Findings.ShouldNotContain(f => f.RuleId == RuleCatalogue.ParseRowMissing && f.Message.Contains("（六）其他处理", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("- 2 -")]
+    [InlineData("— 2 —")]
+    [InlineData("第 2 页")]
+    [InlineData("第2页 共3页")]
+    [InlineData("2 / 3")]
+    [InlineData("2")]
+    public void Page_numbers_between_the_rows_of_a_table_and_before_table_4s_numbers_are_not_cells(string footer)
+    {
+        foreach (var sample in Samples.Names)
+        {
+            var text = Samples.Text(sample);
+            var lines = text.Split('\n').ToList();
+            var partly = lines.FindIndex(l => l.Contains("部分公开", StringComparison.Ordinal) && l.Contains('\t', StringComparison.Ordinal));
+            var table4Numbers = lines.FindIndex(lines.FindIndex(l => l.Contains("复议后起诉", StringComparison.Ordinal)) + 1,
+                l => l.Length > 0 && l.Split('\t').All(c => c.Trim().Length == 0 || decimal.TryParse(c, out _)));
+            partly.ShouldBeGreaterThan(0, sample);
+            table4Numbers.ShouldBeGreaterThan(0, sample);
+            lines.Insert(table4Numbers, footer);
+            lines.Insert(partly + 1, "");
+            lines.Insert(partly + 2, footer);
+            lines.Insert(partly + 3, "");
+
+            var plain = ReportParser.ParseText(text);
+            var paged = ReportParser.ParseText(string.Join('\n', lines));
+
+            ValuesAndText(paged.Report).ShouldBe(ValuesAndText(plain.Report), sample);
+            paged.Findings.Select(f => f.RuleId).ShouldBe(plain.Findings.Select(f => f.RuleId), sample);
+        }
+    }
+
+    /// <summary>The report's JSON form without where each cell was read (line numbers move when lines are added), one line per entry.</summary>
+    internal static string[] ValuesAndText(AnnualReport report)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Gongkai.AnnualReports.Json.ReportJson.Serialize(report))!.AsObject();
+        json.Remove("cells");
+        return json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Split('\n');
+    }
 }

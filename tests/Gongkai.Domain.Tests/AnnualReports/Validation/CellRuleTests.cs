@@ -194,4 +194,21 @@ public class CellRuleTests
 
         ReportValidator.Validate(report).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("1101390元")]
+    [InlineData("35元")]
+    public void A_fee_amount_written_with_the_unit_yuan_is_read_and_said_in_wan_yuan(string written)
+    {
+        var report = ValidationReports.Clean();
+        report.Write(Table2Field.FeesWanYuan, written);
+
+        var finding = ReportValidator.Validate(report).ShouldHaveSingleItem();
+
+        var wan = (decimal.Parse(written[..^1], System.Globalization.CultureInfo.InvariantCulture) / 10_000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        finding.RuleId.ShouldBe(RuleCatalogue.T2FeeUnit);
+        finding.Message.ShouldBe($"表二「行政事业性收费」本年收费金额（单位：万元）写作“{written}”，单位是元；该栏单位为万元，应填 {wan}。请改正。");
+        finding.Expected.ShouldBe(wan);
+        finding.Actual.ShouldBe(written);
+    }
 }

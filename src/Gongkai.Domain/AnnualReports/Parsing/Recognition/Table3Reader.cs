@@ -8,6 +8,8 @@ namespace Gongkai.AnnualReports.Parsing.Recognition;
 /// </summary>
 internal sealed class Table3Reader(RecognitionContext context)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ReportFormat, Table3Row), string[]> PathsByRow = new();
+
     private static readonly string[] LabelTexts =
     [
         .. NationalFormat.Table3Rows(ReportFormat.Format2021).Concat(NationalFormat.Table3Rows(ReportFormat.Format2019))
@@ -423,8 +425,9 @@ internal sealed class Table3Reader(RecognitionContext context)
             : new RowReading(definition, match, context.Window(match.Values, Table3.ColumnCount, $"表三“{definition.Label}”", match.Location, RowPaths(definition), wideLabels: true), null);
 
     /// <summary>The paths of a row's cells in the format the row belongs to (the 2019 single （六） row has its own).</summary>
-    private IReadOnlyList<string> RowPaths(Table3RowDefinition definition) =>
-        [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(context.Report.Format, definition.Row, c))];
+    private string[] RowPaths(Table3RowDefinition definition) =>
+        PathsByRow.GetOrAdd((context.Report.Format, definition.Row),
+            static key => [.. Enum.GetValues<Table3Column>().Select(c => NationalFormat.PathOf(key.Item1, key.Item2, c))]);
 
     private static bool RowTotalHolds(IReadOnlyList<decimal> values) =>
         values.All(IsCount) && values.Take(Table3.ColumnCount - 1).Sum() == values[^1];

@@ -92,7 +92,14 @@ internal sealed class Table4Reader(RecognitionContext context)
             return null;
         }
 
-        // A row of numbers, or one number per line under the header: collect until all fifteen cells are read.
+        // A row of numbers, or one number per line under the header: collect until all fifteen cells are read. A
+        // whole row after one or two lone numbers means those were not cells (a page number between header and row).
+        if (cells.Count >= 10 && _values.Count is > 0 and < 3)
+        {
+            _values.Clear();
+            _valuesLocation = null;
+        }
+
         var isRow = cells.Count >= 10 && _values.Count == 0;
         if (isRow || (_headers.Count > 0 && (_values.Count > 0 || nonBlank.Count == 1)))
         {

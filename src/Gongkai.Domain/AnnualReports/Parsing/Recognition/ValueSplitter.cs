@@ -158,65 +158,87 @@ internal static class ValueSplitter
     public static string Digits(IReadOnlyList<SourceCell> cells) =>
         string.Join(' ', cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0));
 
-    private sealed class Search(
-        List<SourceCell> runs,
-        int count,
-        Func<IReadOnlyList<decimal>, bool> accept,
-        Func<IReadOnlyList<decimal>, bool>? acceptPrefix,
-        int limit)
+    /// <summary>
+    /// The depth-first search over the ways of cutting the runs. Each run's text, offset and digit counts are worked
+    /// out once; a step parses its piece from a span and records where it is, and the cells are made only for a split
+    /// that is kept, so a step allocates nothing.
+    /// </summary>
+    private sealed class Search
     {
+        private readonly DigitRun[] _runs;
+        private readonly int _count;
+        private readonly Func<IReadOnlyList<decimal>, bool> _accept;
+        private readonly Func<IReadOnlyList<decimal>, bool>? _acceptPrefix;
+        private readonly int _limit;
         private readonly List<decimal> _values = [];
-        private readonly List<SourceCell> _cells = [];
+        private readonly List<(int Run, int Start, int Length)> _pieces = [];
         private int _steps;
+
+        public Search(List<SourceCell> runs, int count, Func<IReadOnlyList<decimal>, bool> accept, Func<IReadOnlyList<decimal>, bool>? acceptPrefix, int limit)
+        {
+            _runs = new DigitRun[runs.Count];
+            var later = 0;
+            for (var r = runs.Count - 1; r >= 0; r--)
+            {
+                var cell = runs[r];
+                var text = cell.Text.Trim();
+
+                // Digits from each position to the run's end.
+                var digitsFrom = new int[text.Length + 1];
+                for (var at = text.Length - 1; at >= 0; at--)
+                {
+                    digitsFrom[at] = digitsFrom[at + 1] + (char.IsAsciiDigit(text[at]) ? 1 : 0);
+                }
+
+                _runs[r] = new DigitRun(cell, text, cell.Text.IndexOf(text, StringComparison.Ordinal), text.IndexOf('.', StringComparison.Ordinal), digitsFrom, later);
+                later += digitsFrom[0];
+            }
+
+            _count = count;
+            _accept = accept;
+            _acceptPrefix = acceptPrefix;
+            _limit = limit;
+        }
 
         public List<Split> Found { get; } = [];
 
         public void Run(int run, int position)
         {
-            if (++_steps > MaxSteps || Found.Count >= limit)
+            if (++_steps > MaxSteps || Found.Count >= _limit)
             {
                 return;
             }
 
-            if (run == runs.Count)
+            if (run == _runs.Length)
             {
-                if (_values.Count == count && accept(_values))
+                if (_values.Count == _count && _accept(_values))
                 {
-                    Found.Add(new Split([.. _cells], [.. _values]));
+                    Found.Add(new Split([.. _pieces.Select(Cell)], [.. _values]));
                 }
 
                 return;
             }
 
-            var cell = runs[run];
-            var text = cell.Text.Trim();
-            var offset = cell.Text.IndexOf(text, StringComparison.Ordinal);
+            var current = _runs[run];
+            var text = current.Text;
             var left = text.Length - position;
-
-            // Every later run gives at least one number and at most one per digit.
-            var laterDigits = 0;
-            for (var r = run + 1; r < runs.Count; r++)
-            {
-                laterDigits += Digits(runs[r].Text.Trim());
-            }
-
-            var laterRuns = runs.Count - run - 1;
-            var dot = text.IndexOf('.', StringComparison.Ordinal);
+            var laterRuns = _runs.Length - run - 1;
 
             // A minus sign belongs to the first number of its run; a decimal point only to the run's last number.
             var sign = position == 0 && text[0] == '-' ? 1 : 0;
             for (var length = 1 + sign; length <= left; length++)
             {
                 var end = position + length;
-                var piece = text[position..end];
-                var digits = piece.Length - sign - (piece.Contains('.', StringComparison.Ordinal) ? 1 : 0);
-                if (digits > LongestNumber || piece[^1] == '.')
+                var piece = text.AsSpan(position, length);
+                var hasDot = current.Dot >= position && current.Dot < end;
+                var digits = length - sign - (hasDot ? 1 : 0);
+                if (digits > LongestNumber)
                 {
-                    if (digits > LongestNumber)
-                    {
-                        break;
-                    }
+                    break;
+                }
 
+                if (piece[^1] == '.')
+                {
                     continue;
                 }
 
@@ -225,14 +247,14 @@ internal static class ValueSplitter
                     break;
                 }
 
-                if (dot >= position && dot < end && end < text.Length)
+                if (hasDot && end < text.Length)
                 {
                     break;
                 }
 
-                var rest = Digits(text[end..]);
-                var needed = count - _values.Count - 1;
-                var most = rest + laterDigits;
+                var rest = current.DigitsFrom[end];
+                var needed = _count - _values.Count - 1;
+                var most = rest + current.LaterDigits;
                 var least = (rest > 0 ? 1 : 0) + laterRuns;
                 if (needed < least || needed > most)
                 {
@@ -240,8 +262,8 @@ internal static class ValueSplitter
                 }
 
                 _values.Add(decimal.Parse(piece, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
-                _cells.Add(new SourceCell(piece, At(cell.Location, offset + position)));
-                if (acceptPrefix is null || acceptPrefix(_values))
+                _pieces.Add((run, position, length));
+                if (_acceptPrefix is null || _acceptPrefix(_values))
                 {
                     if (end == text.Length)
                     {
@@ -254,25 +276,20 @@ internal static class ValueSplitter
                 }
 
                 _values.RemoveAt(_values.Count - 1);
-                _cells.RemoveAt(_cells.Count - 1);
+                _pieces.RemoveAt(_pieces.Count - 1);
             }
         }
 
-        private static int Digits(string text)
+        private SourceCell Cell((int Run, int Start, int Length) piece)
         {
-            var count = 0;
-            foreach (var c in text)
-            {
-                if (char.IsAsciiDigit(c))
-                {
-                    count++;
-                }
-            }
-
-            return count;
+            var run = _runs[piece.Run];
+            return new SourceCell(run.Text.Substring(piece.Start, piece.Length), At(run.Cell.Location, run.Offset + piece.Start));
         }
 
         private static SourceLocation At(SourceLocation location, int offset) =>
             location.Column is { } column ? location with { Column = column + offset } : location;
+
+        /// <summary>A run of digits with, for the search, the digits from each position to its end and the digits of all later runs.</summary>
+        private sealed record DigitRun(SourceCell Cell, string Text, int Offset, int Dot, int[] DigitsFrom, int LaterDigits);
     }
 }
