@@ -14,7 +14,7 @@ namespace Gongkai.Web.Portal;
 /// layout by <see cref="HtmlReportRenderer"/> from the latest published version's JSON, and the list of every year.
 /// </summary>
 [AllowAnonymous]
-public sealed class ReportsModel(GongkaiDbContext db) : PageModel
+public sealed class ReportsModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
 {
     public Guid AgencyId { get; private set; }
 
