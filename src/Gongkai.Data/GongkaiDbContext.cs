@@ -60,6 +60,14 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
+    public DbSet<AssessmentSchemeRecord> AssessmentSchemes => Set<AssessmentSchemeRecord>();
+
+    public DbSet<AssessmentResultRecord> AssessmentResults => Set<AssessmentResultRecord>();
+
+    public DbSet<ManualScoreRecord> ManualScores => Set<ManualScoreRecord>();
+
+    public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
