@@ -10,6 +10,29 @@ public enum CalendarDayKind
     Work,
 }
 
+/// <summary>The words for <see cref="CalendarDayKind"/> on every page and in every CSV.</summary>
+public static class CalendarDayKindText
+{
+    /// <summary>休息日 or 调休上班日: what a page calls a day of the arrangement.</summary>
+    public static string Label(CalendarDayKind kind) => kind == CalendarDayKind.Off ? "休息日" : "调休上班日";
+
+    /// <summary>休息 or 上班: the value in a CSV row.</summary>
+    public static string Value(CalendarDayKind kind) => kind == CalendarDayKind.Off ? "休息" : "上班";
+
+    /// <summary>
+    /// A CSV value as a kind: 休息, 休息日 or 放假, and 上班, 调休上班 or 调休上班日, or the shipped file's off and work (any
+    /// case); null for anything else.
+    /// </summary>
+    public static CalendarDayKind? Parse(string? text) => text?.Trim() switch
+    {
+        "休息" or "休息日" or "放假" => CalendarDayKind.Off,
+        "上班" or "调休上班" or "调休上班日" => CalendarDayKind.Work,
+        { } other when other.Equals("off", StringComparison.OrdinalIgnoreCase) => CalendarDayKind.Off,
+        { } other when other.Equals("work", StringComparison.OrdinalIgnoreCase) => CalendarDayKind.Work,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// One dated entry of a holiday arrangement. Invariant (checked by <see cref="WorkingCalendar"/>): a
 /// <see cref="CalendarDayKind.Work"/> entry is a Saturday or Sunday; <see cref="Name"/> and <see cref="Notice"/> are

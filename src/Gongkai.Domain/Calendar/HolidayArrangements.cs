@@ -5,13 +5,18 @@ using CsvHelper.Configuration;
 namespace Gongkai.Calendar;
 
 /// <summary>
-/// Reads holiday arrangements from CSV (CsvHelper): header <c>year,date,kind,name,notice</c>, one row per date, <c>#</c>
-/// starts a comment line. <c>year</c> is the arrangement the row belongs to, which is not always the date's year.
-/// Fields may be quoted as spreadsheet programs write them.
+/// Reads and writes holiday arrangements as CSV (CsvHelper): the Chinese header <c>年度,日期,类型,名称,通知文号</c> (or the
+/// shipped file's <c>year,date,kind,name,notice</c>), one row per date, <c>#</c> starts a comment line. The year is the
+/// arrangement the row belongs to, which is not always the date's year; the type is 休息 or 上班 (off and work, and
+/// 放假 and 调休上班, are read too). Fields may be quoted as spreadsheet programs write them.
 /// </summary>
 public static class HolidayArrangements
 {
-    private const string Header = "year,date,kind,name,notice";
+    /// <summary>The header users read and write.</summary>
+    public const string Header = "年度,日期,类型,名称,通知文号";
+
+    /// <summary>The header of the shipped file (<c>Calendar/Data/holidays.csv</c>), still read.</summary>
+    public const string MachineHeader = "year,date,kind,name,notice";
     private const string ResourceName = "Gongkai.Calendar.holidays.csv";
 
     private static readonly Lazy<IReadOnlyList<HolidayArrangement>> EmbeddedArrangements = new(LoadEmbedded);
@@ -51,7 +56,8 @@ public static class HolidayArrangements
 
             if (!headerSeen)
             {
-                if (!string.Equals(string.Join(',', fields), Header, StringComparison.Ordinal))
+                var header = string.Join(',', fields);
+                if (!string.Equals(header, Header, StringComparison.Ordinal) && !string.Equals(header, MachineHeader, StringComparison.OrdinalIgnoreCase))
                 {
                     // Without the header the columns mean nothing: the lines after it are not checked.
                     throw new HolidayDataException([Bad(lineNumber, $"表头应为「{Header}」")]);
@@ -91,7 +97,7 @@ public static class HolidayArrangements
     {
         if (fields.Length != 5)
         {
-            problems.Add(Bad(lineNumber, "应有5列：year,date,kind,name,notice"));
+            problems.Add(Bad(lineNumber, "应有5列：" + Header));
             return null;
         }
 
@@ -115,15 +121,10 @@ public static class HolidayArrangements
             dateLines[date] = lineNumber;
         }
 
-        CalendarDayKind? kind = fields[2] switch
-        {
-            "off" => CalendarDayKind.Off,
-            "work" => CalendarDayKind.Work,
-            _ => null,
-        };
+        var kind = CalendarDayKindText.Parse(fields[2]);
         if (kind is null)
         {
-            problems.Add(Bad(lineNumber, $"类型「{fields[2]}」应为 off 或 work"));
+            problems.Add(Bad(lineNumber, $"类型「{fields[2]}」应为{CalendarDayKindText.Value(CalendarDayKind.Off)}或{CalendarDayKindText.Value(CalendarDayKind.Work)}"));
         }
 
         var name = fields[3].Trim();
@@ -142,6 +143,32 @@ public static class HolidayArrangements
         }
 
         return problems.Count == count ? (year, new CalendarDay(date, kind!.Value, name, notice)) : null;
+    }
+
+    /// <summary>Writes arrangements as users download them: the Chinese header, one row per day, 休息 or 上班.</summary>
+    public static void Write(TextWriter writer, IEnumerable<HolidayArrangement> arrangements)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(arrangements);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (var field in Header.Split(','))
+        {
+            csv.WriteField(field);
+        }
+
+        csv.NextRecord();
+        foreach (var arrangement in arrangements)
+        {
+            foreach (var day in arrangement.Days)
+            {
+                csv.WriteField(arrangement.Year.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(DateText.Iso(day.Date));
+                csv.WriteField(CalendarDayKindText.Value(day.Kind));
+                csv.WriteField(day.Name);
+                csv.WriteField(day.Notice);
+                csv.NextRecord();
+            }
+        }
     }
 
     private static IReadOnlyList<HolidayArrangement> LoadEmbedded()

@@ -40,9 +40,10 @@ public sealed record CalendarPlan(
 }
 
 /// <summary>
-/// Loads a year's holiday notice (CSV in the columns of Calendar/Data/holidays.csv): the uploaded years replace their
-/// stored days, and every open case's deadline is recomputed and its snapshot refreshed (<see cref="CaseStore.Refresh"/>).
-/// Adding a year is adding data, not code.
+/// Changes the stored calendar: loads a year's holiday notice (CSV as <see cref="HolidayArrangements"/> reads it), or
+/// saves or removes one day from the calendar page. Either way the changed years replace their stored days, and every
+/// open case's deadline is recomputed and its snapshot refreshed (<see cref="CaseStore.Refresh"/>), in one save with
+/// its audit line. Adding a year is adding data, not code.
 /// </summary>
 public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesProvider, TimeProvider clock, AuditLog audit)
 {
@@ -50,12 +51,89 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
 
     /// <summary>What applying <paramref name="csv"/> would do, without changing anything.</summary>
     public async Task<CalendarPlan> PlanAsync(string csv, CancellationToken cancellationToken = default) =>
-        (await PrepareAsync(csv, tracking: false, cancellationToken)).Plan;
+        Parse(csv, out var arrangements) is { } failed ? failed : (await PrepareAsync(arrangements, tracking: false, cancellationToken)).Plan;
 
     /// <summary>Replaces the uploaded years' days and refreshes the due dates that move; returns what changed.</summary>
     public async Task<CalendarPlan> ApplyAsync(string csv, CancellationToken cancellationToken = default)
     {
-        var (plan, arrangements, stored, cases) = await PrepareAsync(csv, tracking: true, cancellationToken);
+        if (Parse(csv, out var arrangements) is { } failed)
+        {
+            return failed;
+        }
+
+        var notices = string.Join("、", arrangements.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Year}年（{a.Notice}）")));
+        return await ApplyAsync(arrangements, "calendar.loaded", string.Join(",", arrangements.Select(a => a.Year).Order()), $"导入节假日安排：{notices}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves one day into the arrangement of <paramref name="year"/> (adding it, or changing the day stored on that date),
+    /// then recomputes; the error says in Chinese why not (the date is in another year's arrangement, the notice differs
+    /// from the year's, a working day that is not a weekend).
+    /// </summary>
+    public async Task<CalendarPlan> SaveDayAsync(int year, CalendarDay day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var stored = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        if (stored.FirstOrDefault(d => d.Date == day.Date && d.Year != year) is { } elsewhere)
+        {
+            return CalendarPlan.Failed(string.Create(CultureInfo.InvariantCulture, $"{DateText.Iso(day.Date)}已登记在{elsewhere.Year}年的安排中，请在该年度修改或先删除。"));
+        }
+
+        if (stored.FirstOrDefault(d => d.Year == year && d.Date != day.Date) is { } other && !string.Equals(other.Notice, day.Notice, StringComparison.Ordinal))
+        {
+            return CalendarPlan.Failed(string.Create(CultureInfo.InvariantCulture, $"{year}年的安排已注明通知「{other.Notice}」，本日却为「{day.Notice}」。同一年度的日期应出自同一通知。"));
+        }
+
+        var days = stored.Where(d => d.Year == year && d.Date != day.Date).Select(Day).Append(day).OrderBy(d => d.Date).ToList();
+        var existed = stored.Any(d => d.Date == day.Date);
+        return await ApplyAsync(
+            [new HolidayArrangement(year, day.Notice, days)], existed ? "calendar.day-changed" : "calendar.day-added", DateText.Iso(day.Date),
+            string.Create(CultureInfo.InvariantCulture, $"{(existed ? "修改" : "登记")}{year}年安排中的{DayText(day)}（{day.Notice}）"), cancellationToken);
+    }
+
+    /// <summary>Removes the day stored on <paramref name="date"/>, then recomputes; null when no day is stored there.</summary>
+    public async Task<CalendarPlan?> RemoveDayAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        if (stored.FirstOrDefault(d => d.Date == date) is not { } removed)
+        {
+            return null;
+        }
+
+        var days = stored.Where(d => d.Year == removed.Year && d.Date != date).Select(Day).ToList();
+        return await ApplyAsync(
+            [new HolidayArrangement(removed.Year, removed.Notice, days)], "calendar.day-removed", DateText.Iso(date),
+            string.Create(CultureInfo.InvariantCulture, $"删除{removed.Year}年安排中的{DayText(Day(removed))}"), cancellationToken);
+    }
+
+    /// <summary>A day as the calendar's pages and audit lines write it: 2027-10-01（星期五）休息日·国庆节.</summary>
+    public static string DayText(CalendarDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return $"{DateText.Iso(day.Date)}（{DateText.Weekday(day.Date)}）{CalendarDayKindText.Label(day.Kind)}·{day.Name}";
+    }
+
+    private static CalendarDay Day(CalendarDayRecord record) => new(record.Date, record.Kind, record.Name, record.Notice);
+
+    private static CalendarPlan? Parse(string csv, out IReadOnlyList<HolidayArrangement> arrangements)
+    {
+        try
+        {
+            arrangements = HolidayArrangements.Parse(new StringReader(csv ?? ""));
+        }
+        catch (HolidayDataException exception)
+        {
+            arrangements = [];
+            return CalendarPlan.Failed(exception.Problems);
+        }
+
+        return arrangements.Count == 0 ? CalendarPlan.Failed("文件中没有任何日期。") : null;
+    }
+
+    private async Task<CalendarPlan> ApplyAsync(
+        IReadOnlyList<HolidayArrangement> arrangements, string action, string entityId, string detail, CancellationToken cancellationToken)
+    {
+        var (plan, stored, cases) = await PrepareAsync(arrangements, tracking: true, cancellationToken);
         if (plan.Error is not null)
         {
             return plan;
@@ -91,31 +169,15 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
             record.Refresh(application, after, now);
         }
 
-        var notices = string.Join("、", arrangements.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Year}年（{a.Notice}）")));
-        audit.Record("calendar.loaded", "Calendar", string.Join(",", years.Order()),
-            string.Create(CultureInfo.InvariantCulture, $"导入节假日安排：{notices}；{plan.Moves.Count} 件办理中申请的期限随之重算"));
+        audit.Record(action, "Calendar", entityId,
+            string.Create(CultureInfo.InvariantCulture, $"{detail}；{plan.Moves.Count} 件办理中申请的期限随之重算"));
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
 
-    private async Task<(CalendarPlan Plan, IReadOnlyList<HolidayArrangement> Arrangements, List<CalendarDayRecord> Stored, Dictionary<Guid, (ApplicationRecord Record, DisclosureApplication Case)> Cases)> PrepareAsync(
-        string csv, bool tracking, CancellationToken cancellationToken)
+    private async Task<(CalendarPlan Plan, List<CalendarDayRecord> Stored, Dictionary<Guid, (ApplicationRecord Record, DisclosureApplication Case)> Cases)> PrepareAsync(
+        IReadOnlyList<HolidayArrangement> arrangements, bool tracking, CancellationToken cancellationToken)
     {
-        IReadOnlyList<HolidayArrangement> arrangements;
-        try
-        {
-            arrangements = HolidayArrangements.Parse(new StringReader(csv ?? ""));
-        }
-        catch (HolidayDataException exception)
-        {
-            return (CalendarPlan.Failed(exception.Problems), [], [], []);
-        }
-
-        if (arrangements.Count == 0)
-        {
-            return (CalendarPlan.Failed("文件中没有任何日期。"), [], [], []);
-        }
-
         var stored = tracking ? await db.CalendarDays.ToListAsync(cancellationToken) : await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
         CaseRules after;
         try
@@ -124,7 +186,7 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
         }
         catch (ArgumentException exception)
         {
-            return (CalendarPlan.Failed(exception.Message.Split(" (Parameter", 2)[0]), [], [], []);
+            return (CalendarPlan.Failed(exception.Message.Split(" (Parameter", 2)[0]), [], []);
         }
 
         var before = await rulesProvider.GetAsync(cancellationToken);
@@ -153,7 +215,7 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
             })
             .OrderBy(m => m.AgencyName, StringComparer.Ordinal).ThenBy(m => m.Number, StringComparer.Ordinal)
             .ToList();
-        return (new CalendarPlan(Changes(stored, arrangements), moves, notRecomputed), arrangements, stored, cases);
+        return (new CalendarPlan(Changes(stored, arrangements), moves, notRecomputed), stored, cases);
     }
 
     private async Task<CaseRules> AfterRulesAsync(List<CalendarDayRecord> stored, IReadOnlyList<HolidayArrangement> arrangements, CancellationToken cancellationToken)
@@ -162,7 +224,8 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
         var kept = stored.Where(d => !years.Contains(d.Year)).ToList();
         var calendar = new WorkingCalendar(
             kept.Select(d => new CalendarDay(d.Date, d.Kind, d.Name, d.Notice)).Concat(arrangements.SelectMany(a => a.Days)),
-            kept.Select(d => d.Year).Concat(years).Distinct());
+            // A year whose last day was removed is no longer loaded: its deadlines are provisional again.
+            kept.Select(d => d.Year).Concat(arrangements.Where(a => a.Days.Count > 0).Select(a => a.Year)).Distinct());
         var before = await rulesProvider.GetAsync(cancellationToken);
         return new CaseRules(calendar, before.Policy);
     }

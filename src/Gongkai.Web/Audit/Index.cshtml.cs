@@ -41,7 +41,14 @@ public sealed class AuditFilter
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 }
 
-/// <summary>The audit log for administrators: every state change and every view of personal data, newest first.</summary>
+/// <summary>What an entry is about, as the log shows it: a name, and where it can be opened while it still exists.</summary>
+public sealed record AuditObject(string Text, string? Href);
+
+/// <summary>
+/// The audit log for administrators: every state change and every view of personal data, newest first. Entries show
+/// people by display name, the agency by name, the action by its Chinese name (<see cref="AuditLabels"/>) and the object
+/// by a name that links to it where it still exists; login names, codes and ids only in tooltips.
+/// </summary>
 [Authorize(Roles = Roles.Administrator)]
 public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope scope) : PageModel
 {
@@ -58,6 +65,17 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
     public IReadOnlyList<string> UserNames { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>Display names by login name, for the entries shown and the user filter.</summary>
+    public IReadOnlyDictionary<string, string> DisplayNames { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<Guid, string> AgencyNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The object of each entry shown, by entry id; absent when the entry names none.</summary>
+    public IReadOnlyDictionary<Guid, AuditObject> Objects { get; private set; } = new Dictionary<Guid, AuditObject>();
+
+    /// <summary>A login name as the log shows it: the display name, or the name as recorded (（公众）, a removed account).</summary>
+    public string UserLabel(string userName) => DisplayNames.GetValueOrDefault(userName, userName);
 
     public int PageNumber { get; private set; } = 1;
 
@@ -115,7 +133,57 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
         Actions = await visible.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         EntityTypes = await visible.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         UserNames = await visible.Select(e => e.UserName).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        await NameAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task NameAsync(CancellationToken cancellationToken)
+    {
+        var names = UserNames.ToList();
+        DisplayNames = await db.Users.AsNoTracking().Where(u => u.UserName != null && names.Contains(u.UserName))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
+        List<Guid> Ids(string type) => [.. Entries.Where(e => e.EntityType == type && Guid.TryParse(e.EntityId, out _)).Select(e => Guid.Parse(e.EntityId!)).Distinct()];
+
+        var agencyIds = Entries.Where(e => e.AgencyId is not null).Select(e => e.AgencyId!.Value).Concat(Ids("Agency")).Distinct().ToList();
+        var applicationIds = Ids("Application");
+        var userIds = Ids("User");
+        var reportIds = Ids("AnnualReport");
+        var itemIds = Ids("CatalogItem");
+        var attachmentIds = Ids("Attachment");
+        AgencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Number, cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => reportIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => new { r.AgencyId, r.Year, r.Version }, cancellationToken);
+        var items = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => attachmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.FileName, cancellationToken);
+
+        var objects = new Dictionary<Guid, AuditObject>();
+        foreach (var entry in Entries)
+        {
+            if (entry.EntityId is not { Length: > 0 } entityId)
+            {
+                continue;
+            }
+
+            var id = Guid.TryParse(entityId, out var parsed) ? parsed : (Guid?)null;
+            AuditObject? found = (entry.EntityType, id) switch
+            {
+                ("Application", { } a) when applications.TryGetValue(a, out var number) => new($"申请 {number}", $"/applications/{a}"),
+                ("Agency", { } a) when AgencyNames.TryGetValue(a, out var name) => new(name, $"/admin/agencies/{a}"),
+                ("User", { } u) when users.TryGetValue(u, out var name) => new(name, $"/admin/users/{u}"),
+                ("CatalogItem", { } i) when items.TryGetValue(i, out var title) => new(title, $"/catalog-admin/{i}"),
+                ("Attachment", { } a) when attachments.TryGetValue(a, out var fileName) => new(fileName, null),
+                ("AnnualReport", { } r) when reports.TryGetValue(r, out var report) => new(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{AgencyNames.GetValueOrDefault(report.AgencyId, "")}{report.Year}年度报告第{report.Version}版"), null),
+                ("Calendar", _) => new(entityId.Replace(",", "、", StringComparison.Ordinal), "/admin/calendar?year=" + entityId[..Math.Min(4, entityId.Length)]),
+                (_, { }) => new("（已不存在或无法显示）", null),
+                _ => new(entityId, null),
+            };
+            objects[entry.Id] = found;
+        }
+
+        Objects = objects;
     }
 
     /// <summary>An entry's time as China time, for display.</summary>

@@ -169,15 +169,43 @@ public class WorkingCalendarTests
     }
 
     [Theory]
-    [InlineData("date,kind\n", "节假日数据第1行：表头应为「year,date,kind,name,notice」。")]
+    [InlineData("date,kind\n", "节假日数据第1行：表头应为「年度,日期,类型,名称,通知文号」。")]
     [InlineData("year,date,kind,name,notice\n2027,2027-13-01,off,国庆节,通知\n", "节假日数据第2行：日期「2027-13-01」不是有效日期（格式为 YYYY-MM-DD）。")]
-    [InlineData("year,date,kind,name,notice\n2027,2027-10-01,rest,国庆节,通知\n", "节假日数据第2行：类型「rest」应为 off 或 work。")]
-    [InlineData("year,date,kind,name,notice\n2027,2027-10-01,off,国庆节\n", "节假日数据第2行：应有5列：year,date,kind,name,notice。")]
+    [InlineData("year,date,kind,name,notice\n2027,2027-10-01,rest,国庆节,通知\n", "节假日数据第2行：类型「rest」应为休息或上班。")]
+    [InlineData("year,date,kind,name,notice\n2027,2027-10-01,off,国庆节\n", "节假日数据第2行：应有5列：年度,日期,类型,名称,通知文号。")]
     [InlineData("year,date,kind,name,notice\n2027,2027-10-01,off,国庆节,甲\n2027,2027-10-02,off,国庆节,乙\n", "节假日数据第3行：2027年的安排已注明通知「甲」，本行却为「乙」。")]
-    [InlineData("", "节假日数据为空，缺少表头「year,date,kind,name,notice」。")]
+    [InlineData("", "节假日数据为空，缺少表头「年度,日期,类型,名称,通知文号」。")]
     public void Bad_calendar_data_is_refused_with_the_line(string csv, string message)
     {
         Should.Throw<FormatException>(() => HolidayArrangements.Parse(new StringReader(csv))).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void The_chinese_header_and_values_are_read_and_written_and_the_shipped_words_still_read()
+    {
+        const string csv = """
+            年度,日期,类型,名称,通知文号
+            2027,2027-10-01,休息,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-02,off,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-09,上班,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-10,WORK,国庆节,国办发明电〔2026〕1号
+            """;
+
+        var arrangement = HolidayArrangements.Parse(new StringReader(csv)).ShouldHaveSingleItem();
+        arrangement.Days.Select(d => d.Kind).ShouldBe([CalendarDayKind.Off, CalendarDayKind.Off, CalendarDayKind.Work, CalendarDayKind.Work]);
+
+        using var written = new StringWriter();
+        HolidayArrangements.Write(written, [arrangement]);
+        written.ToString().ShouldBe("""
+            年度,日期,类型,名称,通知文号
+            2027,2027-10-01,休息,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-02,休息,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-09,上班,国庆节,国办发明电〔2026〕1号
+            2027,2027-10-10,上班,国庆节,国办发明电〔2026〕1号
+
+            """.ReplaceLineEndings("\n"));
+        HolidayArrangements.Parse(new StringReader(written.ToString())).ShouldHaveSingleItem().Days.ShouldBe(arrangement.Days);
+        (CalendarDayKindText.Label(CalendarDayKind.Off), CalendarDayKindText.Label(CalendarDayKind.Work)).ShouldBe(("休息日", "调休上班日"));
     }
 
     [Fact]
@@ -198,10 +226,10 @@ public class WorkingCalendarTests
         problems.ShouldBe([
             "节假日数据第3行：年度「x」不是整数。",
             "节假日数据第4行：日期「2027/10/03」不是有效日期（格式为 YYYY-MM-DD）。",
-            "节假日数据第4行：类型「holiday」应为 off 或 work。",
+            "节假日数据第4行：类型「holiday」应为休息或上班。",
             "节假日数据第5行：日期「2027-10-01」与第2行重复。",
             "节假日数据第5行：2027年的安排已注明通知「甲」，本行却为「乙」。",
-            "节假日数据第6行：应有5列：year,date,kind,name,notice。",
+            "节假日数据第6行：应有5列：年度,日期,类型,名称,通知文号。",
         ]);
     }
 }

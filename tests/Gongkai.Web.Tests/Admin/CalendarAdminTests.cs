@@ -71,7 +71,7 @@ public class CalendarAdminTests
         var csv = "year,date,kind,name,notice\n" + string.Join("\n", rows);
         var preview = await admin.SubmitAsync("/admin/calendar", new Dictionary<string, string> { ["Csv"] = csv }, formSelector: "#calendar-upload");
         var plan = await preview.PageAsync();
-        plan.QuerySelector("#calendar-plan")!.TextContent.ShouldContain("删除 1 天：2026-10-10（周六）调休上班·国庆节");
+        plan.QuerySelector("#calendar-plan")!.TextContent.ShouldContain("删除 1 天：2026-10-10（星期六）调休上班日·国庆节");
         await admin.SubmitAsync(plan, "/admin/calendar", new Dictionary<string, string>(), formSelector: "#calendar-apply");
 
         before.ShouldBe((ReportCases.D(2026, 10, 26), false));
@@ -81,7 +81,7 @@ public class CalendarAdminTests
     [Theory]
     [InlineData("year,date,kind,name,notice\n2027,2027-01-04,work,元旦,某通知", "2027-01-04不是周末，不能登记为调休上班日。")]
     [InlineData("year,date,kind,name,notice\n2027,2027/01/01,off,元旦,某通知", "节假日数据第2行：日期「2027/01/01」不是有效日期（格式为 YYYY-MM-DD）。")]
-    [InlineData("date,kind\n2027-01-01,off", "节假日数据第1行：表头应为「year,date,kind,name,notice」。")]
+    [InlineData("date,kind\n2027-01-01,off", "节假日数据第1行：表头应为「年度,日期,类型,名称,通知文号」。")]
     public async Task A_bad_upload_is_refused_with_the_reason_and_nothing_changes(string csv, string reason)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
@@ -116,7 +116,7 @@ public class CalendarAdminTests
             page.QuerySelector("#calendar-error p")!.TextContent.ShouldBe("不能导入：文件中有 3 处错误，未导入任何内容。请全部改正后重新上传：");
             page.QuerySelectorAll("#calendar-bad-lines li").Select(li => li.TextContent).ShouldBe([
                 "节假日数据第3行：日期「2027-02-30」不是有效日期（格式为 YYYY-MM-DD）。",
-                "节假日数据第4行：类型「rest」应为 off 或 work。",
+                "节假日数据第4行：类型「rest」应为休息或上班。",
                 "节假日数据第5行：日期「2027-01-01」与第2行重复。",
             ]);
             page.QuerySelector("#calendar-apply").ShouldBeNull();

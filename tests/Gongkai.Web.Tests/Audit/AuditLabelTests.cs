@@ -65,6 +65,14 @@ public partial class AuditLabelTests
         cells[2].QuerySelector("span")!.GetAttribute("title").ShouldBe("applicant.viewed");
         cells[3].QuerySelector("span")!.TextContent.ShouldBe("申请");
         cells[3].QuerySelector("span")!.GetAttribute("title").ShouldBe("Application");
+        (cells[1].TextContent, cells[1].QuerySelector("span")!.GetAttribute("title")).ShouldBe(("张明（经办人）", "handler"));
+        var target = cells[3].QuerySelector("a.audit-object")!;
+        (target.TextContent, target.GetAttribute("href"), target.GetAttribute("title")).ShouldBe(
+            ($"申请 {education.Number}", $"/applications/{education.Id}", education.Id.ToString()));
+        cells[3].QuerySelector("a.audit-trail")!.GetAttribute("href").ShouldBe($"/admin/audit?entity=Application&entityId={education.Id}");
+        cells[5].TextContent.ShouldBe("示范县教育局");
+        row.TextContent.ShouldNotContain(education.Id.ToString());
+        page.QuerySelector("#audit-user option[value=handler]")!.TextContent.ShouldBe("张明（经办人）");
         var selected = page.QuerySelector("#audit-action option[selected]")!;
         selected.GetAttribute("value").ShouldBe("applicant.viewed");
         selected.TextContent.ShouldBe("查看申请人个人信息");
