@@ -44,6 +44,11 @@ public class NumberCounterTests
                 (NumberCounters.Platform, "search/" + Monday.DayNumber, 6),
                 (NumberCounters.Platform, "search/" + Monday.AddDays(1).DayNumber, 1),
             ], ignoreOrder: true);
+
+            // 20261204100001_LetterSignOff: a letter approved before letters had states was numbered and sent, i.e. issued.
+            var letters = await db.Letters.AsNoTracking().Select(l => new { l.Status, l.IssuedByName, l.IssuedAtUtc }).ToListAsync();
+            letters.ShouldAllBe(l => l.Status == LetterStatus.Issued && l.IssuedByName == "李华（审核人）" && l.IssuedAtUtc == new DateTime(2024, 6, 17, 2, 0, 0));
+            letters.Count.ShouldBe(3);
         }
     }
 
@@ -115,22 +120,19 @@ public class NumberCounterTests
                 CreatedAtUtc = new DateTime(2024, 6, 17, 1, 0, 0, DateTimeKind.Utc),
             }).ToList();
         db.Applications.AddRange(applications);
+        await db.SaveChangesAsync();
+
+        // Letters as the schema of the time stores them (status 2 was "approved", numbered and sent): later
+        // migrations add columns the model has now, so the rows are written in SQL, not through the model.
         foreach (var (series, sequence, number) in new[] { (LetterSeries, 1, "示教公复〔2024〕1号"), (LetterSeries, 4, "示教公复〔2024〕4号"), ((string?)null, (int?)null, "示教收〔2024〕9号") })
         {
-            db.Letters.Add(new LetterRecord
-            {
-                Id = Guid.NewGuid(),
-                AgencyId = Education,
-                ApplicationId = applications[0].Id,
-                Kind = "Reply.Granted",
-                NumberSeries = series,
-                NumberSequence = sequence,
-                Number = number,
-                Recipient = "张三",
-                Title = "答复书",
-                Body = "张三：",
-                Status = LetterStatus.Approved,
-            });
+            var at = new DateTime(2024, 6, 17, 2, 0, 0, DateTimeKind.Utc);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Letters" ("Id", "AgencyId", "ApplicationId", "Kind", "Number", "NumberSeries", "NumberSequence", "Recipient", "Title", "Body", "Status",
+                    "ApprovedByName", "ApprovedAtUtc", "CreatedAtUtc", "UpdatedAtUtc", "VisibleToApplicant")
+                VALUES ({Guid.NewGuid()}, {Education}, {applications[0].Id}, 'Reply.Granted', {number}, {series}, {sequence}, '张三', '答复书', '张三：', 2,
+                    '李华（审核人）', {at}, {at}, {at}, {true})
+                """);
         }
 
         foreach (var key in new long?[] { CatalogSearchIndex.FirstKeyOf(Monday), CatalogSearchIndex.FirstKeyOf(Monday) + 5, CatalogSearchIndex.FirstKeyOf(Monday.AddDays(1)), null })

@@ -91,7 +91,13 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecor
         builder.Property(l => l.Recipient).HasMaxLength(200);
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.Property(l => l.ApprovedByName).HasMaxLength(100);
+        builder.Property(l => l.Reason).HasMaxLength(2000);
+        builder.Property(l => l.SubmittedByName).HasMaxLength(100);
+        builder.Property(l => l.ReturnReason).HasMaxLength(1000);
+        builder.Property(l => l.ReturnedByName).HasMaxLength(100);
+        builder.Property(l => l.IssuedByName).HasMaxLength(100);
         builder.HasIndex(l => l.ApplicationId);
+        builder.HasIndex(l => new { l.AgencyId, l.Status });
         builder.HasIndex(l => new { l.AgencyId, l.NumberSeries, l.NumberSequence }).IsUnique();
         builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -56,7 +56,7 @@ public sealed class AttachmentRecord
 
 /// <summary>
 /// A letter to the applicant, a third party or another agency (答复书、补正告知书…), drafted from a template and
-/// approved. Invariants: an approved letter is never changed again; <see cref="NumberSeries"/> and
+/// approved and issued. Invariants: an issued letter is never changed again; <see cref="NumberSeries"/> and
 /// <see cref="NumberSequence"/> are set together, only for numbers the platform assigned, and are unique per agency.
 /// </summary>
 public sealed class LetterRecord
@@ -92,24 +92,55 @@ public sealed class LetterRecord
     /// <summary>成文日期 (China date of approval): the date printed under the seal.</summary>
     public DateOnly? IssuedOn { get; set; }
 
+    /// <summary>For reply letters: the reasons the case records with the outcome (答复理由), written on the letter.</summary>
+    public string? Reason { get; set; }
+
+    public DateTime? SubmittedAtUtc { get; set; }
+
+    public string? SubmittedByName { get; set; }
+
+    /// <summary>Why the reviewer last returned it (kept after a resubmission, so the history stays readable).</summary>
+    public string? ReturnReason { get; set; }
+
+    public string? ReturnedByName { get; set; }
+
+    public DateTime? ReturnedAtUtc { get; set; }
+
     public Guid? ApprovedById { get; set; }
 
     public string? ApprovedByName { get; set; }
 
     public DateTime? ApprovedAtUtc { get; set; }
 
+    public string? IssuedByName { get; set; }
+
+    public DateTime? IssuedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 
-    /// <summary>Whether the applicant may download it from the status page (approved letters addressed to the applicant are).</summary>
+    /// <summary>Whether the applicant may download it from the status page (issued letters addressed to the applicant are).</summary>
     public bool VisibleToApplicant { get; set; }
 }
 
+/// <summary>
+/// A letter's place in the agency's sign-off: the handler drafts and submits, the reviewer approves or returns it
+/// with a reason, the handler fixes and resubmits; issuing numbers, dates and locks an approved letter.
+/// </summary>
 public enum LetterStatus
 {
     Draft = 1,
+
+    /// <summary>Approved by the reviewer, not yet numbered or sent.</summary>
     Approved = 2,
+
+    Submitted = 3,
+
+    Returned = 4,
+
+    /// <summary>Numbered, dated and locked; a reply letter's issue is the case's reply.</summary>
+    Issued = 5,
 }
 
 /// <summary>

@@ -219,6 +219,18 @@ public sealed class CaseActions(
         return [.. users.Select(u => (u.Id, u.DisplayName))];
     }
 
+    /// <summary>The case's scans of sealed letters (盖章文书扫描件), newest first: what a reply made outside the platform is recorded with.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ScansAsync(ApplicationRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var files = await db.Attachments.AsNoTracking()
+            .Where(a => a.OwnerId == record.Id && a.AgencyId == record.AgencyId && a.Kind == AttachmentKind.Letter)
+            .OrderByDescending(a => a.UploadedAtUtc)
+            .Select(a => new { a.Id, a.FileName })
+            .ToListAsync(cancellationToken);
+        return [.. files.Select(f => (f.Id, f.FileName))];
+    }
+
     internal async Task<CaseActionResult> SaveAsync(CaseAction action, ApplicationRecord record, string summary, CancellationToken cancellationToken)
     {
         audit.Record("application." + action.Key, "Application", record.Id.ToString(), CaseActionRun.Clip($"{record.Number}：{summary}"), record.AgencyId);

@@ -34,6 +34,7 @@ public sealed record CaseDetails(
     bool CanApproveExtension,
     IReadOnlyList<CaseActionState> Actions,
     IReadOnlyList<(Guid Id, string Name)> Handlers,
+    IReadOnlyList<(Guid Id, string Name)> Scans,
     FeeQuote? CountQuote,
     DateOnly CorrectionNoticeDue,
     DateOnly? FeePaymentDue,
@@ -79,6 +80,7 @@ public sealed class CaseViewer(
         var canApprove = access.CanApproveExtension(record.AgencyId);
         var states = canAct ? CaseActions.Offer(application, record, rules, now, canApprove) : [];
         var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
+        var scans = canAct ? await actions.ScansAsync(record, cancellationToken) : [];
         var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
         var shows = showPersonalData && access.SeesPersonalData(record.AgencyId);
         if (shows)
@@ -101,6 +103,7 @@ public sealed class CaseViewer(
             canApprove,
             states,
             handlers,
+            scans,
             countQuote,
             application.CorrectionNoticeDue(rules),
             application.FeePaymentDue(rules),

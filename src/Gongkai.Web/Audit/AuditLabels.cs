@@ -49,8 +49,14 @@ public static class AuditLabels
             ["attachment.downloaded"] = "下载附件",
             ["attachment.visibility"] = "更改附件是否对申请人可见",
             ["letter.drafted"] = "起草文书",
-            ["letter.edited"] = "修改文书草稿",
-            ["letter.approved"] = "审批签发文书",
+            ["letter.edited"] = "修改文书",
+            ["letter.submitted"] = "提交文书审批",
+            ["letter.returned"] = "退回文书",
+            ["letter.approved"] = "审批同意文书",
+            ["letter.issued"] = "签发文书",
+
+            // Before issue 12 a reply was an action of its own; its audit lines keep their name.
+            ["application.reply"] = "办理申请：答复",
             ["letter.deleted"] = "删除文书草稿",
             ["letter.downloaded"] = "申请人下载文书",
             ["letter-template.saved"] = "修改文书模板",

@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Letters;
 
-/// <summary>One letter: edit the draft (title, 文号, addressee, body), approve it (审核人), or read the frozen letter.</summary>
+/// <summary>
+/// One letter through its sign-off: edit the draft (title, 文号, addressee, body, a reply's reasons) and submit it;
+/// the reviewer approves or returns it with a reason; an approved letter is issued (for a reply, with how it is
+/// delivered); an issued letter is read only.
+/// </summary>
 [Authorize]
 public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock) : PageModel
 {
@@ -32,6 +36,24 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
     public string? ApprovalError { get; private set; }
 
     public bool CanApprove => staff.IsInRole(Roles.Reviewer);
+
+    /// <summary>The text may be changed: by its handler while a draft or returned, by the reviewer while submitted.</summary>
+    public bool Editable => CanAct && (Letter.Status is LetterStatus.Draft or LetterStatus.Returned || (Letter.Status == LetterStatus.Submitted && CanApprove));
+
+    /// <summary>For a reply: the outcome issuing it records on the case.</summary>
+    public Gongkai.Applications.Outcome? Replies => LetterDrafts.RepliesWith(Kind);
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? ReturnReason { get; set; }
+
+    [BindProperty]
+    public Gongkai.Applications.DeliveryMethod? Delivery { get; set; }
+
+    [BindProperty]
+    public DateOnly? PostedOn { get; set; }
 
     [BindProperty]
     public string? Title { get; set; }
@@ -56,6 +78,7 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         Number = Letter.Number;
         Recipient = Letter.Recipient;
         Body = Letter.Body;
+        Reason = Letter.Reason;
         return Page();
     }
 
@@ -71,9 +94,9 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             return NotFound();
         }
 
-        if (Letter.Status != LetterStatus.Draft)
+        if (!Editable)
         {
-            ApprovalError = "已审批的文书不能修改。";
+            ApprovalError = Locked();
             return Page();
         }
 
@@ -84,6 +107,27 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
 
         TempData["Message"] = "已保存。";
         return Redirect(LetterUrl());
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, Guid letterId)
+    {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, letterId))
+        {
+            return NotFound();
+        }
+
+        // What the form shows is what goes to the reviewer: edits typed into it are saved first, never dropped.
+        if (Editable && PostsText() && !await SaveEditAsync())
+        {
+            return Page();
+        }
+
+        return await StepAsync(drafts.SubmitAsync(Letter, HttpContext.RequestAborted), "已提交审批，等待审核人审批。");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid letterId)
@@ -99,22 +143,57 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         }
 
         // The reviewer approves what the form shows: edits typed into it are saved first, never dropped.
-        // A post without the text fields approves the saved draft as it is.
-        if (Letter.Status == LetterStatus.Draft && PostsText() && !await SaveEditAsync())
+        // A post without the text fields approves the saved letter as it is.
+        if (Letter.Status == LetterStatus.Submitted && PostsText() && !await SaveEditAsync())
         {
             return Page();
         }
 
-        ApprovalError = await drafts.ApproveAsync(Letter, HttpContext.RequestAborted);
-        if (ApprovalError is not null)
+        return await StepAsync(drafts.ApproveAsync(Letter, HttpContext.RequestAborted), "已审批同意，经办人可以签发。");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, Guid letterId)
+    {
+        if (!await LoadAsync(id, letterId))
         {
-            await db.Entry(Letter).ReloadAsync(HttpContext.RequestAborted);
-            await FillAsync();
+            return NotFound();
+        }
+
+        if (!CanApprove)
+        {
+            return Forbid();
+        }
+
+        var refused = await drafts.ReturnAsync(Letter, ReturnReason, HttpContext.RequestAborted);
+        if (refused == LetterDrafts.ReturnReasonMissing || (refused is not null && ReturnReason is { Length: > 1000 }))
+        {
+            Errors[nameof(ReturnReason)] = refused;
             return Page();
         }
 
-        TempData["Message"] = Letter.Number is null ? "已审批签发。" : $"已审批签发，文号 {Letter.Number}。";
-        return Redirect(LetterUrl());
+        return await StepAsync(Task.FromResult(refused), "已退回经办人修改。");
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid letterId)
+    {
+        if (!staff.CanHandleCases)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, letterId))
+        {
+            return NotFound();
+        }
+
+        var refused = await drafts.IssueAsync(Letter, Delivery, PostedOn, HttpContext.RequestAborted);
+        if (refused == LetterDrafts.DeliveryMissing)
+        {
+            Errors[nameof(Delivery)] = refused;
+            return Page();
+        }
+
+        return await StepAsync(Task.FromResult(refused), null);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid letterId)
@@ -129,9 +208,9 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             return NotFound();
         }
 
-        if (Letter.Status != LetterStatus.Draft)
+        if (Letter.Status is not (LetterStatus.Draft or LetterStatus.Returned))
         {
-            ApprovalError = "已审批的文书不能删除。";
+            ApprovalError = "已提交审批的文书不能删除。";
             return Page();
         }
 
@@ -142,9 +221,32 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         return Redirect($"/applications/{id}/letters");
     }
 
+    /// <summary>Shows the result of a step: back to the letter with <paramref name="done"/>, or the page with the reason.</summary>
+    private async Task<IActionResult> StepAsync(Task<string?> step, string? done)
+    {
+        ApprovalError = await step;
+        if (ApprovalError is not null)
+        {
+            await db.Entry(Letter).ReloadAsync(HttpContext.RequestAborted);
+            await FillAsync();
+            return Page();
+        }
+
+        TempData["Message"] = done ?? (Letter.Number is null ? "已签发。" : $"已签发，文号 {Letter.Number}。")
+            + (Replies is not null ? "本申请已按此答复书答复。" : "");
+        return Redirect(LetterUrl());
+    }
+
+    private string Locked() => Letter.Status switch
+    {
+        LetterStatus.Submitted => "已提交审批的文书由审核人修改或退回后再修改。",
+        LetterStatus.Approved => "已审批同意的文书不能修改；需要修改的，请审核人另行起草或签发后另发文书。",
+        _ => "已签发的文书不能修改。",
+    };
+
     private bool PostsText() =>
         Request.HasFormContentType
-        && new[] { nameof(Title), nameof(Number), nameof(Recipient), nameof(Body) }.Any(Request.Form.ContainsKey);
+        && new[] { nameof(Title), nameof(Number), nameof(Recipient), nameof(Body), nameof(Reason) }.Any(Request.Form.ContainsKey);
 
     /// <summary>Validates the posted text and saves it to the draft; false (with <see cref="Errors"/>) when refused.</summary>
     private async Task<bool> SaveEditAsync()
@@ -159,17 +261,26 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         var number = string.IsNullOrWhiteSpace(Number) ? null : Number.Trim();
         var recipient = Recipient!.Trim();
         var body = Body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (title == Letter.Title && number == Letter.Number && recipient == Letter.Recipient && body == Letter.Body)
+        var reason = Replies is null || string.IsNullOrWhiteSpace(Reason) ? Letter.Reason : Reason.Trim();
+        if (reason is not null)
+        {
+            // The reasons are written once: the field fills the letter's {答复理由} and is what the case records on issue.
+            body = LetterFields.Fill(body, new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.ReplyReason] = reason.TrimEnd('。', '.', ' ') }).Text;
+        }
+
+        if (title == Letter.Title && number == Letter.Number && recipient == Letter.Recipient && body == Letter.Body && reason == Letter.Reason)
         {
             return true;
         }
+
+        Letter.Reason = reason;
 
         Letter.Title = title;
         Letter.Number = number;
         Letter.Recipient = recipient;
         Letter.Body = body;
         Letter.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Record("letter.edited", "Letter", Letter.Id.ToString(), $"修改文书草稿“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
+        audit.Record("letter.edited", "Letter", Letter.Id.ToString(), $"修改文书“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return true;
     }
@@ -206,6 +317,11 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         else if (Body.Length > 20000)
         {
             Errors[nameof(Body)] = "正文不能超过20000个字。";
+        }
+
+        if (Reason is { Length: > 2000 })
+        {
+            Errors[nameof(Reason)] = "答复理由不能超过2000个字。";
         }
     }
 

@@ -22,7 +22,7 @@ public sealed record LetterDocument(string Title, string? Number, IReadOnlyList<
             [.. letter.Body.Split('\n').Select(p => p.TrimEnd('\r')).Where(p => p.Trim().Length > 0)],
             agencyName,
             letter.IssuedOn is { } issued ? DateText.Chinese(issued) : null,
-            letter.Status != LetterStatus.Approved);
+            letter.Status != LetterStatus.Issued);
     }
 
     /// <summary>The salutation ("张三：") is written flush left; every other paragraph is indented two characters.</summary>

@@ -12,8 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Letters;
 
 /// <summary>
-/// Drafts letters from templates, numbers and approves them. Approval freezes a letter: its {文号} and {日期} are
-/// filled, nothing may change afterwards, and letters addressed to the applicant become visible on the status page.
+/// Drafts letters from templates and takes them through the agency's sign-off (<see cref="LetterStatus"/>): the
+/// handler submits, the reviewer approves or returns with a reason, and issuing freezes a letter: its {文号} and {日期}
+/// are filled, nothing may change afterwards, letters addressed to the applicant become visible on the status page,
+/// and a reply letter's issue records the case's reply.
 /// Callers check that the staff member may see the application; this class checks what the letter rules require.
 /// </summary>
 public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit, Staff staff)
@@ -81,10 +83,36 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             .Where(p => !LetterFields.FilledOnApproval.Contains(p, StringComparer.Ordinal))];
     }
 
-    /// <summary>
-    /// Approves a draft (审核人 only): checks it is complete and matches the case, gives it its 文号 and 成文日期, and
-    /// freezes it. Returns null when approved, otherwise the Chinese reason.
-    /// </summary>
+    /// <summary>提交审批: a draft or returned letter, complete, goes to the reviewer. Returns null when done, otherwise the reason.</summary>
+    public async Task<string?> SubmitAsync(LetterRecord letter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        if (!staff.CanHandleCases)
+        {
+            return "只有经办人和审核人可以提交文书。";
+        }
+
+        if (letter.Status is not (LetterStatus.Draft or LetterStatus.Returned))
+        {
+            return "该文书已经提交审批，不能再次提交。";
+        }
+
+        if (await CompletenessAsync(letter, cancellationToken) is { } incomplete)
+        {
+            return incomplete;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var caseNumber = await CaseNumberAsync(letter, cancellationToken);
+        return await MoveAsync(letter, [LetterStatus.Draft, LetterStatus.Returned], LetterStatus.Submitted, "该文书已经提交审批，不能再次提交。", l =>
+        {
+            l.SubmittedAtUtc = now;
+            l.SubmittedByName = staff.DisplayName;
+            audit.Record("letter.submitted", "Letter", l.Id.ToString(), $"提交审批{KindLabel(l)}“{l.Title}”（申请 {caseNumber}）", l.AgencyId);
+        }, cancellationToken);
+    }
+
+    /// <summary>审批同意 (审核人 only): a submitted letter that is complete and fits the case. Returns null when done, otherwise the reason.</summary>
     public async Task<string?> ApproveAsync(LetterRecord letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
@@ -93,33 +121,106 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return "只有审核人可以审批文书。";
         }
 
-        if (letter.Status != LetterStatus.Draft)
+        if (letter.Status != LetterStatus.Submitted)
         {
-            return "该文书已经审批，不能再次审批。";
+            return NotAwaitingApproval(letter);
         }
 
-        if (Unfilled(letter) is { Count: > 0 } unfilled)
+        if (await CompletenessAsync(letter, cancellationToken) is { } incomplete)
         {
-            return "正文中仍有未填写的内容：" + string.Join("、", unfilled.Select(p => "{" + p + "}")) + "。请修改后再审批。";
+            return incomplete;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var caseNumber = await CaseNumberAsync(letter, cancellationToken);
+        return await MoveAsync(letter, [LetterStatus.Submitted], LetterStatus.Approved, "该文书不在待审批状态，不能审批。", l =>
+        {
+            l.ApprovedById = staff.UserId;
+            l.ApprovedByName = staff.DisplayName;
+            l.ApprovedAtUtc = now;
+            audit.Record("letter.approved", "Letter", l.Id.ToString(), $"审批同意{KindLabel(l)}“{l.Title}”（申请 {caseNumber}）", l.AgencyId);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// 退回修改 (审核人 only) with the reason the handler reads: a submitted letter, or an approved one not yet issued
+    /// (its issue was refused, e.g. a typed 文号 already used). Returns null when done, otherwise the reason it was refused.
+    /// </summary>
+    public async Task<string?> ReturnAsync(LetterRecord letter, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        if (!staff.IsInRole(Data.Accounts.Roles.Reviewer))
+        {
+            return "只有审核人可以退回文书。";
+        }
+
+        if (letter.Status is not (LetterStatus.Submitted or LetterStatus.Approved))
+        {
+            return NotAwaitingApproval(letter);
+        }
+
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+        {
+            return ReturnReasonMissing;
+        }
+
+        if (why.Length > 1000)
+        {
+            return "退回理由不能超过1000个字。";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var caseNumber = await CaseNumberAsync(letter, cancellationToken);
+        return await MoveAsync(letter, [LetterStatus.Submitted, LetterStatus.Approved], LetterStatus.Returned, "该文书不在待审批状态，不能退回。", l =>
+        {
+            l.ReturnReason = why;
+            l.ReturnedByName = staff.DisplayName;
+            l.ReturnedAtUtc = now;
+            audit.Record("letter.returned", "Letter", l.Id.ToString(), CaseActionRunClip($"退回{KindLabel(l)}“{l.Title}”（申请 {caseNumber}）：{why}"), l.AgencyId);
+        }, cancellationToken);
+    }
+
+    public const string ReturnReasonMissing = "请填写退回理由，经办人据此修改。";
+
+    /// <summary>
+    /// 签发: an approved letter gets its 文号 (from the agency's counter for the series and year, docs/adr/0007) and
+    /// 成文日期, is locked, and is shown to the applicant when addressed to them. Issuing a reply letter is the case's
+    /// reply: the engine records 答复 with the letter's outcome and reasons, today's date and <paramref name="delivery"/>,
+    /// in the same transaction, or refuses and nothing is issued. Returns null when done, otherwise the reason.
+    /// </summary>
+    public async Task<string?> IssueAsync(LetterRecord letter, DeliveryMethod? delivery, DateOnly? postedOn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        if (!staff.CanHandleCases)
+        {
+            return "只有经办人和审核人可以签发文书。";
+        }
+
+        if (letter.Status != LetterStatus.Approved)
+        {
+            return letter.Status == LetterStatus.Issued ? "该文书已经签发，不能再次签发。" : "文书须经审核人审批同意后才能签发。";
         }
 
         var kind = LetterCatalogue.Find(letter.Kind);
-        var application = await db.Applications.AsNoTracking().Where(a => a.Id == letter.ApplicationId)
-            .Select(a => new { a.Outcome, a.Number }).SingleAsync(cancellationToken);
-        if (kind?.Outcome is { } outcome && application.Outcome is { } recorded && recorded != outcome)
+        if (RepliesWith(kind) is not null && delivery is null)
         {
-            return $"本申请登记的办理结果是“{Outcomes.Get(recorded).Label}”，与本答复书的类型“{Outcomes.Get(outcome).Label}”不一致。请按登记的结果起草答复书。";
+            return DeliveryMissing;
         }
 
         var today = ChinaTime.Today(clock);
+        if (postedOn > today)
+        {
+            return "交邮日期不能晚于今天；交邮后再签发，或先不填交邮日期改用其他送达方式。";
+        }
 
-        // A generated 文号 is taken in the transaction that stores the approval (docs/adr/0007-numbering-and-durability.md).
-        // Claiming the draft first makes a second reviewer approving it at the same moment wait, then find it approved.
+        // A generated 文号 is taken in the transaction that stores the issue (docs/adr/0007-numbering-and-durability.md).
+        // Claiming the letter first makes a second person issuing it at the same moment wait, then find it issued.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Letters.Where(l => l.Id == letter.Id && l.Status == LetterStatus.Draft)
+        if (await db.Letters.Where(l => l.Id == letter.Id && l.Status == LetterStatus.Approved)
                 .ExecuteUpdateAsync(set => set.SetProperty(l => l.UpdatedAtUtc, l => l.UpdatedAtUtc), cancellationToken) == 0)
         {
-            return "该文书已经审批，不能再次审批。";
+            return "该文书已经签发，不能再次签发。";
         }
 
         if (letter.Number is { Length: > 0 } typed)
@@ -150,23 +251,120 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         letter.Body = LetterFields.Fill(letter.Body, deferred).Text;
         if (LetterFields.Placeholders(letter.Title + "\n" + letter.Body).Count > 0)
         {
-            return "正文引用了{文号}，但该类文书没有编号规则，请填写文号后再审批。";
+            return "正文引用了{文号}，但该类文书没有编号规则，请退回后填写文号再签发。";
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        letter.Status = LetterStatus.Approved;
+        var nowOffset = clock.GetUtcNow();
+        var now = nowOffset.UtcDateTime;
+        var application = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == letter.ApplicationId, cancellationToken);
+        var summary = $"签发{kind?.Label ?? letter.Kind}{(letter.Number is null ? "" : "，文号 " + letter.Number)}";
+        if (RepliesWith(kind) is { } outcome && delivery is { } method)
+        {
+            var rules = await rulesProvider.GetAsync(cancellationToken);
+            var replied = new Replied(ChinaTime.On(today, clock), new Actor(staff.DisplayName), outcome, letter.Reason, method, postedOn);
+            var posted = postedOn is { } p ? $"，交邮日期 {DateText.Iso(p)}" : "";
+            summary += $"；答复：{Outcomes.Get(outcome).Label}（{method.Label()}{posted}）";
+            try
+            {
+                application.Append(replied, rules, staff.UserId, summary, now);
+            }
+            catch (CaseRuleException exception)
+            {
+                return "不能签发：" + exception.Refusal.Message;
+            }
+        }
+
+        letter.Status = LetterStatus.Issued;
         letter.IssuedOn = today;
-        letter.ApprovedById = staff.UserId;
-        letter.ApprovedByName = staff.DisplayName;
-        letter.ApprovedAtUtc = now;
+        letter.IssuedByName = staff.DisplayName;
+        letter.IssuedAtUtc = now;
         letter.UpdatedAtUtc = now;
         letter.VisibleToApplicant = kind?.Audience == LetterAudience.Applicant;
-        audit.Record("letter.approved", "Letter", letter.Id.ToString(),
-            $"审批{kind?.Label ?? letter.Kind}{(letter.Number is null ? "" : "，文号 " + letter.Number)}（申请 {application.Number}）", letter.AgencyId);
+        audit.Record("letter.issued", "Letter", letter.Id.ToString(), CaseActionRunClip($"{summary}（申请 {application.Number}）"), letter.AgencyId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
+
+    public const string ReasonMissing = "该办理结果须说明理由：请在“答复理由”中写明理由和依据。";
+
+    public const string DeliveryMissing = "请选择送达方式：签发答复书即作出答复，送达方式决定答复日期的计算。";
+
+    /// <summary>Why the letter cannot go to the reviewer or be approved yet (placeholders left, a reply the case would refuse), or null.</summary>
+    private async Task<string?> CompletenessAsync(LetterRecord letter, CancellationToken cancellationToken)
+    {
+        var outcome = RepliesWith(LetterCatalogue.Find(letter.Kind));
+        if (outcome is { } needing && Outcomes.Get(needing).RequiresReason && string.IsNullOrWhiteSpace(letter.Reason))
+        {
+            return ReasonMissing;
+        }
+
+        if (Unfilled(letter) is { Count: > 0 } unfilled)
+        {
+            return "正文中仍有未填写的内容：" + string.Join("、", unfilled.Select(p => "{" + p + "}")) + "。请修改后再提交。";
+        }
+
+        if (outcome is null)
+        {
+            return null;
+        }
+
+        var application = await db.Applications.AsNoTracking().Include(a => a.Events).SingleAsync(a => a.Id == letter.ApplicationId, cancellationToken);
+        var rules = await rulesProvider.GetAsync(cancellationToken);
+        var probe = new Replied(clock.GetUtcNow(), new Actor("（检查）"), outcome.Value, letter.Reason ?? "（检查）", DeliveryMethod.Electronic);
+        return application.ToCase(rules).Check(probe, rules) is { } refusal ? "本申请现在不能按此答复书答复：" + refusal.Message : null;
+    }
+
+    /// <summary>Moves the letter from one of <paramref name="from"/> to <paramref name="to"/> if nobody moved it meanwhile.</summary>
+    private async Task<string?> MoveAsync(
+        LetterRecord letter, LetterStatus[] from, LetterStatus to, string moved, Action<LetterRecord> change, CancellationToken cancellationToken)
+    {
+        var original = db.Entry(letter).Property(l => l.Status).OriginalValue;
+        if (!from.Contains(original))
+        {
+            return moved;
+        }
+
+        // The status read is the one the update expects: two reviewers acting at once, the second finds it moved.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Letters.Where(l => l.Id == letter.Id && l.Status == original)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Status, to).SetProperty(l => l.UpdatedAtUtc, now), cancellationToken) == 0)
+        {
+            return moved;
+        }
+
+        letter.Status = to;
+        letter.UpdatedAtUtc = now;
+        change(letter);
+        db.Entry(letter).Property(l => l.Status).OriginalValue = to;
+        db.Entry(letter).Property(l => l.UpdatedAtUtc).OriginalValue = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// The outcome a letter of <paramref name="kind"/> answers the application with when issued, or null: procedural
+    /// notices, and letters for outcomes that come from their own event (撤回, 逾期未补正…), which the desk records.
+    /// </summary>
+    public static Outcome? RepliesWith(LetterKind? kind) =>
+        kind?.Outcome is { } outcome && Outcomes.Get(outcome).Origin == OutcomeOrigin.Reply ? outcome : null;
+
+    private static string NotAwaitingApproval(LetterRecord letter) => letter.Status switch
+    {
+        LetterStatus.Draft or LetterStatus.Returned => "该文书尚未提交审批。",
+        LetterStatus.Approved => "该文书已经审批同意，不能再次审批。",
+        LetterStatus.Issued => "该文书已经签发，不能再审批。",
+        _ => "该文书不在待审批状态。",
+    };
+
+    private Task<string> CaseNumberAsync(LetterRecord letter, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().Where(a => a.Id == letter.ApplicationId).Select(a => a.Number).SingleAsync(cancellationToken);
+
+    private static string KindLabel(LetterRecord letter) => LetterCatalogue.Find(letter.Kind)?.Label ?? letter.Kind;
+
+    private static string CaseActionRunClip(string text) => Applications.CaseActionRun.Clip(text);
 
     private static string? DefaultRecipient(LetterKind kind, ApplicationRecord application, DisclosureApplication current)
     {

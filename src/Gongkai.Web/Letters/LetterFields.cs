@@ -47,12 +47,13 @@ public sealed record FilledText(string Text, IReadOnlyList<string> Missing);
 /// <summary>
 /// The placeholders of letter templates ({申请人}, {收到日期} …) and their values for one case. Placeholders are
 /// Chinese names in braces; a placeholder without a value stays in the text, so staff see what still needs writing,
-/// and approval refuses a letter that still has one. {文号} and {日期} are filled when the letter is approved.
+/// and submission refuses a letter that still has one. {文号} and {日期} are filled when the letter is issued.
 /// </summary>
 public static partial class LetterFields
 {
     public const string Number = "文号";
     public const string Date = "日期";
+    public const string ReplyReason = "答复理由";
 
     private const int SummaryLength = 100;
 
@@ -73,7 +74,7 @@ public static partial class LetterFields
         ("获取方式", "申请人要求的获取方式"),
         ("答复期限", "当前的答复期限（含延期、补正、征求意见的调整）"),
         ("答复依据", "办理结果的法律依据（答复书）"),
-        ("答复理由", "答复时登记的理由（答复书）"),
+        (ReplyReason, "答复理由（答复书；在文书的“答复理由”中填写，签发时记入办理记录）"),
         ("救济途径", "行政复议、行政诉讼告知（不予公开的，写明复议前置）"),
         ("复议机关", "行政复议机关（本级或上一级人民政府）"),
         ("补正告知日期", "发出补正告知的日期"),
@@ -85,11 +86,11 @@ public static partial class LetterFields
         ("收费计算", "按件或按量的超额累进计算过程"),
         ("收费金额", "应缴金额（元）"),
         ("收费通知日期", "发出收费通知的日期"),
-        (Number, "文号（审批签发时编号）"),
-        (Date, "成文日期（审批签发之日）"),
+        (Number, "文号（签发时编号）"),
+        (Date, "成文日期（签发之日）"),
     ];
 
-    /// <summary>Placeholders filled only when the letter is approved.</summary>
+    /// <summary>Placeholders filled only when the letter is issued.</summary>
     public static IReadOnlyList<string> FilledOnApproval { get; } = [Number, Date];
 
     /// <summary>The values for a letter of <paramref name="kind"/> about <paramref name="application"/>.</summary>
@@ -145,7 +146,7 @@ public static partial class LetterFields
             Set("答复依据", Outcomes.Get(outcome).LegalBasis);
             if (current.Reply is { } reply && reply.Outcome == outcome)
             {
-                Set("答复理由", reply.Reason?.TrimEnd('。', '.', ' '));
+                Set(ReplyReason, reply.Reason?.TrimEnd('。', '.', ' '));
             }
         }
 

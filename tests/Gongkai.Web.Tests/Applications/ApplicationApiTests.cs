@@ -95,9 +95,23 @@ public class ApplicationApiTests
         var id = await db.Applications.Where(a => a.ReceiptCode == receipt.GetProperty("receiptCode").GetString()).Select(a => a.Id).SingleAsync();
         using var handler = await app.SignedInAsync("handler");
 
-        var early = await handler.ActAsync(id, "reply", new { outcome = "Granted", delivery = "Electronic" });
-        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var refusal = await early.JsonAsync();
+        var early = await handler.ActAsync(id, "offline-reply", new { outcome = "Granted", delivery = "Electronic" });
+        early.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var earlyErrors = (await early.JsonAsync()).GetProperty("errors");
+        earlyErrors.GetProperty("scanId")[0].GetString().ShouldBe("请先在“附件”中上传盖章答复书的扫描件（类型：盖章文书扫描件），再登记平台外答复。");
+        earlyErrors.GetProperty("explanation")[0].GetString().ShouldBe("请说明答复书为什么没有在本平台签发。");
+        var scanId = Guid.CreateVersion7();
+        db.Attachments.Add(new Gongkai.Data.Applications.AttachmentRecord
+        {
+            Id = scanId, AgencyId = agencyId, OwnerId = id, Kind = Gongkai.Data.Applications.AttachmentKind.Letter, FileName = "答复书扫描件.pdf",
+            ContentType = "application/pdf", Size = 1, Sha256 = new string('0', 64), UploadedAtUtc = DateTime.UnixEpoch, UploadedBy = "handler",
+        });
+        await db.SaveChangesAsync();
+        var offline = new { scanId, explanation = "领导现场签批后当面交付" };
+
+        var notRegistered = await handler.ActAsync(id, "offline-reply", new { outcome = "Granted", delivery = "Electronic", offline.scanId, offline.explanation });
+        notRegistered.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var refusal = await notRegistered.JsonAsync();
         refusal.GetProperty("detail").GetString().ShouldBe("申请尚未登记，不能答复。");
         refusal.GetProperty("code").GetString().ShouldBe("not-registered");
 
@@ -107,29 +121,32 @@ public class ApplicationApiTests
         afterRegister.GetProperty("state").GetString().ShouldBe("InProgress");
         afterRegister.GetProperty("applicant").ValueKind.ShouldBe(JsonValueKind.Null, "action answers carry no personal data");
 
-        var missing = await handler.ActAsync(id, "reply", new { delivery = "Electronic" });
+        var missing = await handler.ActAsync(id, "offline-reply", new { delivery = "Electronic", offline.scanId, offline.explanation });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await missing.JsonAsync()).GetProperty("errors").GetProperty("outcome")[0].GetString().ShouldBe("请选择办理结果。");
 
-        var noReason = await handler.ActAsync(id, "reply", new { outcome = "WithheldStateSecret", delivery = "Electronic" });
+        var noReason = await handler.ActAsync(id, "offline-reply", new { outcome = "WithheldStateSecret", delivery = "Electronic", offline.scanId, offline.explanation });
         noReason.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var reasonRefusal = await noReason.JsonAsync();
         reasonRefusal.GetProperty("code").GetString().ShouldBe("reason-required");
         reasonRefusal.GetProperty("detail").GetString().ShouldBe("办理结果「（三）不予公开1.属于国家秘密」须说明理由（依据：《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项）。");
         reasonRefusal.GetProperty("fields")[0].GetString().ShouldBe("reason");
 
-        var stale = await handler.ActAsync(id, "reply", new { version = afterRegister.GetProperty("version").GetInt32() - 1, outcome = "Granted", delivery = "Electronic" });
+        var stale = await handler.ActAsync(id, "offline-reply", new { version = afterRegister.GetProperty("version").GetInt32() - 1, outcome = "Granted", delivery = "Electronic", offline.scanId, offline.explanation });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await stale.JsonAsync()).GetProperty("code").GetString().ShouldBe("version-conflict");
 
-        var replied = await handler.ActAsync(id, "reply", new { version = afterRegister.GetProperty("version").GetInt32(), outcome = "Granted", delivery = "Electronic" });
+        var replied = await handler.ActAsync(id, "offline-reply", new { version = afterRegister.GetProperty("version").GetInt32(), outcome = "Granted", delivery = "Electronic", offline.scanId, offline.explanation });
         replied.StatusCode.ShouldBe(HttpStatusCode.OK);
         var done = await replied.JsonAsync();
         done.GetProperty("state").GetString().ShouldBe("Replied");
         done.GetProperty("outcome").GetString().ShouldBe("Granted");
         done.GetProperty("deadlineStatus").GetString().ShouldBe("RepliedOnTime");
         done.GetProperty("events").GetArrayLength().ShouldBe(2);
-        (await app.AuditCountAsync("application.reply", id.ToString(), "handler")).ShouldBe(1);
+        (await app.AuditCountAsync("application.offline-reply", id.ToString(), "handler")).ShouldBe(1);
+        var summary = await db.AuditLog.Where(a => a.Action == "application.offline-reply").Select(a => a.Summary).SingleAsync();
+        summary.ShouldEndWith("平台外答复：（一）予以公开（电子邮件或网上平台送达）；扫描件：答复书扫描件.pdf；未在平台签发的原因：领导现场签批后当面交付");
+        (await handler.ActAsync(id, "reply", new { outcome = "Granted", delivery = "Electronic" })).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a reply without a letter or a scan is no action any more");
         (await handler.ActAsync(id, "no-such-action", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -150,7 +167,7 @@ public class ApplicationApiTests
         deadline.GetProperty("explanation").GetString()!.ShouldContain("计入的工作日：共20个");
         var days = deadline.GetProperty("days");
         days.EnumerateArray().Count(d => d.GetProperty("ordinal").ValueKind == JsonValueKind.Number).ShouldBe(20);
-        detail.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("key").GetString() == "reply").GetProperty("available").GetBoolean().ShouldBeTrue();
+        detail.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("key").GetString() == "offline-reply").GetProperty("available").GetBoolean().ShouldBeTrue();
 
         var page = await (await handler.GetAsync(new Uri("/api/applications?status=overdue", UriKind.Relative))).JsonAsync();
         await using var db = app.Database.CreateContext();

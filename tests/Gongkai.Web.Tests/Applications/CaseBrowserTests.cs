@@ -1,6 +1,8 @@
 using Gongkai.Data;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Applications;
@@ -10,7 +12,7 @@ namespace Gongkai.Tests.Applications;
 public class CaseBrowserTests(Browser browser) : BrowserTest
 {
     [Fact]
-    public async Task A_handler_registers_an_email_application_reads_its_deadline_is_refused_a_reply_without_reasons_and_replies()
+    public async Task A_handler_registers_an_email_application_reads_its_deadline_and_records_a_reply_made_outside_the_platform_only_with_its_scan_and_reasons()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         await using var app = new GongkaiApp(database);
@@ -42,24 +44,46 @@ public class CaseBrowserTests(Browser browser) : BrowserTest
         await deadline.GetByText("逐日明细").ClickAsync();
         (await deadline.Locator("tbody tr").First.InnerTextAsync()).ShouldBe("2024-06-18\t星期二\t第1个工作日");
 
-        var reply = page.Locator("#action-reply");
+        // A reply outside the platform is recorded only with the scan of the sealed letter and the reason.
+        var reply = page.Locator("#action-offline-reply");
         await reply.Locator(":scope > summary").ClickAsync();
         await reply.GetByLabel("办理结果").SelectOptionAsync(new SelectOptionValue { Label = "（三）不予公开1.属于国家秘密" });
         await reply.GetByLabel("送达方式").SelectOptionAsync(new SelectOptionValue { Label = "电子邮件或网上平台送达" });
-        await reply.GetByRole(AriaRole.Button, new() { Name = "答复" }).ClickAsync();
-
-        const string refusal = "办理结果「（三）不予公开1.属于国家秘密」须说明理由（依据：《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项）。";
-        (await page.Locator("#action-result").InnerTextAsync()).ShouldBe("答复未完成：" + refusal);
-        reply = page.Locator("#action-reply");
-        (await reply.Locator("#reply-Reason-error").InnerTextAsync()).ShouldBe(refusal);
+        await reply.GetByRole(AriaRole.Button, new() { Name = "登记平台外答复" }).ClickAsync();
+        reply = page.Locator("#action-offline-reply");
+        (await reply.Locator("#offline-reply-ScanId-error").InnerTextAsync()).ShouldBe("请先在“附件”中上传盖章答复书的扫描件（类型：盖章文书扫描件），再登记平台外答复。");
+        (await reply.Locator("#offline-reply-Explanation-error").InnerTextAsync()).ShouldBe("请说明答复书为什么没有在本平台签发。");
         (await reply.GetByLabel("办理结果").InputValueAsync()).ShouldBe("WithheldStateSecret", "the choice is kept");
 
-        await reply.GetByLabel("理由").FillAsync("所申请信息经保密审查确定属于国家秘密。");
-        await reply.GetByRole(AriaRole.Button, new() { Name = "答复" }).ClickAsync();
+        var id = Guid.Parse(new Uri(page.Url).Segments[^1]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var record = await scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>().Applications.SingleAsync(a => a.Id == id);
+            await scope.ServiceProvider.GetRequiredService<Gongkai.Web.Attachments.AttachmentUploads>()
+                .AddTextAsync(record.AgencyId, id, Gongkai.Data.Applications.AttachmentKind.Letter, "答复书扫描件.txt", "（盖章答复书）", visibleToApplicant: false, "王芳");
+            await scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>().SaveChangesAsync();
+        }
 
-        (await page.Locator("p.notice").InnerTextAsync()).ShouldStartWith("已记录：答复：（三）不予公开1.属于国家秘密（电子邮件或网上平台送达）");
+        await page.GotoAsync($"/applications/{id}");
+        reply = page.Locator("#action-offline-reply");
+        await reply.Locator(":scope > summary").ClickAsync();
+        await reply.GetByLabel("办理结果").SelectOptionAsync(new SelectOptionValue { Label = "（三）不予公开1.属于国家秘密" });
+        await reply.GetByLabel("送达方式").SelectOptionAsync(new SelectOptionValue { Label = "电子邮件或网上平台送达" });
+        await reply.GetByLabel("答复书扫描件").SelectOptionAsync(new SelectOptionValue { Label = "答复书扫描件.txt" });
+        await reply.GetByLabel("未在平台签发的原因").FillAsync("涉密事项，答复书按保密规定线下制作。");
+        await reply.GetByRole(AriaRole.Button, new() { Name = "登记平台外答复" }).ClickAsync();
+
+        const string refusal = "办理结果「（三）不予公开1.属于国家秘密」须说明理由（依据：《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项）。";
+        (await page.Locator("#action-result").InnerTextAsync()).ShouldBe("登记平台外答复未完成：" + refusal);
+        reply = page.Locator("#action-offline-reply");
+        (await reply.Locator("#offline-reply-Reason-error").InnerTextAsync()).ShouldBe(refusal);
+
+        await reply.GetByLabel("答复理由").FillAsync("所申请信息经保密审查确定属于国家秘密。");
+        await reply.GetByRole(AriaRole.Button, new() { Name = "登记平台外答复" }).ClickAsync();
+
+        (await page.Locator("p.notice").InnerTextAsync()).ShouldStartWith("已记录：平台外答复：（三）不予公开1.属于国家秘密（电子邮件或网上平台送达）；理由：所申请信息经保密审查确定属于国家秘密。；扫描件：答复书扫描件.txt；未在平台签发的原因：涉密事项，答复书按保密规定线下制作。");
         (await page.Locator("h1 .badge").InnerTextAsync()).ShouldBe("按期答复");
-        (await page.Locator("#history tbody tr").Last.InnerTextAsync()).ShouldContain("答复");
+        (await page.Locator("#history tbody tr").Last.InnerTextAsync()).ShouldContain("平台外答复");
         (await page.Locator("#action-deliver").GetAttributeAsync("class"))!.ShouldContain("available");
     }
 

@@ -224,7 +224,7 @@ public class CasePageTests
             page.QuerySelector("#history")!.ShouldNotBeNull();
             var application = record.ToCase(CaseRules.Default);
             var offered = page.QuerySelectorAll("section.case-actions > details.action").Select(d => d.Id).ToList();
-            offered.Contains("action-reply").ShouldBe(application.State == CaseState.InProgress && (application.FeeNotice is null || application.FeePaidOn is not null), record.Number);
+            offered.Contains("action-offline-reply").ShouldBe(application.State == CaseState.InProgress && (application.FeeNotice is null || application.FeePaidOn is not null), record.Number);
             offered.Contains("action-register").ShouldBe(application.State == CaseState.Received, record.Number);
             offered.Contains("action-archive").ShouldBe(application.State is CaseState.Delivered or CaseState.Withdrawn or CaseState.ClosedNoCorrection or CaseState.ClosedUnpaidFee, record.Number);
         }

@@ -64,7 +64,7 @@ public class PermissionTests
         body.ShouldNotContain(education.Phone!);
         body.ShouldNotContain(education.Address!);
         body.ShouldNotContain(education.ReceiptCode);
-        body.ShouldNotContain("action-reply", customMessage: "no action forms for a supervisor");
+        body.ShouldNotContain("action-offline-reply", customMessage: "no action forms for a supervisor");
 
         var api = await client.GetAsync(new Uri($"/api/applications/{education.Id}", UriKind.Relative));
         api.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -139,7 +139,7 @@ public class PermissionTests
 
         var page = await client.GetStringAsync(new Uri($"/applications/{education.Id}", UriKind.Relative));
         page.ShouldContain(education.Number);
-        page.ShouldNotContain("action-reply");
+        page.ShouldNotContain("action-offline-reply");
         var response = await client.ActAsync(education.Id, "withdraw", new { });
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await response.JsonAsync()).GetProperty("detail").GetString().ShouldBe("只有承办机关的经办人和审核人可以办理申请；您可以查看，不能办理。");

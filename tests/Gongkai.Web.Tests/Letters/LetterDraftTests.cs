@@ -104,7 +104,7 @@ public class LetterDraftTests
     }
 
     [Fact]
-    public async Task Placeholders_without_a_value_are_flagged_on_the_draft_and_block_approval()
+    public async Task Placeholders_without_a_value_are_flagged_on_the_draft_and_block_submission()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         await using var app = new GongkaiApp(database);
@@ -120,10 +120,17 @@ public class LetterDraftTests
         var page = await client.GetPageAsync(url);
         page.QuerySelector(".warning")!.TextContent.ShouldContain("{答复理由}");
 
-        var approve = await client.PostFormAsync(url, [], url + "?handler=Approve");
+        var submit = await client.PostFormAsync(url, [], url + "?handler=Submit");
 
-        approve.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await approve.BodyAsync()).ShouldContain("正文中仍有未填写的内容：{答复理由}。请修改后再审批。");
+        submit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await submit.BodyAsync()).ShouldContain("该办理结果须说明理由：请在“答复理由”中写明理由和依据。");
+
+        // The reasons fill {答复理由}; a placeholder typed by hand that nothing fills still blocks submission.
+        var withReason = await client.PostFormAsync(
+            url,
+            [new("Title", letter.Title), new("Number", ""), new("Recipient", letter.Recipient), new("Body", letter.Body + "\n如有疑问，请联系{经办人}。"), new("Reason", "经检索，本机关未制作该名单")],
+            url + "?handler=Submit");
+        (await withReason.BodyAsync()).ShouldContain("正文中仍有未填写的内容：{经办人}。请修改后再提交。");
         (await ApplicantCases.QueryAsync(app, db => db.Letters.SingleAsync(l => l.ApplicationId == application.Id))).Status.ShouldBe(LetterStatus.Draft);
     }
 

@@ -40,7 +40,7 @@ internal sealed class RouteSamples
         ["year"] = ["2024", "2023", "0", "-1", "2147483647"],
         ["format"] = ["docx", "pdf", "print", "html", "md", "json", "exe"],
         ["kind"] = ["Reply.Granted", "Correction", "Nonexistent.Kind"],
-        ["action"] = ["register", "withdraw", "reply", "no-such-action"],
+        ["action"] = ["register", "withdraw", "offline-reply", "no-such-action"],
         ["code"] = ["400", "404", "500", "2147483647"],
         ["documentName"] = ["v1", "v2"],
     };

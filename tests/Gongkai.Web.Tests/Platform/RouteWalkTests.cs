@@ -261,7 +261,10 @@ public class RouteWalkTests(ITestOutputHelper output)
             {
                 Findings.Add($"500: {visitor.Role} {method} {url} — {string.Join(" | ", app.Errors.Since(errorsBefore).DefaultIfEmpty(result.Body[..Math.Min(300, result.Body.Length)]))}");
             }
-            else if ((int)result.Status is >= 200 and < 300 || (result.Status == HttpStatusCode.Redirect && !result.TurnedAway))
+            // A JSON step refused for the state its object is in (409: a letter already returned or issued by an
+            // earlier role of the walk) ran on a real object, so its samples are right.
+            else if ((int)result.Status is >= 200 and < 300 || (result.Status == HttpStatusCode.Redirect && !result.TurnedAway)
+                     || (result.Status == HttpStatusCode.Conflict && call.Body == RouteBody.Json))
             {
                 Answered.Add(Route(call));
             }

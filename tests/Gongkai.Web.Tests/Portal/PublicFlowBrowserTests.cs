@@ -70,8 +70,7 @@ public class PublicFlowBrowserTests(Browser browser) : BrowserTest
         (await ApplicantCases.QueryAsync(app, db => db.ApplicationEvents.Where(e => e.ApplicationId == id).OrderBy(e => e.Sequence).Select(e => e.ActorRole).ToListAsync()))
             .ShouldBe([ActorRole.Staff, ActorRole.Staff, ActorRole.Applicant]);
 
-        // Staff reply, draft the reply letter from the template and the reviewer approves it.
-        await ApplicantCases.AppendAsync(app, id, at => new Replied(at, ApplicantCases.Handler, Outcome.Granted, null, DeliveryMethod.Electronic));
+        // The reviewer drafts the reply letter from the template, submits, approves and issues it: issuing is the reply.
         var reviewer = await browser.OpenAsync(app);
         await reviewer.GotoAsync("/accounts/login");
         await reviewer.GetByLabel("用户名").FillAsync("reviewer");
@@ -79,11 +78,16 @@ public class PublicFlowBrowserTests(Browser browser) : BrowserTest
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/work");
         await reviewer.GotoAsync($"/applications/{id}/letters");
-        (await reviewer.GetByLabel("文书类型").InputValueAsync()).ShouldBe("Reply.Granted");
+        await reviewer.GetByLabel("文书类型").SelectOptionAsync("Reply.Granted");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "起草" }).ClickAsync();
         (await reviewer.GetByLabel("正文").InputValueAsync()).ShouldStartWith("王小明：\n本机关于2024年6月17日收到您（单位）提交的政府信息公开申请");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "审批签发" }).ClickAsync();
-        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已审批签发，文号 示教公复〔2024〕1号。");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已提交审批，等待审核人审批。");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "审批同意" }).ClickAsync();
+        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已审批同意，经办人可以签发。");
+        await reviewer.GetByLabel("送达方式").SelectOptionAsync("Electronic");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
+        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已签发，文号 示教公复〔2024〕1号。本申请已按此答复书答复。");
 
         // The applicant downloads the reply letter.
         await follower.ReloadAsync();

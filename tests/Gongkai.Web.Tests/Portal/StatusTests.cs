@@ -77,19 +77,19 @@ public class StatusTests
     }
 
     [Fact]
-    public async Task The_applicant_sees_only_approved_letters_and_visible_files_of_their_own_case()
+    public async Task The_applicant_sees_only_issued_letters_and_visible_files_of_their_own_case()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         await using var app = new GongkaiApp(database);
-        var mine = await LetterApprovalTests.RepliedAsync(app, Outcome.Granted);
-        var theirs = await LetterApprovalTests.RepliedAsync(app, Outcome.Granted);
+        var mine = await LetterApprovalTests.RegisteredAsync(app);
+        var theirs = await LetterApprovalTests.RegisteredAsync(app);
         using var staff = app.CreateBrowserClient();
         await staff.LoginAsync("reviewer");
         var approvedMine = await LetterApprovalTests.DraftAsync(staff, mine, "Reply.Granted");
         var draftMine = await LetterApprovalTests.DraftAsync(staff, mine, "Receipt");
         var approvedTheirs = await LetterApprovalTests.DraftAsync(staff, theirs, "Reply.Granted");
-        await staff.PostFormAsync(approvedMine, [], approvedMine + "?handler=Approve");
-        await staff.PostFormAsync(approvedTheirs, [], approvedTheirs + "?handler=Approve");
+        await LetterApprovalTests.IssueAsync(staff, approvedMine);
+        await LetterApprovalTests.IssueAsync(staff, approvedTheirs);
         await AttachmentUploadTests.UploadAsync(staff, mine.Id, "学校名单.pdf", FileTypeTests.Sample("x.pdf"), "Disclosed", visible: true);
         await AttachmentUploadTests.UploadAsync(staff, mine.Id, "内部审批表.txt", Encoding.UTF8.GetBytes("内部材料"), "Other", visible: false);
         await AttachmentUploadTests.UploadAsync(staff, theirs.Id, "他人材料.txt", Encoding.UTF8.GetBytes("别人的名单"), "Disclosed", visible: true);

@@ -3,56 +3,76 @@ using Gongkai.Calendar;
 
 namespace Gongkai.Web.Applications.Actions;
 
-public sealed class ReplyInput : CaseActionInput
+public sealed class OfflineReplyInput : CaseActionInput
 {
     public Outcome? Outcome { get; set; }
 
-    /// <summary>Required where the outcome needs one.</summary>
+    /// <summary>The reasons the reply gives, where the outcome needs them.</summary>
     public string? Reason { get; set; }
 
     public DeliveryMethod? Delivery { get; set; }
 
     /// <summary>By post: the posting date (交邮日期), which counts as the reply date.</summary>
     public DateOnly? PostedOn { get; set; }
+
+    /// <summary>The case's scan of the sealed reply (an attachment of kind 盖章文书扫描件).</summary>
+    public Guid? ScanId { get; set; }
+
+    /// <summary>Why the reply was made outside the platform.</summary>
+    public string? Explanation { get; set; }
 }
 
-/// <summary>答复: the outcome is the table 三 row the case is counted in.</summary>
-public sealed class Reply : EventAction<ReplyInput>
+/// <summary>
+/// 登记平台外答复: a reply made and sent outside the platform (a letter sealed on paper) is recorded only with its scan
+/// and the reason it was not issued here. Every other reply is an issued letter (<see cref="Letters.LetterDrafts.IssueAsync"/>).
+/// </summary>
+public sealed class OfflineReply : EventAction<OfflineReplyInput>
 {
-    public override string Key => "reply";
+    public override string Key => "offline-reply";
 
-    public override string Label => "答复";
+    public override string Label => "登记平台外答复";
 
-    public override string Description => "作出答复：办理结果即年度报告表三的统计行；邮寄送达的以交邮日期为答复日期。";
+    public override string Description => "答复书未在本平台签发（例如纸质盖章后直接送出）时，凭答复书扫描件登记答复，并说明原因；办理结果即年度报告表三的统计行。在本平台答复请起草答复书，经审批后签发。";
+
+    public override string? FieldNote => "scanId 为本申请“盖章文书扫描件”附件的 ID（先上传附件）；explanation 为未在平台签发的原因";
 
     public override int Order => 14;
 
     protected override IReadOnlyDictionary<EventField, string> RefusalFields { get; } = new Dictionary<EventField, string>
     {
-        [EventField.Date] = nameof(ReplyInput.Date),
-        [EventField.Reason] = nameof(ReplyInput.Reason),
-        [EventField.PostedOn] = nameof(ReplyInput.PostedOn),
+        [EventField.Date] = nameof(OfflineReplyInput.Date),
+        [EventField.Reason] = nameof(OfflineReplyInput.Reason),
+        [EventField.PostedOn] = nameof(OfflineReplyInput.PostedOn),
     };
 
     protected override CaseEvent Probe(CaseProbe probe) => new Replied(probe.Now, probe.By, Outcome.Granted, null, DeliveryMethod.Direct);
 
-    protected override Task<(CaseEvent Event, string Summary)?> BuildAsync(CaseActionRun run, ReplyInput input, CancellationToken cancellationToken)
+    protected override async Task<(CaseEvent Event, string Summary)?> BuildAsync(CaseActionRun run, OfflineReplyInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(input);
         var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
-        run.Require(input.Outcome is null, nameof(ReplyInput.Outcome), "请选择办理结果。");
-        run.Require(input.Delivery is null, nameof(ReplyInput.Delivery), "请选择送达方式。");
-        run.Require(input.PostedOn > run.Today, nameof(ReplyInput.PostedOn), "交邮日期不能晚于今天；交邮后再登记答复。");
+        var explanation = string.IsNullOrWhiteSpace(input.Explanation) ? null : input.Explanation.Trim();
+        var scans = await run.Desk.ScansAsync(run.Record, cancellationToken);
+        var scan = scans.FirstOrDefault(s => s.Id == input.ScanId);
+        run.Require(input.Outcome is null, nameof(OfflineReplyInput.Outcome), "请选择办理结果。");
+        run.Require(input.Delivery is null, nameof(OfflineReplyInput.Delivery), "请选择送达方式。");
+        run.Require(input.PostedOn > run.Today, nameof(OfflineReplyInput.PostedOn), "交邮日期不能晚于今天；交邮后再登记答复。");
+        run.Require(
+            scan.Name is null,
+            nameof(OfflineReplyInput.ScanId),
+            scans.Count == 0 ? "请先在“附件”中上传盖章答复书的扫描件（类型：盖章文书扫描件），再登记平台外答复。" : "请选择本申请的盖章答复书扫描件。");
+        run.Require(explanation is null, nameof(OfflineReplyInput.Explanation), "请说明答复书为什么没有在本平台签发。");
+        run.Require(explanation is { Length: > 500 }, nameof(OfflineReplyInput.Explanation), "原因不能超过500个字。");
         if (run.Errors.Count > 0 || input.Outcome is not { } chosen || input.Delivery is not { } delivery)
         {
-            return Task.FromResult<(CaseEvent, string)?>(null);
+            return null;
         }
 
         var outcome = Outcomes.Get(chosen);
         var posted = input.PostedOn is { } p ? $"，交邮日期 {DateText.Iso(p)}" : "";
-        return Task.FromResult<(CaseEvent, string)?>((new Replied(run.At, run.Actor, outcome.Outcome, reason, delivery, input.PostedOn),
-            $"答复：{outcome.Label}（{delivery.Label()}{posted}）" + (reason is null ? "" : $"；理由：{reason}")));
+        return (new Replied(run.At, run.Actor, outcome.Outcome, reason, delivery, input.PostedOn),
+            $"平台外答复：{outcome.Label}（{delivery.Label()}{posted}）" + (reason is null ? "" : $"；理由：{reason}") + $"；扫描件：{scan.Name}；未在平台签发的原因：{explanation}");
     }
 }
 

@@ -151,7 +151,7 @@ public sealed class CaseModel(
         DeadlineStatus = Current.StatusOn(ChinaTime.Today(clock), rules);
         Timeline = PublicCase.Timeline(Current);
         Letters = await db.Letters.AsNoTracking()
-            .Where(l => l.ApplicationId == id && l.Status == LetterStatus.Approved && l.VisibleToApplicant)
+            .Where(l => l.ApplicationId == id && l.Status == LetterStatus.Issued && l.VisibleToApplicant)
             .OrderBy(l => l.ApprovedAtUtc)
             .ToListAsync(HttpContext.RequestAborted);
         Files = await db.Attachments.AsNoTracking()

@@ -27,7 +27,7 @@ public sealed class LetterModel(GongkaiDbContext db, ApplicantSession session, L
         }
 
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(
-            l => l.Id == letterId && l.ApplicationId == applicationId && l.Status == LetterStatus.Approved && l.VisibleToApplicant,
+            l => l.Id == letterId && l.ApplicationId == applicationId && l.Status == LetterStatus.Issued && l.VisibleToApplicant,
             HttpContext.RequestAborted);
         if (letter is null)
         {
