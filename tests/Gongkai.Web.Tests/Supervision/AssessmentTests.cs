@@ -74,6 +74,11 @@ public class AssessmentTests
         after.QuerySelector("#scheme-in-force")!.TextContent.ShouldContain("由 陈静（监督人） 定稿");
         after.QuerySelectorAll("#ranking tbody tr")[1].QuerySelector(".total")!.TextContent.Trim().ShouldBe("60");
         after.QuerySelector("#close-form").ShouldBeNull("a closed period is not closed twice");
+        var bulletin = await supervisor.GetPageAsync("/supervision/assessment/bulletin?period=2025Q1");
+        bulletin.QuerySelectorAll("#bulletin-ranking tbody tr").Length.ShouldBe(5);
+        bulletin.QuerySelectorAll("#bulletin-problems li").Select(li => li.TextContent).ShouldBe(
+            ["“按时答复率”有 1 个单位失分：示范县教育局。", "“逾期件数”有 1 个单位失分：示范县教育局。"]);
+        bulletin.QuerySelector("#bulletin")!.TextContent.ShouldContain("考核结果已定稿。");
 
         // A new version cannot reach back into the closed quarter; from the next one it can.
         var refused = await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", SchemeForm("2025Q1"), formSelector: "#scheme-form");
