@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Gongkai.Catalog;
+using Gongkai.Supervision;
 using Gongkai.Web.Applications.Actions;
 
 namespace Gongkai.Web.Audit;
@@ -29,6 +30,9 @@ public static class AuditLabels
         ["CatalogSettings"] = "目录设置",
         ["AnnualReport"] = "年度报告",
         ["CollectedReport"] = "收集的年度报告",
+        ["AssessmentScheme"] = "考核方案",
+        ["AssessmentResult"] = "考核结果",
+        ["Rectification"] = "整改事项",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -85,6 +89,10 @@ public static class AuditLabels
             ["annual-report.collected"] = "收集年度报告文件",
             ["annual-report.collected.confirmed"] = "确认收集的年度报告",
             ["annual-report.collected.deleted"] = "删除收集的年度报告文件",
+            ["assessment.scheme-created"] = "制定考核方案（新版本）",
+            ["assessment.manual-scored"] = "考核人工评分",
+            ["assessment.closed"] = "考核结果定稿",
+            [Supervision.Rectifications.RaisedAction] = "提出整改",
         };
         foreach (var action in CaseActionCatalog.All)
         {
@@ -94,6 +102,11 @@ public static class AuditLabels
         foreach (var step in Enum.GetValues<CatalogAction>())
         {
             actions["catalog." + step.ToString().ToLowerInvariant()] = "主动公开目录：" + CatalogWorkflow.ActionLabel(step);
+        }
+
+        foreach (var step in Enum.GetValues<RectificationAction>())
+        {
+            actions[Supervision.Rectifications.AuditAction(step)] = "整改：" + RectificationFlow.ActionLabel(step);
         }
 
         return actions.ToFrozenDictionary(StringComparer.Ordinal);

@@ -108,6 +108,11 @@ internal sealed class DemoData(
             await ActivatorUtilities.CreateInstance<DemoAnnualReports>(services).SeedAsync();
         }
 
+        if (configuration.GetValue("Demo:Applications", true))
+        {
+            await SupervisionDemoData.SeedAsync(db, clock);
+        }
+
         // The generators number their rows themselves; the counters continue from there.
         await Data.Numbering.NumberCounters.RecountAsync(db);
     }

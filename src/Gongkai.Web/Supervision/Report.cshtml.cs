@@ -19,6 +19,13 @@ public sealed class ReportModel(SupervisedReports reports) : PageModel
 
     public NationalTablesView Tables { get; private set; } = null!;
 
+    public Guid AgencyId => Report.Agency.Id;
+
+    public int Year => Report.Year;
+
+    /// <summary>Each rule that fires on the report, once, for the links that raise a rectification from it.</summary>
+    public IReadOnlyList<(string RuleId, string Title)> RaiseLinks { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid agencyId, int year, int? version, CancellationToken cancellationToken)
     {
         if (await reports.ForAgencyAsync(agencyId, year, version, cancellationToken) is not { } report
@@ -33,6 +40,9 @@ public sealed class ReportModel(SupervisedReports reports) : PageModel
             Findings = FindingItem.Describe(content, report.Findings);
             Tables = new NationalTablesView { Report = content, Flags = FindingItem.Flags(report.Findings) };
         }
+
+        RaiseLinks = [.. report.Findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal)
+            .Select(id => Rectifications.Rule(id) is { } rule ? (rule.Id, rule.Title) : (id, id))];
 
         return Page();
     }

@@ -1,6 +1,6 @@
 namespace Gongkai.Web.Supervision;
 
-/// <summary>Registers supervision: the region a supervisor oversees, its reports and their collection.</summary>
+/// <summary>Registers supervision: the region a supervisor oversees, its reports and their collection, assessment and rectification.</summary>
 internal static class SupervisionServices
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services)
@@ -8,6 +8,8 @@ internal static class SupervisionServices
         services.AddScoped<RegionScope>();
         services.AddScoped<SupervisedReports>();
         services.AddScoped<ReportCollector>();
+        services.AddScoped<Assessments>();
+        services.AddScoped<Rectifications>();
         return services;
     }
 }

@@ -15,8 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Platform;
 
-/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account.</summary>
-internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User);
+/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification.</summary>
+internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification);
 
 /// <summary>
 /// Real values for every route parameter: the objects of the 教育局 (most demo accounts' agency), of the 自然资源局
@@ -68,7 +68,7 @@ internal sealed class RouteSamples
         var education = await ObjectsAsync(app, "示范县教育局", "handler");
         var naturalResources = await ObjectsAsync(app, "示范县自然资源局", "handler2");
         var other = await AnotherCountyAsync(app);
-        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         return new RouteSamples([education, naturalResources, other, nowhere]);
     }
 
@@ -118,6 +118,7 @@ internal sealed class RouteSamples
             ("id", "catalog/files") => o => o.CatalogFile,
             ("id", "agencies" or "admin/agencies") or ("agencyId", _) => o => o.Agency,
             ("id", "admin/users") => o => o.User,
+            ("id", "supervision/rectifications") => o => o.Rectification,
             ("letterId", _) => o => o.Letter,
             ("attachmentId", _) => o => o.Attachment,
             _ => null,
@@ -157,7 +158,8 @@ internal sealed class RouteSamples
         await db.SaveChangesAsync();
         var letter = await db.Letters.Where(l => l.ApplicationId == application.Id).Select(l => l.Id).SingleAsync();
         var user = await db.Users.Where(u => u.UserName == handler).Select(u => u.Id).SingleAsync();
-        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user);
+        var rectification = await RectificationAsync(db, application.AgencyId);
+        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification);
     }
 
     /// <summary>An agency in a county outside the demo region's 示范县, with a case, a letter, files, a published item and an account.</summary>
@@ -201,7 +203,30 @@ internal sealed class RouteSamples
         var catalogFile = await uploads.AddTextAsync(agency.Id, item.Id, AttachmentKind.Catalog, "附件.txt", "另一县附件", visibleToApplicant: true, "测试");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id);
+        var rectification = await RectificationAsync(db, agency.Id);
+        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification);
+    }
+
+    /// <summary>A rectification the county office raised to the agency, waiting for its answer.</summary>
+    private static async Task<Guid> RectificationAsync(GongkaiDbContext db, Guid agency)
+    {
+        var office = await db.Agencies.Where(a => a.Name == "示范县人民政府办公室").Select(a => a.Id).SingleAsync();
+        var record = new Gongkai.Data.Supervision.RectificationRecord
+        {
+            Id = Guid.NewGuid(),
+            AgencyId = agency,
+            RaisedByAgencyId = office,
+            Source = Gongkai.Supervision.RectificationSource.Manual,
+            Title = "政府信息公开指南未更新",
+            Detail = "请更正指南中的地址。",
+            RaisedOn = new DateOnly(2024, 6, 17),
+            WorkingDays = 15,
+            DueOn = new DateOnly(2024, 7, 8),
+            RaisedBy = "陈静（监督人）",
+        };
+        db.Rectifications.Add(record);
+        await db.SaveChangesAsync();
+        return record.Id;
     }
 
     private static CatalogItem CopyOf(CatalogItem source, Agency agency, long key)

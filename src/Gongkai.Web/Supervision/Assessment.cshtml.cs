@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Supervision;
+using Gongkai.Supervision;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Supervision;
+
+/// <summary>
+/// 考核: a region's ranking for a period under the scheme in force, each score opening what it counts. A supervisor
+/// closes a finished period (考核结果定稿), which stores the results so the published ranking never changes.
+/// </summary>
+[Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
+public sealed class AssessmentModel(Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Region { get; set; }
+
+    public AssessmentPeriod SelectedPeriod { get; private set; } = AssessmentPeriod.OfYear(2025);
+
+    public Region SelectedRegion { get; private set; } = null!;
+
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public IReadOnlyList<AssessmentPeriod> Choices { get; private set; } = [];
+
+    public AssessmentResult? Result { get; private set; }
+
+    public bool CanClose => staff.IsInRole(Roles.Supervisor) && Result is { ClosedAtUtc: null } && SelectedPeriod.End < assessments.Today;
+
+    public string? Message { get; private set; }
+
+    /// <summary>The day the live figures run to: the period's end, or today while it runs.</summary>
+    public DateOnly AsOf => SelectedPeriod.End < assessments.Today ? SelectedPeriod.End : assessments.Today;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = TempData["Message"] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanClose || Result is null)
+        {
+            Message = Result is null ? "本考核期没有施行中的考核方案。" : Result.ClosedAtUtc is not null ? "本考核期的结果已经定稿。" : "考核期结束后才能定稿。";
+            return Page();
+        }
+
+        db.AssessmentResults.Add(new AssessmentResultRecord
+        {
+            Id = Guid.CreateVersion7(),
+            RegionId = SelectedRegion.Id,
+            PeriodKey = SelectedPeriod.Key,
+            SchemeId = Result.Scheme.Id,
+            ResultsJson = JsonSerializer.Serialize(Result.Ranking, Assessments.Json),
+            ClosedAtUtc = clock.GetUtcNow().UtcDateTime,
+            ClosedBy = staff.DisplayName,
+        });
+        audit.Record("assessment.closed", "AssessmentResult", SelectedPeriod.Key,
+            $"{SelectedRegion.Name}{SelectedPeriod.Label}考核结果定稿（考核方案第 {Result.Scheme.Scheme.Version} 版，{Result.Ranking.Count} 个机关）");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            Message = "本考核期的结果已经定稿。";
+            return Page();
+        }
+
+        TempData["Message"] = $"{SelectedPeriod.Label}考核结果已定稿，此后数据变化不再影响排名。";
+        return Redirect($"/supervision/assessment?period={SelectedPeriod.Key}&region={SelectedRegion.Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Regions = await scope.RegionsAsync(cancellationToken);
+        if (await assessments.RegionAsync(Region, cancellationToken) is not { } region)
+        {
+            return false;
+        }
+
+        SelectedRegion = region;
+        var today = assessments.Today;
+        SelectedPeriod = AssessmentPeriod.TryParse(Period, out var period) && period.Start <= today
+            ? period
+            : AssessmentPeriod.Containing(today, PeriodKind.Quarter);
+        Choices = PeriodChoices(today);
+        Result = await assessments.AssessAsync(region, SelectedPeriod, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The quarters and years of this year and the two before, newest first.</summary>
+    public static IReadOnlyList<AssessmentPeriod> PeriodChoices(DateOnly today)
+    {
+        var choices = new List<AssessmentPeriod>();
+        for (var year = today.Year; year >= Math.Max(2000, today.Year - 2); year--)
+        {
+            choices.Add(AssessmentPeriod.OfYear(year));
+            for (var quarter = 4; quarter >= 1; quarter--)
+            {
+                var period = AssessmentPeriod.OfQuarter(year, quarter);
+                if (period.Start <= today)
+                {
+                    choices.Add(period);
+                }
+            }
+        }
+
+        return choices;
+    }
+}
