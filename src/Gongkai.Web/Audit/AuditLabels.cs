@@ -29,6 +29,7 @@ public static class AuditLabels
         ["CatalogSettings"] = "目录设置",
         ["AnnualReport"] = "年度报告",
         ["CollectedReport"] = "收集的年度报告",
+        ["Consultation"] = "意见征集",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -76,6 +77,12 @@ public static class AuditLabels
             ["annual-report.collected"] = "收集年度报告文件",
             ["annual-report.collected.confirmed"] = "确认收集的年度报告",
             ["annual-report.collected.deleted"] = "删除收集的年度报告文件",
+            ["consultation.opened"] = "发布意见征集",
+            ["consultation.comment.received"] = "收到意见征集的意见",
+            ["consultation.comment.published"] = "公开意见征集的意见",
+            ["consultation.comment.rejected"] = "不予公开意见征集的意见",
+            ["consultation.comment.adoption"] = "记录意见采纳情况",
+            ["consultation.feedback.published"] = "发布意见采纳情况反馈",
         };
         foreach (var action in CaseActionCatalog.All)
         {
