@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gongkai.Data;
+using Gongkai.Data.Backup;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli;
@@ -41,7 +42,55 @@ internal static class DbCommand
                 return GongkaiCommand.InputError;
             }
         });
-        var command = new Command("db", "平台数据库") { migrate };
+        var files = new Option<string?>("--files") { Description = "文件存储目录（默认取环境变量 Storage__Root，否则 data/files）" };
+        var to = new Option<string>("--to") { Description = "备份写入的新目录（须为空或不存在）", Required = true };
+        var backup = new Command("backup", "备份数据库和文件存储到一个目录（数据库快照在先，文件在后，二者一致）") { provider, connection, files, to };
+        backup.SetAction((parse, cancellationToken) => RunBackupAsync(context, () =>
+            PlatformBackup.CreateAsync(Options(parse, provider, connection), FilesRoot(parse, files), parse.GetValue(to)!, context.Clock, Progress(context), cancellationToken)));
+        var from = new Option<string>("--from") { Description = "备份目录（含 manifest.json）", Required = true };
+        var restore = new Command("restore", "把备份恢复到空数据库和空文件目录（不会覆盖已有数据）") { provider, connection, files, from };
+        restore.SetAction((parse, cancellationToken) => RunBackupAsync(context, () =>
+            PlatformBackup.RestoreAsync(parse.GetValue(from)!, Options(parse, provider, connection), FilesRoot(parse, files), Progress(context), cancellationToken)));
+        var command = new Command("db", "平台数据库") { migrate, backup, restore };
         return command;
+    }
+
+    private static DatabaseOptions Options(ParseResult parse, Option<string?> provider, Option<string?> connection)
+    {
+        var options = new DatabaseOptions();
+        options.Provider = parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("Database__Provider") ?? options.Provider;
+        options.ConnectionString = parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("Database__ConnectionString") ?? options.ConnectionString;
+        return options;
+    }
+
+    private static string FilesRoot(ParseResult parse, Option<string?> files) =>
+        Path.GetFullPath(parse.GetValue(files) ?? Environment.GetEnvironmentVariable("Storage__Root") ?? "data/files");
+
+    /// <summary>Progress lines on stderr as they happen (Progress&lt;T&gt; would post them later, out of order with the result).</summary>
+    private static LineProgress Progress(CliContext context) => new(context.Error);
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+
+    private static async Task<int> RunBackupAsync(CliContext context, Func<Task<BackupManifest>> run)
+    {
+        try
+        {
+            var manifest = await run();
+            context.Out.WriteLine($"{manifest.Provider} 数据库（{manifest.Migrations.Count} 个迁移）和 {manifest.Files} 个文件，快照时间 {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC。");
+            return GongkaiCommand.Success;
+        }
+        catch (BackupException exception)
+        {
+            context.Error.WriteLine($"gongkai: {exception.Message}");
+            return GongkaiCommand.InputError;
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            context.Error.WriteLine($"gongkai: {exception.Message}");
+            return GongkaiCommand.InputError;
+        }
     }
 }

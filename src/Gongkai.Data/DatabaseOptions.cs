@@ -33,6 +33,12 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>
+    /// An optional read-only connection (a PostgreSQL streaming replica) for the portal's anonymous reads: the public
+    /// catalogue, item pages, search, the annual reports, agencies and guides. Empty: those reads use <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
     /// <summary>Apply pending migrations when the app starts (nodes starting together on PostgreSQL take turns).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

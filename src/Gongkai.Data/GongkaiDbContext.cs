@@ -64,6 +64,14 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<Interaction.ConsultationComment> ConsultationComments => Set<Interaction.ConsultationComment>();
 
+    public DbSet<AssessmentSchemeRecord> AssessmentSchemes => Set<AssessmentSchemeRecord>();
+
+    public DbSet<AssessmentResultRecord> AssessmentResults => Set<AssessmentResultRecord>();
+
+    public DbSet<ManualScoreRecord> ManualScores => Set<ManualScoreRecord>();
+
+    public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

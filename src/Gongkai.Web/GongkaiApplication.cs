@@ -46,6 +46,7 @@ internal static class GongkaiApplication
         services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
         services.AddScoped<Accounts.SignInThrottle>();
         services.AddCatalog(builder.Configuration);
+        services.AddObservability(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.
         services.AddSingleton<DbXmlRepository>();
@@ -155,6 +156,7 @@ internal static class GongkaiApplication
         app.MapLetters();
         app.MapReviews();
         app.MapHealth();
+        app.MapObservability();
         app.MapApplications();
         app.MapPreferences();
         app.MapAnnualReports();

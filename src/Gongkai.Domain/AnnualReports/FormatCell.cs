@@ -14,6 +14,7 @@ public sealed class FormatCell
         ReportTable table,
         string path,
         string description,
+        string? heading = null,
         Table2Field? field = null,
         Table3Row? row = null,
         Table3Column? column = null,
@@ -23,6 +24,7 @@ public sealed class FormatCell
         Table = table;
         Path = path;
         Description = description;
+        Heading = heading ?? description;
         Field = field;
         Row = row;
         Column = column;
@@ -37,6 +39,12 @@ public sealed class FormatCell
 
     /// <summary>A Chinese description for messages, e.g. "表三「一、本年新收政府信息公开申请数量」总计".</summary>
     public string Description { get; }
+
+    /// <summary>
+    /// The cell's name as a column heading (CSV downloads), unique within a format: <see cref="Description"/>, with the
+    /// article item added for table 二 (see <see cref="NationalFormat.Heading"/>).
+    /// </summary>
+    public string Heading { get; }
 
     /// <summary>Set for table 二 cells only.</summary>
     public Table2Field? Field { get; }
@@ -91,7 +99,7 @@ public sealed class FormatCell
         var cells = new List<FormatCell>();
         foreach (var field in NationalFormat.Table2Fields(format))
         {
-            cells.Add(new(ReportTable.Table2, NationalFormat.PathOf(field), NationalFormat.Describe(field), field: field));
+            cells.Add(new(ReportTable.Table2, NationalFormat.PathOf(field), NationalFormat.Describe(field), NationalFormat.Heading(format, field), field: field));
         }
 
         foreach (var definition in NationalFormat.Table3Rows(format))

@@ -247,6 +247,17 @@ public static class NationalFormat
         return $"表三「{label}」{Table3ColumnLabels[(int)column]}";
     }
 
+    /// <summary>
+    /// A table 二 cell named with its article item as well, for column headings that must be unique and readable on
+    /// their own, e.g. "表二「第二十条第（一）项 规章」本年制发件数".
+    /// </summary>
+    public static string Heading(ReportFormat format, Table2Field field)
+    {
+        var block = Table2Blocks(format).First(b => b.Rows.Any(r => r.Fields.Contains(field)));
+        var definition = Table2FieldDefinitions[field];
+        return $"表二「{block.Header} {definition.RowLabel}」{definition.ColumnLabel}";
+    }
+
     public static string Describe(Table4Block block, Table4Column column) =>
         $"表四「{Table4BlockLabels[(int)block]}」{Table4ColumnLabels[(int)column]}";
 

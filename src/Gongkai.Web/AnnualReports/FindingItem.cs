@@ -1,10 +1,8 @@
 using Gongkai.AnnualReports;
+using Gongkai.AnnualReports.Rendering;
 using Gongkai.AnnualReports.Validation;
 
 namespace Gongkai.Web.AnnualReports;
-
-/// <summary>Where a finding points on a page: the worst severity per cell path and the messages about that cell.</summary>
-public sealed record CellFlag(Severity Severity, IReadOnlyList<string> Messages);
 
 /// <summary>
 /// A finding as a page shows it: its rule, the anchor of the cell or section it points at (<c>cell-{path}</c> or
@@ -12,7 +10,7 @@ public sealed record CellFlag(Severity Severity, IReadOnlyList<string> Messages)
 /// </summary>
 public sealed record FindingItem(Finding Finding, RuleDefinition Rule, string? Anchor, string? Where)
 {
-    public static string CellAnchor(string path) => "cell-" + path;
+    public static string CellAnchor(string path) => HtmlReportRenderer.CellId(path);
 
     public static string SectionAnchor(SectionKey key) => "section-" + NationalFormat.Section(key).JsonName;
 
@@ -35,7 +33,7 @@ public sealed record FindingItem(Finding Finding, RuleDefinition Rule, string? A
         {
             foreach (var path in finding.Cells)
             {
-                var message = $"{finding.RuleId}：{finding.Message}";
+                var message = $"{RuleBadge.Name(finding.RuleId)}（{finding.RuleId}）：{finding.Message}";
                 flags[path] = flags.TryGetValue(path, out var flag)
                     ? new CellFlag(finding.Severity < flag.Severity ? finding.Severity : flag.Severity, [.. flag.Messages, message])
                     : new CellFlag(finding.Severity, [message]);

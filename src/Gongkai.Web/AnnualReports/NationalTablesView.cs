@@ -1,13 +1,13 @@
-using System.Globalization;
 using Gongkai.AnnualReports;
-using Gongkai.AnnualReports.Validation;
+using Gongkai.AnnualReports.Rendering;
+using Microsoft.AspNetCore.Html;
 
 namespace Gongkai.Web.AnnualReports;
 
 /// <summary>
-/// What the national-layout table partial (<c>_NationalTables.cshtml</c>) shows: which tables of a report, the cells
-/// findings point at, and where each value cell links (the cases it counts). Every value cell has the id
-/// <c>cell-{path}</c> and <c>data-path</c>, the same addressing as the HTML renderer and the findings.
+/// The national tables of a report as a page shows them: which tables, the cells findings point at, and where each
+/// value cell links (the cases it counts). Drawn by the domain's <see cref="HtmlReportRenderer"/>, the same fragments as
+/// the standalone document and the portal, so every value cell has the id <c>cell-{path}</c> and <c>data-path</c>.
 /// </summary>
 public sealed class NationalTablesView
 {
@@ -15,30 +15,22 @@ public sealed class NationalTablesView
 
     public IReadOnlyList<ReportTable> Tables { get; init; } = [ReportTable.Table2, ReportTable.Table3, ReportTable.Table4];
 
-    public IReadOnlyDictionary<string, CellFlag> Flags { get; init; } = new Dictionary<string, CellFlag>();
+    public IReadOnlyDictionary<string, CellFlag> Flags { get; init; } = new Dictionary<string, CellFlag>(StringComparer.Ordinal);
 
     /// <summary>The address a value cell links to, or null for none.</summary>
     public Func<string, string?>? Link { get; init; }
 
-    /// <summary>What a value cell shows: the number, or what the source wrote instead.</summary>
-    public static string Text(Cell cell)
+    /// <summary>The chosen tables, in order.</summary>
+    public IHtmlContent Html() => Html(Tables);
+
+    /// <summary>Some tables of the report with this view's flags and links.</summary>
+    public IHtmlContent Html(params IReadOnlyList<ReportTable> tables)
     {
-        ArgumentNullException.ThrowIfNull(cell);
-        return cell.Kind switch
-        {
-            CellKind.Number or CellKind.Zero => cell.Value!.Value.ToString(CultureInfo.InvariantCulture),
-            CellKind.Missing => "",
-            CellKind.Blank => "",
-            _ => cell.Raw,
-        };
+        ArgumentNullException.ThrowIfNull(tables);
+        var marks = new HtmlTableMarks { Flags = Flags, Link = Link };
+        return new HtmlString(string.Concat(tables.Select(t => HtmlReportRenderer.RenderTable(Report, t, marks))));
     }
 
-    public static string FlagClass(CellFlag? flag) => flag?.Severity switch
-    {
-        Severity.Error => "flag-error",
-        Severity.Warning => "flag-warning",
-        Severity.Review => "flag-review",
-        Severity.Info => "flag-info",
-        _ => "",
-    };
+    /// <summary>The CSS class of a flagged cell or row, empty for none.</summary>
+    public static string FlagClass(CellFlag? flag) => flag is null ? "" : HtmlReportRenderer.FlagClass(flag.Severity);
 }

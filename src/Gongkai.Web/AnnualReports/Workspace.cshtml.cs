@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.AnnualReports;
+using Gongkai.AnnualReports.Rendering;
 using Gongkai.AnnualReports.Validation;
 using Gongkai.Calendar;
 using Gongkai.Data.Accounts;

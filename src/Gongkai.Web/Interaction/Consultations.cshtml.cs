@@ -14,7 +14,7 @@ public sealed record ConsultationRow(Guid Id, string Title, string Agency, Draft
 
 /// <summary>The public list of 意见征集 (open ones first, then closed, newest first), optionally of one agency.</summary>
 [AllowAnonymous]
-public sealed class ConsultationsModel(GongkaiDbContext db, TimeProvider clock) : PageModel
+public sealed class ConsultationsModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Agency { get; set; }

@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Gongkai.Web.Interaction;
 
 /// <summary>政民互动 on the portal: what the public can do besides reading and applying.</summary>
 [AllowAnonymous]
-public sealed class InteractionIndexModel(GongkaiDbContext db, TimeProvider clock) : PageModel
+public sealed class InteractionIndexModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     public int OpenConsultations { get; private set; }
 

@@ -8,7 +8,7 @@ namespace Gongkai.Web.Portal;
 
 /// <summary>Every agency with links to its catalogue, guide and published annual reports.</summary>
 [AllowAnonymous]
-public sealed class AgenciesModel(GongkaiDbContext db) : PageModel
+public sealed class AgenciesModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
 {
     public IReadOnlyList<PortalAgency> Agencies { get; private set; } = [];
 

@@ -24,7 +24,7 @@ public sealed record CategoryGroup(string Name, IReadOnlyList<CategoryCount> Cla
 /// 政民互动. Only what exists is linked: an empty class is named with its count of 0, not linked.
 /// </summary>
 [AllowAnonymous]
-public sealed class AgencyModel(GongkaiDbContext db, TimeProvider clock) : PageModel
+public sealed class AgencyModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Titles that mark an item as one of the agency's own disclosure rules (制度) wherever it is filed.</summary>
     private static readonly string[] RuleWords = ["政务公开", "信息公开"];

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Portal;
 
 /// <summary>The public catalogue (政府信息公开目录), by agency, category, kind and year of publication, newest first.</summary>
 [AllowAnonymous]
-public sealed class PublicCatalogModel(GongkaiDbContext db) : PageModel
+public sealed class PublicCatalogModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
 {
     public const int PageSize = 20;
 

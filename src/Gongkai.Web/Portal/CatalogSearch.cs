@@ -39,7 +39,7 @@ public sealed record SearchResult(SearchQuery Query, string? Problem, int Total,
 /// and the ranking). Reads a page tier by tier without scanning more than the page needs: a tier is skipped by a
 /// capped count, and every count stops at <see cref="CountCap"/>.
 /// </summary>
-public sealed class CatalogSearch(GongkaiDbContext db)
+public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db)
 {
     public const int PageSize = 20;
 

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Portal;
 /// and contacts, how to apply by each channel it accepts, the periods, the fees of 国办函〔2020〕109号 and the remedies.
 /// </summary>
 [AllowAnonymous]
-public sealed class GuideModel(GongkaiDbContext db, TimeProvider clock) : PageModel
+public sealed class GuideModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ namespace Gongkai.Web.Portal;
 
 /// <summary>The public home page: search, the latest items, every agency with its catalogue, guide and reports.</summary>
 [AllowAnonymous]
-public sealed class HomeModel(GongkaiDbContext db) : PageModel
+public sealed class HomeModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
 {
     public IReadOnlyList<CatalogListItem> Latest { get; private set; } = [];
 

@@ -16,7 +16,7 @@ namespace Gongkai.Web.Portal;
 /// items do not exist for the public (404); a superseded version is shown with a pointer to the current one.
 /// </summary>
 [AllowAnonymous]
-public sealed class PublicItemModel(GongkaiDbContext db, TimeProvider clock) : PageModel
+public sealed class PublicItemModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     public CatalogItem Item { get; private set; } = null!;
 

@@ -9,6 +9,7 @@ internal static class PortalServices
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ApplicantSession>();
         services.AddScoped<CatalogSearch>();
+        services.AddPublicReads();
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Portal;
 /// layout by <see cref="HtmlReportRenderer"/> from the latest published version's JSON, and the list of every year.
 /// </summary>
 [AllowAnonymous]
-public sealed class ReportsModel(GongkaiDbContext db) : PageModel
+public sealed class ReportsModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
 {
     public Guid AgencyId { get; private set; }
 
@@ -26,7 +26,7 @@ public sealed class ReportsModel(GongkaiDbContext db) : PageModel
 
     public string? Title { get; private set; }
 
-    /// <summary>The report's body as the renderer wrote it (its own title, headings, text and tables).</summary>
+    /// <summary>The report's body as the renderer writes it (its own title, headings, text and tables; each wide table scrolls on its own).</summary>
     public string? ReportHtml { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? year, CancellationToken cancellationToken)
@@ -56,23 +56,10 @@ public sealed class ReportsModel(GongkaiDbContext db) : PageModel
             var json = await db.AnnualReports.AsNoTracking().Where(r => r.Id == chosen.Id).Select(r => r.Json).SingleAsync(cancellationToken);
             var report = ReportJson.Deserialize(json);
             Year = chosen.Year;
-            var html = HtmlReportRenderer.Render(report);
-            Title = Between(html, "<title>", "</title>") is { } title ? System.Net.WebUtility.HtmlDecode(title) : null;
-            // The national tables are wider than a phone: each scrolls sideways on its own, not the whole page.
-            // (The renderer writes text HTML-encoded, so "<table" only ever starts a table.)
-            ReportHtml = (Between(html, "<body>", "</body>") ?? html)
-                .Replace("<table", "<div class=\"table-scroll\"><table", StringComparison.Ordinal)
-                .Replace("</table>", "</table></div>", StringComparison.Ordinal);
+            Title = HtmlReportRenderer.Title(report);
+            ReportHtml = HtmlReportRenderer.RenderBody(report);
         }
 
         return Page();
-    }
-
-    /// <summary>The text between two markers of the rendered page: the portal keeps its own header, footer and styles.</summary>
-    private static string? Between(string page, string open, string close)
-    {
-        var start = page.IndexOf(open, StringComparison.Ordinal);
-        var end = page.IndexOf(close, Math.Max(start, 0), StringComparison.Ordinal);
-        return start < 0 || end < start ? null : page[(start + open.Length)..end];
     }
 }

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Portal;
 
 /// <summary>The public search page: the same search as /api/catalog/search, with filters and page links.</summary>
 [AllowAnonymous]
-public sealed class SearchModel(GongkaiDbContext db, CatalogSearch search) : PageModel
+public sealed class SearchModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, CatalogSearch search) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

@@ -63,7 +63,10 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
         return Page();
     }
 
-    /// <summary>One row per agency of the subtree (those without a report too), one column per cell path.</summary>
+    /// <summary>
+    /// One row per agency of the subtree (those without a report too), one column per cell, headed by the cell's Chinese
+    /// name from the national labels (<see cref="FormatCell.Heading"/>); the JSON API keeps the paths.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -84,7 +87,7 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
                 csv.NextRecord();
             }
 
-            Line(["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Path)]);
+            Line(["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Heading)]);
             foreach (var row in Included.Concat(Missing))
             {
                 Line(

@@ -43,8 +43,10 @@ public class WorkspaceTests
         page.QuerySelector("#section-overview")!.TextContent.ShouldBe(
             "2024年，本机关共收到政府信息公开申请8件，上年结转1件，办结7件，结转下年度继续办理2件；发生政府信息公开行政复议2件、行政诉讼1件。\n本机关认真贯彻落实政府信息公开条例。");
         page.QuerySelector("#report-status")!.TextContent.ShouldContain("草稿 第1版");
-        page.QuerySelector("#findings")!.TextContent.ShouldNotContain("TEXT-TABLE-MISMATCH");
-        page.QuerySelector("#findings")!.TextContent.ShouldContain("CELL-BLANK");
+        page.QuerySelector("#findings [data-rule='TEXT-TABLE-MISMATCH']").ShouldBeNull();
+        var blank = page.QuerySelector("#findings .rule-badge[data-rule='CELL-BLANK']")!;
+        (blank.TextContent, blank.GetAttribute("title")).ShouldBe(("应填数字处为空或占位符", "CELL-BLANK"));
+        page.QuerySelector("#findings")!.TextContent.ShouldNotContain("CELL-BLANK");
     }
 
     [Fact]
@@ -88,7 +90,9 @@ public class WorkspaceTests
         var refusal = await refused.PageAsync();
         var alert = refusal.QuerySelector("#publish-refusal")!.TextContent;
         alert.ShouldContain("草稿第1版已保存，但未发布：还有 10 项错误，不能发布。");
-        alert.ShouldContain("CELL-BLANK");
+        alert.ShouldContain("应填数字处为空或占位符");
+        alert.ShouldNotContain("CELL-BLANK");
+        refusal.QuerySelectorAll("#publish-refusal .rule-badge").Select(b => b.GetAttribute("title")).ShouldContain("CELL-BLANK");
         alert.ShouldContain("表二「行政许可」本年处理决定数量为空");
         refusal.QuerySelector("#publish-refusal a[href='#cell-table2.licensing']").ShouldNotBeNull();
 
@@ -224,7 +228,7 @@ public class WorkspaceTests
             .ShouldContain("表三、表四中有 4 个单元格与已发布版本不同");
         var next = await client.GetPageAsync("/annual-reports/2025");
         var findings = next.QuerySelector("#findings")!.TextContent;
-        findings.ShouldContain("XYEAR-CARRY");
+        next.QuerySelector("#findings .rule-badge[data-rule='XYEAR-CARRY']").ShouldNotBeNull();
         findings.ShouldContain("表三「二、上年结转政府信息公开申请数量」自然人为 2，与上一年度（2024 年）报告表三「四、结转下年度继续办理」自然人 1 不一致");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Gongkai.AnnualReports.Json;
 using Gongkai.AnnualReports.Parsing;
+using Gongkai.AnnualReports.Rendering;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.AnnualReports;
@@ -186,7 +187,11 @@ public class PortalPageTests
             return await db.SaveChangesAsync();
         });
 
-        var latest = Parser.ParseDocument(await client.GetStringAsync(new Uri($"/agencies/{agency}/reports", UriKind.Relative)));
+        var latestHtml = await client.GetStringAsync(new Uri($"/agencies/{agency}/reports", UriKind.Relative));
+        var latest = Parser.ParseDocument(latestHtml);
+
+        latestHtml.ShouldContain(HtmlReportRenderer.RenderBody(ReportJson.Deserialize(ReportJson.Serialize(report2023))),
+            customMessage: "the portal shows the standalone document's body as the renderer writes it");
 
         latest.QuerySelector("article.annual-report h1")!.TextContent.ShouldBe("示范县人民政府办公室2023年政府信息公开工作年度报告");
         latest.QuerySelector("title")!.TextContent.ShouldStartWith("示范县人民政府办公室2023年政府信息公开工作年度报告");

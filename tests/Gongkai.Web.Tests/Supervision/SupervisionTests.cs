@@ -155,8 +155,12 @@ public class SupervisionTests
         lines.Length.ShouldBe(8, "header, six agencies, the sum");
         var header = lines[0].Split(',');
         header.Length.ShouldBe(5 + 200);
-        header.Skip(5).ShouldBe(FormatCell.All(ReportFormat.Format2021).Select(c => c.Path));
-        var column = Array.IndexOf(header, "table3.newReceived.total");
+        header.Take(5).ShouldBe(["机关", "区域", "来源", "版本", "发布日期"]);
+        header.Skip(5).ShouldBe(FormatCell.All(ReportFormat.Format2021).Select(c => c.Heading));
+        header[5].ShouldBe("表二「第二十条第（一）项 规章」本年制发件数");
+        header.Distinct(StringComparer.Ordinal).Count().ShouldBe(header.Length);
+        header.ShouldNotContain(h => h.Contains("table", StringComparison.Ordinal));
+        var column = Array.IndexOf(header, "表三「一、本年新收政府信息公开申请数量」总计");
         var byAgency = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[column]);
         byAgency["示范县教育局"].ShouldBe("8");
         byAgency["示范县自然资源局"].ShouldBe("7");

@@ -249,7 +249,7 @@ internal static class ReportLayout
         _ => null,
     };
 
-    private static IReadOnlyList<TableLayout> Blocks(AnnualReport report, ReportTable table) => table switch
+    public static IReadOnlyList<TableLayout> Blocks(AnnualReport report, ReportTable table) => table switch
     {
         ReportTable.Table2 => Table2(report),
         ReportTable.Table3 => [Table3(report)],

@@ -49,7 +49,7 @@ public static class RuleCatalogue
             "件数应为非负整数（2019 年格式的“本年增/减”可为负数），收费金额（万元）应为非负数；单元格中不能是文字。"),
         new(CellBlank, Severity.Error, RuleBasis.Statutory, "应填数字处为空或占位符",
             "国家格式要求填写数字的单元格为空，或填了“/”“-”“—”“无”等占位符；没有的应填 0。"),
-        new(T2FeeUnit, Severity.Warning, RuleBasis.Heuristic, "收费金额单位疑误",
+        new(T2FeeUnit, Severity.Warning, RuleBasis.Heuristic, "金额单位疑误",
             "表二的金额（行政事业性收费、政府集中采购）以万元为单位：写明“元”的，或收费超过 100000 万元（10 亿元）的，通常是误按“元”填写。"),
         new(T2Stock, Severity.Warning, RuleBasis.Heuristic, "现行有效件数少于本年新增",
             "表二第二十条第（一）项：年末现行有效件数包含本年制发且未废止的文件，应不少于本年制发件数减本年废止件数（2019 年版：对外公开总数量不少于本年新公开数量）。"),

@@ -193,7 +193,7 @@ public sealed class ReportReadLimitsTests : IDisposable
     public async Task A_span_larger_than_the_national_tables_is_cut_with_a_finding_and_the_report_still_reads()
     {
         var html = Encoding.UTF8.GetString(SampleHtml);
-        var first = html.IndexOf("<td", html.IndexOf("<table class=\"table3\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        var first = html.IndexOf("<th", html.IndexOf("<table class=\"national table3\"", StringComparison.Ordinal), StringComparison.Ordinal);
         first.ShouldBeGreaterThan(0);
         var widened = html.Insert(first + 3, " rowspan=\"65534\"");
 

@@ -36,18 +36,19 @@ public class HtmlReportRendererTests
         [
             "H1",
             "H2", "P", "P",
-            "H2", "P", "P", "TABLE",
-            "H2", "P", "P", "TABLE",
-            "H2", "P", "P", "TABLE",
+            "H2", "P", "P", "DIV",
+            "H2", "P", "P", "DIV",
+            "H2", "P", "P", "DIV",
             "H2", "P", "P",
             "H2", "P", "P",
         ];
         body.Select(e => e.TagName).ShouldBe(expected);
         body[2].TextContent.ShouldBe("本部分第一段：本年度依法做好相关工作，共计 1 件。");
         body[3].TextContent.ShouldBe("第二段写明 A&B <比较> \"引号\" 的处理。");
-        body[7].ClassName.ShouldBe("table2");
-        body[11].ClassName.ShouldBe("table3");
-        body[15].ClassName.ShouldBe("table4");
+        body[7].ClassName.ShouldBe("table-scroll");
+        body[7].Children.Single().ClassName.ShouldBe("national table2");
+        body[11].Children.Single().ClassName.ShouldBe("national table3");
+        body[15].Children.Single().ClassName.ShouldBe("national table4");
     }
 
     [Fact]
@@ -201,7 +202,59 @@ public class HtmlReportRendererTests
         document.QuerySelector("h1")!.TextContent.ShouldBe(NationalFormat.Title("某县统计局", 2024));
         document.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldBe(
             [NationalFormat.Section(SectionKey.ReviewAndLitigation).Heading, NationalFormat.Section(SectionKey.Other).Heading]);
-        document.QuerySelectorAll("table").Select(t => t.ClassName).ShouldBe(["table4"]);
+        document.QuerySelectorAll("table").Select(t => t.ClassName).ShouldBe(["national table4"]);
+    }
+
+    [Fact]
+    public void The_body_of_the_document_is_the_body_fragment_and_each_table_in_it_is_the_table_fragment()
+    {
+        foreach (var report in new[] { SampleReports.Complete2021(), SampleReports.Complete2019() })
+        {
+            var html = HtmlReportRenderer.Render(report);
+            var body = HtmlReportRenderer.RenderBody(report);
+
+            html.ShouldContain("<body>\n" + body + "</body>");
+            foreach (var table in Enum.GetValues<ReportTable>())
+            {
+                var fragment = HtmlReportRenderer.RenderTable(report, table);
+                fragment.ShouldStartWith($"<div class=\"table-scroll\"><table class=\"national table{(int)table}\" id=\"table{(int)table}\">");
+                body.ShouldContain(fragment);
+            }
+        }
+    }
+
+    [Fact]
+    public void Headers_are_th_with_their_scope_and_value_cells_are_td_num_with_their_id()
+    {
+        var table = Table(SampleReports.Complete2021(), "table3");
+
+        var head = table.Head!.Rows.ToArray();
+        head[0].Cells.Select(c => c.OuterHtml[..c.OuterHtml.IndexOf('>', StringComparison.Ordinal)]).ShouldBe(
+            ["<th class=\"note\" rowspan=\"3\" colspan=\"3\"", "<th scope=\"colgroup\" colspan=\"7\""]);
+        head[2].Cells.ShouldAllBe(c => c.TagName == "TH" && c.GetAttribute("scope") == "col");
+        var granted = table.Bodies.Single().Rows[2].Cells;
+        (granted[0].ClassName, granted[0].GetAttribute("scope")).ShouldBe(("label", "rowgroup"));
+        (granted[1].ClassName, granted[1].GetAttribute("scope")).ShouldBe(("label", "row"));
+        granted[2].OuterHtml.ShouldBe("<td id=\"cell-table3.granted.naturalPerson\" data-path=\"table3.granted.naturalPerson\" class=\"num\">40</td>");
+    }
+
+    [Fact]
+    public void A_page_adds_flags_with_their_messages_and_links_from_cells_with_text()
+    {
+        var report = SampleReports.Complete2021();
+        var marks = new HtmlTableMarks
+        {
+            Flags = new Dictionary<string, CellFlag> { ["table4.reconsideration.total"] = new(Gongkai.AnnualReports.Validation.Severity.Error, ["合计不等于各项之和", "第二条 <b>"]) },
+            Link = path => path.StartsWith("table4.reconsideration.", StringComparison.Ordinal) ? "/cases?cell=" + path + "&a=1" : null,
+        };
+
+        var html = HtmlReportRenderer.RenderTable(report, ReportTable.Table4, marks);
+
+        html.ShouldContain("<td id=\"cell-table4.reconsideration.total\" data-path=\"table4.reconsideration.total\" class=\"num flag-error\" " +
+            "title=\"合计不等于各项之和&#xA;第二条 &lt;b&gt;\"><a href=\"/cases?cell=table4.reconsideration.total&amp;a=1\">4</a>" +
+            "<span class=\"flag-mark\" aria-label=\"错误\">✖</span></td>");
+        html.ShouldContain("<td id=\"cell-table4.litigationDirect.upheld\" data-path=\"table4.litigationDirect.upheld\" class=\"num\">1</td>");
+        HtmlReportRenderer.RenderTable(report, ReportTable.Table4).ShouldNotContain("<a ");
     }
 
     internal static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
