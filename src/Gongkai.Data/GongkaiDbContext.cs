@@ -60,6 +60,10 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
+    public DbSet<Interaction.Consultation> Consultations => Set<Interaction.Consultation>();
+
+    public DbSet<Interaction.ConsultationComment> ConsultationComments => Set<Interaction.ConsultationComment>();
+
     public DbSet<AssessmentSchemeRecord> AssessmentSchemes => Set<AssessmentSchemeRecord>();
 
     public DbSet<AssessmentResultRecord> AssessmentResults => Set<AssessmentResultRecord>();

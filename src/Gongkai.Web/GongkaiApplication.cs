@@ -8,6 +8,7 @@ using Gongkai.Web.Catalog;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Interaction;
 using Gongkai.Web.Letters;
 using Gongkai.Web.Portal;
 using Gongkai.Web.Reviews;
@@ -104,6 +105,7 @@ internal static class GongkaiApplication
         services.AddLetters(builder.Configuration);
         services.AddAttachments(builder.Configuration);
         services.AddPortal(builder.Configuration);
+        services.AddInteraction();
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

@@ -33,6 +33,7 @@ public static class AuditLabels
         ["AssessmentScheme"] = "考核方案",
         ["AssessmentResult"] = "考核结果",
         ["Rectification"] = "整改事项",
+        ["Consultation"] = "意见征集",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -93,6 +94,12 @@ public static class AuditLabels
             ["assessment.manual-scored"] = "考核人工评分",
             ["assessment.closed"] = "考核结果定稿",
             [Supervision.Rectifications.RaisedAction] = "提出整改",
+            ["consultation.opened"] = "发布意见征集",
+            ["consultation.comment.received"] = "收到意见征集的意见",
+            ["consultation.comment.published"] = "公开意见征集的意见",
+            ["consultation.comment.rejected"] = "不予公开意见征集的意见",
+            ["consultation.comment.adoption"] = "记录意见采纳情况",
+            ["consultation.feedback.published"] = "发布意见采纳情况反馈",
         };
         foreach (var action in CaseActionCatalog.All)
         {

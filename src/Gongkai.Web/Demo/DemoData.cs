@@ -101,6 +101,7 @@ internal sealed class DemoData(
         if (configuration.GetValue("Demo:Catalog", true))
         {
             await CatalogDemoData.SeedAsync(db, clock);
+            await DemoInteraction.SeedAsync(db, clock);
         }
 
         if (configuration.GetValue("Demo:Applications", true))

@@ -24,7 +24,7 @@ public sealed record CategoryGroup(string Name, IReadOnlyList<CategoryCount> Cla
 /// 政民互动. Only what exists is linked: an empty class is named with its count of 0, not linked.
 /// </summary>
 [AllowAnonymous]
-public sealed class AgencyModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db) : PageModel
+public sealed class AgencyModel([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Titles that mark an item as one of the agency's own disclosure rules (制度) wherever it is filed.</summary>
     private static readonly string[] RuleWords = ["政务公开", "信息公开"];
@@ -40,6 +40,9 @@ public sealed class AgencyModel([FromKeyedServices(PublicReads.Key)] GongkaiDbCo
     public int Unfiled { get; private set; }
 
     public IReadOnlyList<int> ReportYears { get; private set; } = [];
+
+    /// <summary>The agency's consultations that have opened.</summary>
+    public int Consultations { get; private set; }
 
     public IReadOnlyList<(string Format, string Label)> DownloadFormats => PublicReportFiles.Formats;
 
@@ -76,6 +79,8 @@ public sealed class AgencyModel([FromKeyedServices(PublicReads.Key)] GongkaiDbCo
             .Distinct()
             .OrderByDescending(y => y)
             .ToListAsync(cancellationToken);
+        var today = Infrastructure.ChinaTime.Today(clock);
+        Consultations = await db.Consultations.CountAsync(c => c.AgencyId == id && c.OpensOn <= today, cancellationToken);
         return Page();
     }
 }

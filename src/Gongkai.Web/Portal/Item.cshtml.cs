@@ -36,6 +36,9 @@ public sealed class PublicItemModel([FromKeyedServices(PublicReads.Key)] Gongkai
 
     public IReadOnlyList<AttachmentRecord> Attachments { get; private set; } = [];
 
+    /// <summary>Consultations on this document (any version) as a draft, or whose published feedback names it as the final document.</summary>
+    public IReadOnlyList<(Guid Id, string Title, bool IsFinal)> Consultations { get; private set; } = [];
+
     public bool HasValidity => Item.Kind is CatalogItemKind.Rule or CatalogItemKind.NormativeDocument
         || Item.EffectiveOn is not null || Item.ExpiresOn is not null || Item.RepealedOn is not null;
 
@@ -79,6 +82,13 @@ public sealed class PublicItemModel([FromKeyedServices(PublicReads.Key)] Gongkai
             .Select(i => new { i.Id, i.Version, i.PublishedOn, i.ChangeNote })
             .ToListAsync(cancellationToken))
             .Select(v => (v.Id, v.Version, v.PublishedOn, v.ChangeNote)).ToList();
+        var consultations = await db.Consultations.AsNoTracking()
+            .Where(c => (c.FeedbackPublishedAtUtc != null && db.CatalogItems.Any(i => i.Id == c.FinalItemId && i.SeriesId == item.SeriesId))
+                || db.CatalogItems.Any(i => i.Id == c.DraftItemId && i.SeriesId == item.SeriesId))
+            .OrderBy(c => c.OpensOn)
+            .Select(c => new { c.Id, c.Title, IsFinal = c.FeedbackPublishedAtUtc != null && db.CatalogItems.Any(i => i.Id == c.FinalItemId && i.SeriesId == item.SeriesId) })
+            .ToListAsync(cancellationToken);
+        Consultations = [.. consultations.Select(c => (c.Id, c.Title, c.IsFinal))];
         if (item.Mode == DisclosureMode.Proactive)
         {
             Attachments = await db.Attachments.AsNoTracking()

@@ -6,6 +6,8 @@ using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
 using Gongkai.Catalog;
 using Gongkai.Data.Catalog;
+using Gongkai.Data.Interaction;
+using Gongkai.Interaction;
 using Gongkai.Tests.Web;
 using Gongkai.Web.Attachments;
 using Microsoft.AspNetCore.Identity;
@@ -15,8 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Platform;
 
-/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification.</summary>
-internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification);
+/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification, a consultation.</summary>
+internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification, Guid Consultation);
 
 /// <summary>
 /// Real values for every route parameter: the objects of the 教育局 (most demo accounts' agency), of the 自然资源局
@@ -119,6 +121,7 @@ internal sealed class RouteSamples
             ("id", "agencies" or "admin/agencies") or ("agencyId", _) => o => o.Agency,
             ("id", "admin/users") => o => o.User,
             ("id", "supervision/rectifications") => o => o.Rectification,
+            ("id", "consultations" or "interaction/consultations") => o => o.Consultation,
             ("letterId", _) => o => o.Letter,
             ("attachmentId", _) => o => o.Attachment,
             _ => null,
@@ -159,7 +162,8 @@ internal sealed class RouteSamples
         var letter = await db.Letters.Where(l => l.ApplicationId == application.Id).Select(l => l.Id).SingleAsync();
         var user = await db.Users.Where(u => u.UserName == handler).Select(u => u.Id).SingleAsync();
         var rectification = await RectificationAsync(db, application.AgencyId);
-        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification);
+        var consultation = await OpenConsultationAsync(db, application.AgencyId);
+        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification, consultation);
     }
 
     /// <summary>An agency in a county outside the demo region's 示范县, with a case, a letter, files, a published item and an account.</summary>
@@ -204,7 +208,8 @@ internal sealed class RouteSamples
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         var rectification = await RectificationAsync(db, agency.Id);
-        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification);
+        var consultation = await OpenConsultationAsync(db, agency.Id);
+        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification, consultation);
     }
 
     /// <summary>A rectification the county office raised to the agency, waiting for its answer.</summary>
@@ -227,6 +232,30 @@ internal sealed class RouteSamples
         db.Rectifications.Add(record);
         await db.SaveChangesAsync();
         return record.Id;
+    }
+
+    /// <summary>A consultation open on the test clock's day, with a comment waiting for moderation.</summary>
+    private static async Task<Guid> OpenConsultationAsync(GongkaiDbContext db, Guid agency)
+    {
+        var consultation = new Gongkai.Data.Interaction.Consultation
+        {
+            Id = Guid.NewGuid(),
+            AgencyId = agency,
+            Title = "路由测试草案",
+            Kind = DraftKind.General,
+            Description = "说明",
+            DraftText = "草案",
+            OpensOn = new DateOnly(2024, 6, 1),
+            PeriodDays = 60,
+            PeriodUnit = PeriodUnit.CalendarDays,
+            ClosesOn = new DateOnly(2024, 7, 31),
+            CreatedAtUtc = new DateTime(2024, 6, 1, 2, 0, 0, DateTimeKind.Utc),
+            CreatedBy = "测试",
+        };
+        db.Consultations.Add(consultation);
+        db.ConsultationComments.Add(new ConsultationComment { Id = Guid.NewGuid(), ConsultationId = consultation.Id, SubmittedAtUtc = new DateTime(2024, 6, 2, 2, 0, 0, DateTimeKind.Utc), Content = "意见", Status = CommentStatus.Pending });
+        await db.SaveChangesAsync();
+        return consultation.Id;
     }
 
     private static CatalogItem CopyOf(CatalogItem source, Agency agency, long key)

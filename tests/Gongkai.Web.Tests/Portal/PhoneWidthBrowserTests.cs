@@ -66,12 +66,13 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
         var item = await WithDbAsync(app, db => db.CatalogItems
             .Where(i => i.Status == CatalogStatus.Published && i.Kind == CatalogItemKind.NormativeDocument && i.RepealedOn != null && i.Keywords != null)
             .OrderByDescending(i => i.Title.Length).Select(i => i.Id).FirstAsync());
-        var urls = new[]
-        {
+        var consultations = await WithDbAsync(app, db => db.Consultations.OrderBy(c => c.OpensOn).Select(c => c.Id).ToListAsync());
+        string[] urls =
+        [
             "/", "/catalog", $"/catalog?agency={education}", $"/catalog/{item}", "/search?q=低保", "/search?q=", "/agencies",
             $"/agencies/{education}", $"/agencies/{education}/guide", $"/agencies/{education}/reports", "/apply", "/status",
-            "/accounts/login", "/error/404",
-        };
+            "/accounts/login", "/error/404", "/interaction", "/consultations", .. consultations.Select(c => $"/consultations/{c}"),
+        ];
 
         var problems = new List<string>();
         foreach (var large in new[] { false, true })
@@ -113,6 +114,7 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
         {
             "/", "/catalog", "/catalog/{id:guid}", "/search", "/agencies", "/agencies/{id:guid}", "/agencies/{id:guid}/guide",
             "/agencies/{id:guid}/reports/{year:int?}", "/apply", "/apply/receipt", "/status", "/status/case", "/Accounts/Login",
+            "/interaction", "/consultations", "/consultations/{id:guid}",
         };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

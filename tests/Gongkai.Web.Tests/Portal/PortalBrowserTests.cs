@@ -89,9 +89,10 @@ public class PortalBrowserTests(Browser browser) : BrowserTest
         var item = await WithDbAsync(app, db => db.CatalogItems.Where(i => i.Status == CatalogStatus.Published && i.Kind == CatalogItemKind.NormativeDocument && i.RepealedOn != null)
             .Select(i => i.Id).FirstAsync());
         var agency = await AgencyIdAsync(app, "示范县教育局");
+        var consultation = await WithDbAsync(app, db => db.Consultations.Where(c => c.FeedbackPublishedAtUtc != null).Select(c => c.Id).FirstAsync());
 
         var found = new List<string>();
-        foreach (var url in new[] { "/", "/search?q=低保", "/search?q=", $"/catalog/{item}", $"/agencies/{agency}/guide", "/catalog", "/agencies", $"/agencies/{agency}/reports" })
+        foreach (var url in new[] { "/", "/search?q=低保", "/search?q=", $"/catalog/{item}", $"/agencies/{agency}/guide", "/catalog", "/agencies", $"/agencies/{agency}/reports", $"/agencies/{agency}", "/interaction", "/consultations", $"/consultations/{consultation}" })
         {
             await page.GotoAsync(url);
             found.AddRange((await SeriousViolationsAsync(page)).Select(v => url + " " + v));
