@@ -70,7 +70,7 @@ internal sealed class RouteSamples
         var education = await ObjectsAsync(app, "示范县教育局", "handler");
         var naturalResources = await ObjectsAsync(app, "示范县自然资源局", "handler2");
         var other = await AnotherCountyAsync(app);
-        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         return new RouteSamples([education, naturalResources, other, nowhere]);
     }
 
