@@ -147,7 +147,6 @@ internal static class GongkaiApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestSizeCheck();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Gongkai.Applications;
 using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Infrastructure;
@@ -17,12 +16,6 @@ namespace Gongkai.Web.Applications;
 /// </summary>
 public static class ApplicationEndpoints
 {
-    /// <summary>The rate-limiter policy of online submissions (also for the public form, which posts the same data).</summary>
-    public const string OnlineSubmissionPolicy = "online-applications";
-
-    /// <summary>Configuration key: online submissions allowed per client IP per hour on one node (default 10).</summary>
-    public const string SubmissionsPerHourSetting = "Applications:OnlineSubmissionsPerHour";
-
     public static IServiceCollection AddApplicationDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,16 +23,6 @@ public static class ApplicationEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
-        var perHour = configuration.GetValue(SubmissionsPerHourSetting, 10);
-
-        // The limiter keeps its counters in memory: the limit holds per node, so N nodes allow up to N times as many.
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(OnlineSubmissionPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                Infrastructure.ClientAddress.Key(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
-        });
         return services;
     }
 
@@ -49,12 +32,11 @@ public static class ApplicationEndpoints
         group.MapPost("/", Submit)
             .Accepts<IntakeRequest>("application/json")
             .AllowAnonymous()
-            .RequireRateLimiting(OnlineSubmissionPolicy)
             .WithName("SubmitApplication")
             .WithSummary("在线提交政府信息公开申请")
             .WithDescription("公众在线提交申请（条例第二十九条），以提交当日为收到申请之日（双方确认）。成功时返回查询码、申请编号、收到日期和答复期限；"
-                + "内容有误时返回 400 和逐项说明。按客户端 IP 限流（默认每小时 10 次，可用 Applications:OnlineSubmissionsPerHour 配置），"
-                + "计数保存在各节点内存中，多节点部署时每个节点分别计数，超出时返回 429。");
+                + "内容有误时返回 400 和逐项说明。按客户端 IP 限流，与在线申请表共用同一额度（默认每小时 10 次，可用 PublicRateLimits:Submissions 和 "
+                + "PublicRateLimits:SubmissionWindowMinutes 配置），计数保存在各节点内存中，多节点部署时每个节点分别计数，超出时返回 429。");
         group.MapGet("/", GetQueue)
             .WithName("ListApplications")
             .WithSummary("申请队列（按答复期限排序）")
@@ -153,9 +135,16 @@ public static class ApplicationEndpoints
         IReadOnlyList<EventDto> Events,
         IReadOnlyList<ActionDto> Actions);
 
-    private static async Task<Results<Created<SubmissionReceipt>, ValidationProblem>> Submit(
-        HttpRequest request, ApplicationIntake intake, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SubmissionReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+        HttpRequest request, ApplicationIntake intake, Portal.PublicRateLimiter limiter, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
+        // One budget with the public form (PublicRateLimits:Submissions): the same person, the same action.
+        if (!limiter.TryAcquire(Portal.PublicAction.Submit, request.HttpContext))
+        {
+            return TypedResults.Problem(
+                detail: "提交过于频繁，请稍等一段时间后再提交。", title: "提交过于频繁", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         var (body, unreadable) = await ReadAsync<IntakeRequest>(request, typeof(IntakeRequest), json.Value, cancellationToken);
         if (unreadable is not null)
         {

@@ -8,8 +8,8 @@ public sealed class PublicRateLimitOptions
 {
     public const string Section = "PublicRateLimits";
 
-    /// <summary>Applications and correction answers per client address and window.</summary>
-    public int Submissions { get; set; } = 5;
+    /// <summary>Applications (the public form and <c>POST /api/applications</c> alike) and correction answers per client address and window.</summary>
+    public int Submissions { get; set; } = 10;
 
     public int SubmissionWindowMinutes { get; set; } = 60;
 
@@ -27,7 +27,7 @@ public enum PublicAction
 }
 
 /// <summary>
-/// Fixed-window limits per client IP address (System.Threading.RateLimiting, as the ASP.NET Core rate-limiting
+/// The platform's one set of public limits: the form and the API draw on the same budget. Fixed-window limits per client IP address (System.Threading.RateLimiting, as the ASP.NET Core rate-limiting
 /// middleware uses) on the public forms. The page asks before acting, so a refused request shows the form again with
 /// everything typed and a message, rather than an empty error page. The counters live in this node's memory: with
 /// several nodes each counts alone (docs/adr/0005-files-and-public-access.md). Behind a reverse proxy, configure

@@ -161,6 +161,26 @@ public class ApplyTests
         (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync(a => a.Description == Description))).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task The_form_and_the_api_draw_on_one_submission_budget()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        app.Settings["PublicRateLimits:Submissions"] = "2";
+        var agency = await ApplicantCases.AgencyIdAsync(app);
+        using var client = app.CreateBrowserClient();
+        var before = await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync());
+
+        (await client.PostFormAsync("/apply", Fields(agency))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.PostAsJsonAsync(new Uri("/api/applications", UriKind.Relative), Desk.OnlineApplication(agency), Desk.Json)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var api = await client.PostAsJsonAsync(new Uri("/api/applications", UriKind.Relative), Desk.OnlineApplication(agency), Desk.Json);
+        api.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("提交过于频繁，请稍等一段时间后再提交。");
+        (await client.PostFormAsync("/apply", Fields(agency))).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync())).ShouldBe(before + 2);
+    }
+
     private const string Description = "示范县2023年度义务教育阶段学校名单";
 
     internal static Dictionary<string, string> Fields(Guid agency) => new(StringComparer.Ordinal)

@@ -15,7 +15,6 @@ public static class Concurrent
     {
         ArgumentNullException.ThrowIfNull(database);
         var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
-        app.Settings["Applications:OnlineSubmissionsPerHour"] = "100000";
         app.Settings["PublicRateLimits:Submissions"] = "100000";
         if (database.Provider == DatabaseProviders.PostgreSql)
         {
