@@ -58,6 +58,9 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
 
     public bool CanScore => staff.IsInRole(Roles.Supervisor) && Result is { ClosedAtUtc: null };
 
+    /// <summary>Supervisors raise rectifications from an overdue case or a line that lost points.</summary>
+    public bool CanRaise => staff.IsInRole(Roles.Supervisor);
+
     public async Task<IActionResult> OnGetAsync(Guid agencyId, CancellationToken cancellationToken) =>
         await LoadAsync(agencyId, cancellationToken) ? Page() : NotFound();
 

@@ -65,6 +65,11 @@ public class AssessmentTests
         var overdueRow = overdue.QuerySelectorAll("tbody tr.counted-row").ShouldHaveSingleItem();
         overdueRow.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/applications/{late}");
         overdueRow.TextContent.ShouldContain("2025-02-12");
+        var raiseFromCase = await supervisor.GetPageAsync(overdueRow.QuerySelector("a.raise-overdue")!.GetAttribute("href")!);
+        raiseFromCase.QuerySelector("#source option[selected]")!.TextContent.ShouldBe("逾期未答复");
+        raiseFromCase.QuerySelector("#title")!.GetAttribute("value")!.ShouldStartWith("逾期未答复：");
+        raiseFromCase.QuerySelector("#agency option[selected]")!.TextContent.ShouldBe("示范县教育局（示范县）");
+        detail.QuerySelectorAll("a.raise-indicator").Length.ShouldBe(2, "both lines lost points");
 
         // The quarter is over: the supervisor closes it, and later corrections do not change the published ranking.
         var closed = await supervisor.SubmitAsync(page, "/supervision/assessment?period=2025Q1", new Dictionary<string, string>(), formSelector: "#close-form");
