@@ -116,10 +116,11 @@ public class ConsultationBrowserTests(Browser browser) : BrowserTest
             "consultation.comment.rejected", "consultation.comment.adoption", "consultation.feedback.published"]);
     }
 
-    [Fact]
-    public async Task Counts_per_year_and_another_agencys_consultation_is_not_found()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Counts_per_year_and_another_agencys_consultation_is_not_found(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new GongkaiApp(database, demoCases: false);
         using var client = app.CreateBrowserClient();
         (await client.LoginAsync("handler2")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
@@ -137,6 +138,12 @@ public class ConsultationBrowserTests(Browser browser) : BrowserTest
         // and one opened 5 days before with 3 comments (2 published).
         page.QuerySelectorAll("table.consultation-years tbody tr").Select(r => string.Join('|', r.Children.Select(c => c.TextContent.Trim())))
             .ShouldBe(["2024|2|7|5|1"]);
+
+        // The public list: the open one first, each with its published comments.
+        using var anyone = app.CreateClient();
+        var list = await anyone.GetPageAsync("/consultations");
+        list.QuerySelectorAll("table.consultations tbody tr").Select(r => r.QuerySelector("td.title")!.TextContent.Trim() + "|" + r.QuerySelector("[data-label=状态]")!.TextContent.Trim() + "|" + r.QuerySelector("[data-label=已公开意见]")!.TextContent.Trim())
+            .ShouldBe(["示范县学前教育资助实施办法（征求意见稿）|征求意见中|2 条", "示范县中小学课后服务实施方案（征求意见稿）|已反馈|3 条"]);
     }
 
     private static async Task SignInAsync(IPage page, string user)
