@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Gongkai.Applications;
 using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class ApplicationEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
+        services.AddInboxSource<ApplicationInbox>();
         var perHour = configuration.GetValue(SubmissionsPerHourSetting, 10);
 
         // The limiter keeps its counters in memory: the limit holds per node, so N nodes allow up to N times as many.
