@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongkai.Applications;
 using Gongkai.Web.Applications.Actions;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class ApplicationEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
+        services.AddInboxSource<ApplicationInbox>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Gongkai.Data;
 using Gongkai.Data.Applications;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Portal;
+using Gongkai.Web.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public static class CatalogEndpoints
         services.AddSingleton<CatalogFiles>();
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();
+        services.AddInboxSource<CatalogInbox>();
         services.AddScoped<NormativeDocumentCounts>();
         return services;
     }

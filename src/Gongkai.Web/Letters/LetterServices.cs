@@ -1,3 +1,5 @@
+using Gongkai.Web.Work;
+
 namespace Gongkai.Web.Letters;
 
 /// <summary>Registers the letters feature (configuration section Letters).</summary>
@@ -8,6 +10,7 @@ internal static class LetterServices
         services.AddOptions<LetterOptions>().Bind(configuration.GetSection(LetterOptions.Section));
         services.AddSingleton<LibreOfficePdf>();
         services.AddScoped<LetterDrafts>();
+        services.AddInboxSource<LetterInbox>();
         return services;
     }
 }

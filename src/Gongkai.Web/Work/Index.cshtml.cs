@@ -13,11 +13,14 @@ namespace Gongkai.Web.Work;
 public sealed record ExtensionRequestRow(Guid Id, string Number, int Days, string? Reason, string? RequestedBy, DateOnly? RequestedOn, DateOnly? DueOn);
 
 /// <summary>
-/// Where staff land after signing in: what needs their attention — overdue and due-soon cases, cases waiting for a
-/// correction, applications not yet registered, cases assigned to them, and (for reviewers) extension requests.
+/// Where staff land after signing in: what needs their attention. Handlers and reviewers see the application queue's
+/// lists (overdue and due soon, waiting for a correction, not yet registered, assigned to them) and reviewers the
+/// extension requests; then every feature folder's sections for the reader's roles (<see cref="IInboxSource"/>:
+/// letters to approve, returned or to issue, catalogue items to review, approve or publish, corrections received…).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess access, CaseRulesProvider rulesProvider, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    GongkaiDbContext db, Staff staff, CaseAccess access, CaseRulesProvider rulesProvider, TimeProvider clock, IEnumerable<IInboxSource> sources) : PageModel
 {
     private const int ListLength = 10;
 
@@ -53,11 +56,21 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, CaseAccess acce
 
     public IReadOnlyList<ExtensionRequestRow> ExtensionRequests { get; private set; } = [];
 
+    /// <summary>The feature folders' sections for the reader, in order.</summary>
+    public IReadOnlyList<InboxSection> Sections { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         AgencyName = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         if (!access.IsAgencyStaff)
         {
+            return;
+        }
+
+        Sections = await InboxSources.SectionsAsync(sources, cancellationToken);
+        if (!CanRegister)
+        {
+            // A publisher (or an administrator) handles no applications: their work is in the sections.
             return;
         }
 

@@ -18,7 +18,8 @@ public class WorkNavigationTests
             using var client = await app.SignedInAsync(user);
             var work = await client.GetPageAsync("/work");
             var link = work.QuerySelector("nav.main-nav a[href='/work']")!;
-            link.TextContent.ShouldBe("工作台", user);
+            link.FirstElementChild!.TextContent.ShouldBe("工作台", user);
+            link.TextContent.ShouldNotContain("@", customMessage: user);
             link.GetAttribute("aria-current").ShouldBe("page", user);
             var home = await client.GetPageAsync("/");
             home.QuerySelector("nav.main-nav a[href='/work']")!.HasAttribute("aria-current").ShouldBeFalse(user);
