@@ -33,7 +33,7 @@ public sealed record FindingItem(Finding Finding, RuleDefinition Rule, string? A
         {
             foreach (var path in finding.Cells)
             {
-                var message = $"{RuleBadge.Name(finding.RuleId)}（{finding.RuleId}）：{finding.Message}";
+                var message = $"{RuleBadge.Name(finding.RuleId)}：{finding.Message}";
                 flags[path] = flags.TryGetValue(path, out var flag)
                     ? new CellFlag(finding.Severity < flag.Severity ? finding.Severity : flag.Severity, [.. flag.Messages, message])
                     : new CellFlag(finding.Severity, [message]);

@@ -68,7 +68,7 @@ public static class ApplicantCases
         foreach (var make in events)
         {
             var caseEvent = make(ChinaTime.Now(app.Clock));
-            record.Append(caseEvent, rules, null, caseEvent.GetType().Name, app.Clock.GetUtcNow().UtcDateTime);
+            record.Append(caseEvent, rules, null, caseEvent.EventKind.Label(), app.Clock.GetUtcNow().UtcDateTime);
         }
 
         await db.SaveChangesAsync();
