@@ -63,7 +63,7 @@ public static class PlatformBackup
         else
         {
             progress?.Report("正在用 pg_dump 导出 PostgreSQL 数据库…");
-            await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", Path.GetFullPath(Path.Combine(target, PostgresName))], database, cancellationToken);
+            await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", Path.GetFullPath(Path.Combine(target, PostgresName)), ConnectionDatabase(database)], database, cancellationToken);
         }
 
         var (files, bytes) = await CopyStoreAsync(filesRoot, Path.Combine(target, FilesName), verify: false, progress, cancellationToken);
@@ -239,11 +239,6 @@ public static class PlatformBackup
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (tool == "pg_dump")
-        {
-            start.ArgumentList.Add(connection.Database ?? throw new BackupException("PostgreSQL 连接字符串里没有 Database。"));
         }
 
         // The connection goes by libpq's environment, so the password never shows in a process list.
