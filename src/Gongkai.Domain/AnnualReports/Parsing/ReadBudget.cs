@@ -7,12 +7,31 @@ namespace Gongkai.AnnualReports.Parsing;
 /// it in their loops; each method throws a <see cref="ReportReadException"/> naming the file and the limit as soon as
 /// the input goes over. One instance reads one input on one thread.
 /// </summary>
+/// <remarks>
+/// Time is the processor time of the reading thread (<see cref="ThreadCpuTime"/>): the work the input causes. A wall
+/// clock would stop a valid report on a server that other requests keep busy, and let nothing through at all under
+/// load. A wall-clock backstop of <see cref="WallClockFactor"/> times the budget still ends a reading that waits
+/// (or runs where the system has no thread clock, when the wall clock is the budget itself).
+/// </remarks>
 internal sealed class ReadBudget : IDisposable
 {
+    /// <summary>How many times the time budget the wall clock may run before the reading stops anyway.</summary>
+    public const int WallClockFactor = 6;
+
+    /// <summary>The thread clock is read at most this often (checks come millions of times per input).</summary>
+    private static readonly long MeasureEvery = System.Diagnostics.Stopwatch.Frequency / 50;
+
     private readonly CancellationTokenSource _clock;
     private readonly CancellationToken _caller;
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     private long _inflated;
     private long _cells;
+    private long _measuredAt;
+    private int _thread = -1;
+    private TimeSpan _threadStart;
+    private TimeSpan _threadLast;
+    private TimeSpan _spentOnEarlierThreads;
+    private bool _timeUp;
 
     public ReadBudget(ReportReadLimits limits, string fileName, CancellationToken cancellationToken = default)
     {
@@ -23,7 +42,9 @@ internal sealed class ReadBudget : IDisposable
         FileName = Path.GetFileName(fileName) is { Length: > 0 } name ? name : fileName;
         _caller = cancellationToken;
         _clock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _clock.CancelAfter(limits.TimeBudget);
+        var threadClock = ThreadCpuTime.Now() is not null;
+        _clock.CancelAfter(threadClock ? limits.TimeBudget * WallClockFactor : limits.TimeBudget);
+        Measure();
     }
 
     public ReportReadLimits Limits { get; }
@@ -31,11 +52,11 @@ internal sealed class ReadBudget : IDisposable
     /// <summary>The file's name (without its folder) for messages.</summary>
     public string FileName { get; }
 
-    /// <summary>Cancelled when the time budget is spent or the caller cancels.</summary>
+    /// <summary>Cancelled when the wall-clock backstop is reached or the caller cancels.</summary>
     public CancellationToken Token => _clock.Token;
 
     /// <summary>True when the time budget, not the caller, stopped the reading.</summary>
-    public bool TimedOut => _clock.IsCancellationRequested && !_caller.IsCancellationRequested;
+    public bool TimedOut => _timeUp || (_clock.IsCancellationRequested && !_caller.IsCancellationRequested);
 
     public void Dispose() => _clock.Dispose();
 
@@ -48,8 +69,36 @@ internal sealed class ReadBudget : IDisposable
         if (_clock.IsCancellationRequested)
         {
             _caller.ThrowIfCancellationRequested();
+            _timeUp = true;
             throw TimeUp();
         }
+
+        if (System.Diagnostics.Stopwatch.GetTimestamp() - _measuredAt >= MeasureEvery && Measure() > Limits.TimeBudget)
+        {
+            _timeUp = true;
+            throw TimeUp();
+        }
+    }
+
+    /// <summary>The processor time the reading threads have used so far (the wall clock where there is no thread clock).</summary>
+    private TimeSpan Measure()
+    {
+        _measuredAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (ThreadCpuTime.Now() is not { } now)
+        {
+            return System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+        }
+
+        var thread = Environment.CurrentManagedThreadId;
+        if (thread != _thread)
+        {
+            _spentOnEarlierThreads += _threadLast - _threadStart;
+            _thread = thread;
+            _threadStart = now;
+        }
+
+        _threadLast = now;
+        return _spentOnEarlierThreads + (now - _threadStart);
     }
 
     /// <summary>Counts cells made for the recognizer (table positions, line cells, paragraphs).</summary>

@@ -221,6 +221,7 @@ internal sealed class Table2Reader(RecognitionContext context)
         }
 
         var split = ValueSplitter.Read(row.Values, count, _ => true, _ => false);
+        string? stated = null;
         if (split.Candidates.Count > 1 && IsStockRow(definition))
         {
             // 2021: what is in force includes the year's issued documents and outnumbers the repealed ones;
@@ -231,12 +232,36 @@ internal sealed class Table2Reader(RecognitionContext context)
             {
                 split = new SplitReading(plausible, Relaxed: false) { Certain = false };
             }
+            else if (StatedWord(definition) is { } word)
+            {
+                // The report's own sentences ("现行有效规范性文件698件") are the only other evidence of the parting.
+                var figures = StatedFigures.Find(context.Lines.Where(l => l.TableIndex is null).Select(l => l.Text), word);
+                var agreeing = (plausible.Count > 0 ? plausible : split.Candidates)
+                    .Where(c => figures.All(f => c.Values[f.Key] == f.Value)).ToList();
+                if (figures.Count > 0 && agreeing.Count == 1)
+                {
+                    split = new SplitReading(agreeing, Relaxed: false) { Certain = false };
+                    stated = string.Join("、", figures.OrderBy(f => f.Key).Select(f => $"{ColumnWords[f.Key]}{f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}件"));
+                }
+            }
         }
 
         return SplitCells.Assign(context, split, row.Values, row.Location, [.. definition.Fields.Select(NationalFormat.PathOf)],
             $"表二“{definition.Label}”一行",
-            chosen => $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于{(IsStock2019(definition) ? "第二列" : "前两列")}，已按此读取。请核对原文。");
+            chosen => stated is null
+                ? $"表二没有勾稽关系可以确定分法；只有“{chosen.Describe()}”使第三列不小于{(IsStock2019(definition) ? "第二列" : "前两列")}，已按此读取。请核对原文。"
+                : $"表二没有勾稽关系可以确定分法；报告正文写明{stated}，只有“{chosen.Describe()}”与之相符，已按此读取。请核对原文。");
     }
+
+    private static readonly string[] ColumnWords = ["本年制发", "本年废止", "现行有效"];
+
+    /// <summary>The word the report's sentences use for a 2021 row of 第二十条第（一）项, or null for other rows.</summary>
+    private static string? StatedWord(Table2RowDefinition definition) => definition.Fields[0] switch
+    {
+        Table2Field.RegulationsIssued => "规章",
+        Table2Field.NormativeDocumentsIssued => "规范性文件",
+        _ => null,
+    };
 
     /// <summary>
     /// 规范性文件 and 行政规范性文件 name the same row: the 2019 format's word, kept by many 2021 reports (and the
