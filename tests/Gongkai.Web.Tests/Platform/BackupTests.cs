@@ -32,7 +32,7 @@ public class BackupTests
         {
         }
 
-        var store = app.Services.GetRequiredService<FileStore>();
+        var store = app.Services.GetRequiredService<IFileStore>();
         var first = await store.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("申请人提交的身份证明复印件")));
         var second = await store.SaveAsync(new MemoryStream(new byte[300_000]));
         Counts before;
@@ -71,10 +71,10 @@ public class BackupTests
             restoredApp.Settings["Storage:Root"] = restoredFiles;
             using var client = restoredApp.CreateClient();
             (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-            var restoredStore = restoredApp.Services.GetRequiredService<FileStore>();
+            var restoredStore = restoredApp.Services.GetRequiredService<IFileStore>();
             foreach (var file in new[] { first, second })
             {
-                await using var content = restoredStore.Open(file.Sha256)!;
+                await using var content = (await restoredStore.OpenAsync(file.Sha256))!;
                 content.Length.ShouldBe(file.Size);
             }
         }
@@ -94,7 +94,7 @@ public class BackupTests
         {
         }
 
-        var stored = await app.Services.GetRequiredService<FileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("答复书扫描件")));
+        var stored = await app.Services.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("答复书扫描件")));
         var folder = Path.Combine(Path.GetTempPath(), "gongkai-backup-" + Guid.NewGuid().ToString("N"));
         var restoredFiles = Path.Combine(Path.GetTempPath(), "gongkai-restored-" + Guid.NewGuid().ToString("N"));
         try
