@@ -79,7 +79,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             CorrectionError = "提交过于频繁，请稍等一段时间后再提交。您填写的内容已保留。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
