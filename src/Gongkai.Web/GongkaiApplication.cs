@@ -45,7 +45,7 @@ internal static class GongkaiApplication
             .Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<Accounts.SignInThrottleOptions>().Bind(builder.Configuration.GetSection(Accounts.SignInThrottleOptions.Section));
         services.AddScoped<Accounts.SignInThrottle>();
-        services.AddCatalog(builder.Configuration);
+        services.AddCatalog();
         services.AddObservability(builder.Configuration);
 
         // Nodes hold no state of their own: keys and sessions live in the database.

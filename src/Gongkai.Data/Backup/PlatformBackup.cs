@@ -26,8 +26,9 @@ public sealed class BackupException(string message, Exception? inner = null) : E
 /// empty system. The database is snapshotted first (SQLite <c>VACUUM INTO</c>, PostgreSQL <c>pg_dump</c> in one
 /// transaction), then the file store is copied: stored files are named by their content and never change, and a
 /// file is stored before the row that refers to it commits, so every file the snapshot refers to is already there
-/// when the copy starts. Files stored later are copied too and are harmless. Restore refuses a database or a file
-/// folder that is not empty, and checks every file's SHA-256 against its name (docs/deployment.md).
+/// when the copy starts. Files stored later are copied too and are harmless. Files kept in the database
+/// (Storage:Provider = database) are part of the snapshot itself. Restore refuses a database or a file folder that is
+/// not empty, and checks every file's SHA-256 against its name, in the folder and in the database (docs/deployment.md).
 /// </summary>
 public static class PlatformBackup
 {
@@ -136,8 +137,22 @@ public static class PlatformBackup
             throw new BackupException("恢复后的数据库迁移记录与备份清单不一致：备份可能已损坏。");
         }
 
-        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"恢复完成：数据库和 {files} 个文件。启动平台时会把数据库迁移到当前版本。"));
+        // Files kept in the database (Storage:Provider = database) came with the dump: check each against its name too.
+        var inDatabase = migrations.Any(m => m.EndsWith("_StoredFiles", StringComparison.Ordinal)) ? await VerifyDatabaseFilesAsync(database, cancellationToken) : 0;
+        progress?.Report(inDatabase == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"恢复完成：数据库和 {files} 个文件。启动平台时会把数据库迁移到当前版本。")
+            : string.Create(CultureInfo.InvariantCulture, $"恢复完成：数据库（含 {inDatabase} 个库内文件，已逐一核对 SHA-256）和 {files} 个文件。启动平台时会把数据库迁移到当前版本。"));
         return manifest;
+    }
+
+    /// <summary>Reads every file kept in the restored database and refuses the restore when one does not match its SHA-256.</summary>
+    private static async Task<int> VerifyDatabaseFilesAsync(DatabaseOptions database, CancellationToken cancellationToken)
+    {
+        var builder = new DbContextOptionsBuilder<GongkaiDbContext>();
+        builder.UseGongkaiDatabase(database);
+        await using var db = new GongkaiDbContext(builder.Options);
+        var (files, _, damaged) = await Files.DatabaseFiles.VerifyAsync(db, cancellationToken);
+        return damaged is null ? files : throw new BackupException($"备份数据库中的文件 {damaged} 内容与名称（SHA-256）不符：备份已损坏。");
     }
 
     private static bool IsSqlite(DatabaseOptions database) => database.Provider.Equals(DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase);

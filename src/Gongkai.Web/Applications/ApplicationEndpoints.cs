@@ -141,7 +141,7 @@ public static class ApplicationEndpoints
         HttpRequest request, ApplicationIntake intake, Portal.PublicRateLimiter limiter, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         // One budget with the public form (PublicRateLimits:Submissions): the same person, the same action.
-        if (!limiter.TryAcquire(Portal.PublicAction.Submit, request.HttpContext))
+        if (!await limiter.TryAcquireAsync(Portal.PublicAction.Submit, request.HttpContext))
         {
             return TypedResults.Problem(
                 detail: "提交过于频繁，请稍等一段时间后再提交。", title: "提交过于频繁", statusCode: StatusCodes.Status429TooManyRequests);

@@ -1,12 +1,28 @@
 namespace Gongkai.Web.Attachments;
 
-/// <summary>Registers stored files and uploads (configuration section Storage).</summary>
+/// <summary>Registers the file store and uploads (configuration section Storage).</summary>
 internal static class AttachmentServices
 {
     public static IServiceCollection AddAttachments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton<FileStore>();
+        var provider = configuration[StorageOptions.Section + ":" + nameof(StorageOptions.Provider)] is { Length: > 0 } configured
+            ? configured.Trim()
+            : StorageOptions.LocalProvider;
+        if (string.Equals(provider, StorageOptions.LocalProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IFileStore, LocalFileStore>();
+        }
+        else if (string.Equals(provider, StorageOptions.DatabaseProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IFileStore, DatabaseFileStore>();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"未知的文件存储方式“{provider}”。请把 Storage:Provider 设为 {StorageOptions.LocalProvider}（本机目录）或 {StorageOptions.DatabaseProvider}（数据库，多节点共享）。");
+        }
+
         services.AddScoped<AttachmentUploads>();
 
         // Kestrel and multipart limits follow the upload limit (StorageOptions.RequestLimit explains the margin).

@@ -1,6 +1,7 @@
 using System.Text;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Attachments;
 
@@ -8,12 +9,16 @@ namespace Gongkai.Web.Attachments;
 public sealed record UploadResult(AttachmentRecord? Attachment, string? Problem);
 
 /// <summary>
-/// Takes uploads for applications (staff pages and the applicant's correction): checks size and content type, puts
-/// the bytes in the <see cref="FileStore"/> and adds an <see cref="AttachmentRecord"/> to the context. The caller
-/// saves, so the record, the case change it belongs to and the audit line are committed together.
+/// Takes every stored upload of the platform (application attachments on staff pages, the applicant's correction,
+/// catalogue attachments): checks it against the one size limit (<c>Storage:MaxUploadBytes</c>) and the one sniffer
+/// (<see cref="FileTypes"/>), puts the bytes in the <see cref="IFileStore"/> and adds an <see cref="AttachmentRecord"/>
+/// to the context. The caller saves, so the record, the change it belongs to and the audit line are committed together.
 /// </summary>
-public sealed class AttachmentUploads(GongkaiDbContext db, FileStore store, TimeProvider clock)
+public sealed class AttachmentUploads(GongkaiDbContext db, IFileStore store, IOptions<StorageOptions> options, TimeProvider clock)
 {
+    /// <summary>The largest file accepted (configuration Storage:MaxUploadBytes), for the pages' hints.</summary>
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
     /// <summary>Kinds staff choose from for an application, with their Chinese names.</summary>
     public static IReadOnlyList<(AttachmentKind Kind, string Label)> ApplicationKinds { get; } =
     [
@@ -34,7 +39,7 @@ public sealed class AttachmentUploads(GongkaiDbContext db, FileStore store, Time
         _ => kind.ToString(),
     };
 
-    /// <summary>Checks and stores an uploaded file for the owner (an application of <paramref name="agencyId"/>).</summary>
+    /// <summary>Checks and stores an uploaded file for the owner (an application or catalogue item of <paramref name="agencyId"/>).</summary>
     public async Task<UploadResult> AddAsync(
         Guid agencyId, Guid ownerId, AttachmentKind kind, IFormFile? file, bool visibleToApplicant, string uploadedBy, CancellationToken cancellationToken = default)
     {
@@ -44,10 +49,9 @@ public sealed class AttachmentUploads(GongkaiDbContext db, FileStore store, Time
         }
 
         var name = CleanName(file.FileName);
-        if (file.Length > store.MaxUploadBytes)
+        if (file.Length > MaxUploadBytes)
         {
-            return new UploadResult(null,
-                $"文件“{name}”大小为 {StorageOptions.Describe(file.Length)}，超过了 {StorageOptions.Describe(store.MaxUploadBytes)} 的上限。请压缩或拆分后再上传。");
+            return new UploadResult(null, TooLarge(name, file.Length, MaxUploadBytes));
         }
 
         await using var content = file.OpenReadStream();
@@ -60,6 +64,10 @@ public sealed class AttachmentUploads(GongkaiDbContext db, FileStore store, Time
         var stored = await store.SaveAsync(content, cancellationToken);
         return new UploadResult(Record(agencyId, ownerId, kind, name, type, stored, visibleToApplicant, uploadedBy), null);
     }
+
+    /// <summary>The refusal of a file over the limit, the same words on every page that takes files.</summary>
+    public static string TooLarge(string name, long size, long maxUploadBytes) =>
+        $"文件“{name}”大小为 {StorageOptions.Describe(size)}，超过了 {StorageOptions.Describe(maxUploadBytes)} 的上限。请压缩或拆分后再上传。";
 
     /// <summary>Stores text (e.g. an applicant's written correction) as a UTF-8 text file.</summary>
     public async Task<AttachmentRecord> AddTextAsync(

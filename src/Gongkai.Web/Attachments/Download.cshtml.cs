@@ -10,7 +10,7 @@ namespace Gongkai.Web.Attachments;
 
 /// <summary>Downloads an attachment for the handling agency's staff; every download is audited.</summary>
 [Authorize]
-public sealed class DownloadModel(GongkaiDbContext db, Staff staff, FileStore store, AuditLog audit) : PageModel
+public sealed class DownloadModel(GongkaiDbContext db, Staff staff, IFileStore store, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId)
     {
@@ -21,7 +21,7 @@ public sealed class DownloadModel(GongkaiDbContext db, Staff staff, FileStore st
 
         var attachment = await db.Attachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.OwnerId == id && a.AgencyId == header.AgencyId, HttpContext.RequestAborted);
-        if (attachment is null || store.Open(attachment.Sha256) is not { } content)
+        if (attachment is null || await store.OpenAsync(attachment.Sha256, HttpContext.RequestAborted) is not { } content)
         {
             return NotFound();
         }

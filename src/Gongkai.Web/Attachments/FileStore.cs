@@ -11,10 +11,19 @@ public sealed class StorageOptions
 
     public const long DefaultMaxUploadBytes = 20L * 1024 * 1024;
 
+    /// <summary>Files in a folder of this node (or a folder every node mounts): the single-node default.</summary>
+    public const string LocalProvider = "local";
+
+    /// <summary>Files in the platform's database, in chunks: every node sees the same files.</summary>
+    public const string DatabaseProvider = "database";
+
+    /// <summary>Where files are kept: <see cref="LocalProvider"/> (default) or <see cref="DatabaseProvider"/>.</summary>
+    public string Provider { get; set; } = LocalProvider;
+
     /// <summary>The folder holding stored files (relative paths are relative to the working directory, like the SQLite file).</summary>
     public string Root { get; set; } = "data/files";
 
-    /// <summary>The largest file accepted (20 MB by default).</summary>
+    /// <summary>The largest file accepted, for every upload of the platform (20 MB by default).</summary>
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
 
     /// <summary>
@@ -33,20 +42,40 @@ public sealed class StorageOptions
 }
 
 /// <summary>A file in the store: its SHA-256 (its name), size, and whether identical content was already there.</summary>
-public sealed record StoredFile(string Sha256, long Size, bool AlreadyStored);
+public sealed record StoredFile(string Sha256, long Size, bool AlreadyStored)
+{
+    /// <summary>True for a lower-case hex SHA-256, the only names a store knows.</summary>
+    public static bool IsSha256(string? text) => text is { Length: 64 } && text.All(char.IsAsciiHexDigitLower);
+}
 
 /// <summary>
-/// Files outside the database, named by the SHA-256 of their content in two levels of folders
-/// (<c>ab/cd/abcd…</c>): identical content is stored once, and a stored file never changes. Several app nodes must
-/// share the folder (docs/adr/0005-files-and-public-access.md).
+/// The platform's one file store, content-addressed: a file is named by the SHA-256 of its content, identical
+/// content is stored once, and a stored file never changes. Content streams in and out; no implementation holds a
+/// whole file in memory. Chosen by <c>Storage:Provider</c> (docs/adr/0016-one-renderer-chinese-for-users.md).
 /// </summary>
-public sealed class FileStore(IOptions<StorageOptions> options)
+public interface IFileStore
+{
+    /// <summary>Copies <paramref name="content"/> into the store (from its current position) and returns where it is.</summary>
+    Task<StoredFile> SaveAsync(Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored content, or null when the store does not have it (or the name is not a SHA-256).</summary>
+    Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default);
+
+    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes stored content; false when it was not there. Callers make sure no record refers to it.</summary>
+    Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Files in a folder, named by their SHA-256 in two levels of folders (<c>ab/cd/abcd…</c>), written to
+/// <c>incoming/</c> first and moved into place, so a reader never sees half a file and two writers of the same content
+/// agree. Several app nodes must share the folder, or use the database store (docs/deployment.md).
+/// </summary>
+public sealed class LocalFileStore(IOptions<StorageOptions> options) : IFileStore
 {
     public string Root => Path.GetFullPath(options.Value.Root);
 
-    public long MaxUploadBytes => options.Value.MaxUploadBytes;
-
-    /// <summary>Copies <paramref name="content"/> into the store (from its current position) and returns where it is.</summary>
     public async Task<StoredFile> SaveAsync(Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -97,18 +126,32 @@ public sealed class FileStore(IOptions<StorageOptions> options)
         }
     }
 
-    /// <summary>The stored content, or null when the store does not have it.</summary>
-    public Stream? Open(string sha256)
+    public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        var path = PathOf(sha256);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+        Stream? content = StoredFile.IsSha256(sha256) && File.Exists(PathOf(sha256))
+            ? new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(content);
+    }
+
+    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
+        Task.FromResult(StoredFile.IsSha256(sha256) && File.Exists(PathOf(sha256)));
+
+    public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        if (!StoredFile.IsSha256(sha256) || !File.Exists(PathOf(sha256)))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(PathOf(sha256));
+        return Task.FromResult(true);
     }
 
     /// <summary>Where content with this hash lives: Root/ab/cd/abcd… .</summary>
     public string PathOf(string sha256)
     {
-        ArgumentNullException.ThrowIfNull(sha256);
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        if (!StoredFile.IsSha256(sha256))
         {
             throw new ArgumentException("Not a lower-case hex SHA-256.", nameof(sha256));
         }

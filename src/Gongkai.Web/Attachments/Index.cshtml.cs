@@ -15,7 +15,7 @@ namespace Gongkai.Web.Attachments;
 /// files the applicant may download from the status page.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploads uploads, FileStore store, AuditLog audit) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploads uploads, AuditLog audit) : PageModel
 {
     /// <summary>Handlers and reviewers act here; other staff read.</summary>
     public bool CanAct => staff.CanHandleCases;
@@ -24,7 +24,7 @@ public sealed class IndexModel(GongkaiDbContext db, Staff staff, AttachmentUploa
 
     public IReadOnlyList<AttachmentRecord> Files { get; private set; } = [];
 
-    public long MaxUploadBytes => store.MaxUploadBytes;
+    public long MaxUploadBytes => uploads.MaxUploadBytes;
 
     [BindProperty]
     public AttachmentKind Kind { get; set; } = AttachmentKind.Disclosed;

@@ -14,11 +14,8 @@ namespace Gongkai.Web.Catalog;
 /// <summary>The catalogue's services and its JSON endpoints: the public search, attachment downloads and table 二（一）.</summary>
 public static class CatalogEndpoints
 {
-    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
-        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section))
-            .Configure(options => options.FileStore = configuration["Storage:Root"] ?? options.FileStore);
-        services.AddSingleton<CatalogFiles>();
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();
         services.AddInboxSource<CatalogInbox>();
@@ -155,7 +152,7 @@ public static class CatalogEndpoints
     /// A catalogue attachment: anyone may download the files of a published (or superseded) version disclosed
     /// proactively; the agency's own staff may download any of its items' files. Anything else is 404.
     /// </summary>
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, GongkaiDbContext db, Staff staff, CatalogFiles files, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, GongkaiDbContext db, Staff staff, Attachments.IFileStore files, CancellationToken cancellationToken)
     {
         var found = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id && a.Kind == AttachmentKind.Catalog)
@@ -187,7 +184,7 @@ public static class CatalogEndpoints
             return TypedResults.NotFound();
         }
 
-        var stream = files.Open(found.Sha256);
+        var stream = await files.OpenAsync(found.Sha256, cancellationToken);
         if (stream is null)
         {
             return TypedResults.NotFound();

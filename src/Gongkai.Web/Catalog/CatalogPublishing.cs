@@ -22,7 +22,7 @@ public sealed record CatalogSaveResult(CatalogItem? Item, IReadOnlyDictionary<st
 /// and saved with the search index change in one transaction. Refusals are <see cref="CatalogRuleException"/>s with
 /// a Chinese message; another agency's item is never found.
 /// </summary>
-public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, CatalogFiles files)
+public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog audit, TimeProvider clock, Attachments.AttachmentUploads uploads)
 {
     private readonly Dictionary<Guid, int> _sequences = [];
 
@@ -282,43 +282,16 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(file);
         Check(item.Status, CatalogAction.AttachmentAdded, item.DraftedById);
-        var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
-        if (name.Length == 0 || name.Length > 200)
+        // The one upload path: the platform's size limit and sniffer, the one store, the same messages as case attachments.
+        // The portal serves these files to everyone: the type is decided by the content.
+        var upload = await uploads.AddAsync(item.AgencyId, item.Id, AttachmentKind.Catalog, file, visibleToApplicant: false, staff.DisplayName, cancellationToken);
+        if (upload.Attachment is not { } attachment)
         {
-            throw new CatalogRuleException("附件文件名为空或过长（不超过 200 个字）。");
+            throw new CatalogRuleException(upload.Problem!);
         }
 
-        if (file.Length == 0 || file.Length > files.MaxBytes)
-        {
-            throw new CatalogRuleException($"附件为空或超过 {files.MaxBytes / 1024 / 1024} MB。");
-        }
-
-        // The portal serves these files to everyone: the type is decided by the content, as for case attachments.
-        await using var stream = file.OpenReadStream();
-        var check = Attachments.FileTypes.Inspect(stream, name);
-        if (check.Type is not { } type)
-        {
-            throw new CatalogRuleException($"附件“{name}”不能上传：{check.Problem}");
-        }
-
-        var contentType = type.ContentType;
-        var (sha, size) = await files.SaveAsync(stream, cancellationToken);
-        var now = clock.GetUtcNow();
-        db.Attachments.Add(new AttachmentRecord
-        {
-            Id = Guid.CreateVersion7(now),
-            AgencyId = item.AgencyId,
-            OwnerId = item.Id,
-            Kind = AttachmentKind.Catalog,
-            FileName = name,
-            ContentType = contentType,
-            Size = size,
-            Sha256 = sha,
-            UploadedAtUtc = now.UtcDateTime,
-            UploadedBy = staff.DisplayName,
-        });
         Touch(item);
-        await StepAsync(item, CatalogAction.AttachmentAdded, name);
+        await StepAsync(item, CatalogAction.AttachmentAdded, attachment.FileName);
         await db.SaveChangesAsync(cancellationToken);
     }
 

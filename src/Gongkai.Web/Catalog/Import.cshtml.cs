@@ -8,10 +8,8 @@ namespace Gongkai.Web.Catalog;
 
 /// <summary>Bulk import from CSV: a per-row error report, or every row published at once.</summary>
 [Authorize(Roles = Roles.Publisher)]
-public sealed class ImportModel(CatalogImport import) : PageModel
+public sealed class ImportModel(CatalogImport import, Microsoft.Extensions.Options.IOptions<Attachments.StorageOptions> storage) : PageModel
 {
-    public const long MaxBytes = 20 * 1024 * 1024;
-
     public CatalogImportResult? Result { get; private set; }
 
     public string? FileName { get; private set; }
@@ -33,9 +31,11 @@ public sealed class ImportModel(CatalogImport import) : PageModel
         }
 
         FileName = file.FileName;
-        if (file.Length > MaxBytes)
+        if (file.Length > storage.Value.MaxUploadBytes)
         {
-            Result = new CatalogImportResult(0, [new CatalogImportError(0, "", "文件超过 20 MB；请拆分后分批导入。")]);
+            // The platform's one upload limit (Storage:MaxUploadBytes), said as every upload page says it.
+            Result = new CatalogImportResult(0, [new CatalogImportError(0, "", Attachments.AttachmentUploads.TooLarge(
+                Attachments.AttachmentUploads.CleanName(file.FileName), file.Length, storage.Value.MaxUploadBytes))]);
             return Page();
         }
 

@@ -155,33 +155,46 @@ internal sealed class DatabaseHealthCheck(GongkaiDbContext db, ILogger<DatabaseH
     }
 }
 
-/// <summary>Ready when a file can be written to, read back from and removed from the file store.</summary>
-internal sealed class FileStoreHealthCheck(FileStore store, ILogger<FileStoreHealthCheck> logger) : IHealthCheck
+/// <summary>
+/// Ready when a file can be written to, read back from and removed from the file store, whichever it is
+/// (<see cref="IFileStore"/>: the local folder or the database). The probe's content is unique, so it is never a
+/// real file and is removed afterwards.
+/// </summary>
+internal sealed class FileStoreHealthCheck(IFileStore store, ILogger<FileStoreHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var probe = Path.Combine(store.Root, "incoming", "ready-" + Guid.NewGuid().ToString("N"));
+        var probe = System.Text.Encoding.UTF8.GetBytes("gongkai readiness probe " + Guid.NewGuid().ToString("N"));
+        StoredFile? stored = null;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(probe)!);
-            await File.WriteAllBytesAsync(probe, [1, 2, 3], cancellationToken);
-            var back = await File.ReadAllBytesAsync(probe, cancellationToken);
-            return back.Length == 3 ? HealthCheckResult.Healthy("文件存储可读写。") : HealthCheckResult.Unhealthy("文件存储读回的内容不一致。");
+            stored = await store.SaveAsync(new MemoryStream(probe), cancellationToken);
+            await using var back = await store.OpenAsync(stored.Sha256, cancellationToken);
+            using var copy = new MemoryStream();
+            if (back is not null)
+            {
+                await back.CopyToAsync(copy, cancellationToken);
+            }
+
+            return copy.ToArray().AsSpan().SequenceEqual(probe) ? HealthCheckResult.Healthy("文件存储可读写。") : HealthCheckResult.Unhealthy("文件存储读回的内容不一致。");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException)
         {
             logger.LogError(exception, "Readiness: the file store cannot be written.");
             return HealthCheckResult.Unhealthy("文件存储无法写入。");
         }
         finally
         {
-            try
+            if (stored is { AlreadyStored: false })
             {
-                File.Delete(probe);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning(exception, "Readiness: the probe file could not be removed.");
+                try
+                {
+                    await store.DeleteAsync(stored.Sha256, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException)
+                {
+                    logger.LogWarning(exception, "Readiness: the probe file could not be removed.");
+                }
             }
         }
     }

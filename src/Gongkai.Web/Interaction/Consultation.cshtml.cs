@@ -58,7 +58,7 @@ public sealed class ConsultationModel(GongkaiDbContext db, ConsultationDesk desk
             return NotFound();
         }
 
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             RateLimited = true;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

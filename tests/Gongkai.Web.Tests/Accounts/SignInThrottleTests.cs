@@ -200,6 +200,24 @@ public class SignInThrottleTests
     }
 
     /// <summary>A browser at a client address.</summary>
+    [Fact]
+    public async Task Two_nodes_on_one_database_count_the_failures_of_one_address_together()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.PostgreSql);
+        await using var first = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        await using var second = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        using var onFirst = From(first, "203.0.113.5");
+        using var onSecond = From(second, "203.0.113.5");
+
+        foreach (var client in new[] { onFirst, onSecond, onFirst })
+        {
+            (await ErrorAsync(await client.LoginAsync("handler", Wrong))).ShouldBe("用户名或密码不正确。");
+        }
+
+        (await ErrorAsync(await onSecond.LoginAsync("handler"))).ShouldBe("登录失败次数较多，为保护账号，请于 2024-06-17 10:00:05（北京时间）之后再试。",
+            "2 failures on one node and 1 on the other make the 3 free failures of both");
+    }
+
     private static HttpClient From(GongkaiApp app, string address)
     {
         var client = app.CreateBrowserClient();

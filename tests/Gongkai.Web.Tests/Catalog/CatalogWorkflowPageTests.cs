@@ -221,9 +221,9 @@ public class CatalogWorkflowPageTests
         (await AlertAsync(await ActAsync(handler, id, "Submit"))).ShouldBe("主动公开的信息须有正文或附件；请先填写正文或上传附件，再提交保密审查。");
         var content = "序号,姓名,金额\n1,张某,1000\n"u8.ToArray();
         await UploadAsync(handler, id, "资助名单.csv", content).DoneAsync();
-        (await AlertAsync(await UploadAsync(handler, id, "程序.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0]))).ShouldBe("附件“程序.exe”不能上传：文件是可执行程序（Windows 程序），出于安全考虑不能上传。");
+        (await AlertAsync(await UploadAsync(handler, id, "程序.exe", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0]))).ShouldBe("文件“程序.exe”不能上传：文件是可执行程序（Windows 程序），出于安全考虑不能上传。");
         (await AlertAsync(await UploadAsync(handler, id, "名单.pdf", "<html><script>alert(1)</script></html>"u8.ToArray())))
-            .ShouldBe("附件“名单.pdf”不能上传：文件是网页（HTML）或含有脚本的标记文件，出于安全考虑不能上传。请把内容另存为 PDF 后再上传。", "the content decides, not the name");
+            .ShouldBe("文件“名单.pdf”不能上传：文件是网页（HTML）或含有脚本的标记文件，出于安全考虑不能上传。请把内容另存为 PDF 后再上传。", "the content decides, not the name");
         var attachment = await WithDbAsync(app, db => db.Attachments.SingleAsync(a => a.OwnerId == id));
         attachment.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
 
@@ -246,7 +246,7 @@ public class CatalogWorkflowPageTests
         (await handler.GetByteArrayAsync(new Uri($"/catalog/files/{attachment.Id}", UriKind.Relative))).ShouldBe(content, "the agency's own staff still read them");
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] bytes)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] bytes)
     {
         var page = await client.GetPageAsync($"/catalog-admin/{id}");
         using var form = new MultipartFormDataContent

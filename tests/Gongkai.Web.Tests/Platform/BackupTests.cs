@@ -2,6 +2,7 @@ using System.Text;
 using Gongkai.Data;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Backup;
+using Gongkai.Data.Files;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
 using Gongkai.Web.Attachments;
@@ -32,7 +33,7 @@ public class BackupTests
         {
         }
 
-        var store = app.Services.GetRequiredService<FileStore>();
+        var store = app.Services.GetRequiredService<IFileStore>();
         var first = await store.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("申请人提交的身份证明复印件")));
         var second = await store.SaveAsync(new MemoryStream(new byte[300_000]));
         Counts before;
@@ -71,10 +72,10 @@ public class BackupTests
             restoredApp.Settings["Storage:Root"] = restoredFiles;
             using var client = restoredApp.CreateClient();
             (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-            var restoredStore = restoredApp.Services.GetRequiredService<FileStore>();
+            var restoredStore = restoredApp.Services.GetRequiredService<IFileStore>();
             foreach (var file in new[] { first, second })
             {
-                await using var content = restoredStore.Open(file.Sha256)!;
+                await using var content = (await restoredStore.OpenAsync(file.Sha256))!;
                 content.Length.ShouldBe(file.Size);
             }
         }
@@ -94,7 +95,7 @@ public class BackupTests
         {
         }
 
-        var stored = await app.Services.GetRequiredService<FileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("答复书扫描件")));
+        var stored = await app.Services.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("答复书扫描件")));
         var folder = Path.Combine(Path.GetTempPath(), "gongkai-backup-" + Guid.NewGuid().ToString("N"));
         var restoredFiles = Path.Combine(Path.GetTempPath(), "gongkai-restored-" + Guid.NewGuid().ToString("N"));
         try
@@ -116,6 +117,62 @@ public class BackupTests
         {
             Remove(folder);
             Remove(restoredFiles);
+        }
+    }
+
+    [Fact]
+    public async Task With_files_in_the_database_the_dump_is_the_file_backup_and_restore_checks_every_file()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.PostgreSql);
+        await using var app = new GongkaiApp(database, demo: false);
+        app.Settings["Storage:Provider"] = "database";
+        var store = app.Services.GetRequiredService<IFileStore>();
+        var small = Encoding.UTF8.GetBytes("申请人提交的身份证明复印件");
+        var large = new byte[DatabaseFiles.ChunkSize + 300_000];
+        Random.Shared.NextBytes(large);
+        var first = await store.SaveAsync(new MemoryStream(small));
+        var second = await store.SaveAsync(new MemoryStream(large));
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-backup-" + Guid.NewGuid().ToString("N"));
+        var damagedFolder = folder + "-damaged";
+        var restoredFiles = Path.Combine(Path.GetTempPath(), "gongkai-restored-" + Guid.NewGuid().ToString("N"));
+        await using var target = await TestDatabase.CreateAsync(DatabaseProviders.PostgreSql);
+        await using var damagedTarget = await TestDatabase.CreateAsync(DatabaseProviders.PostgreSql);
+        try
+        {
+            var taken = await PlatformBackup.CreateAsync(database.Options, app.StorageRoot, folder, app.Clock);
+            taken.Files.ShouldBe(0, "no file is in a folder: the dump holds them");
+            var lines = new List<string>();
+            await PlatformBackup.RestoreAsync(folder, target.Options, restoredFiles, new Lines(lines));
+
+            lines[^1].ShouldBe("恢复完成：数据库（含 2 个库内文件，已逐一核对 SHA-256）和 0 个文件。启动平台时会把数据库迁移到当前版本。");
+            await using (var restoredApp = new GongkaiApp(target, demo: false))
+            {
+                restoredApp.Settings["Storage:Provider"] = "database";
+                var restoredStore = restoredApp.Services.GetRequiredService<IFileStore>();
+                foreach (var (file, bytes) in new[] { (first, small), (second, large) })
+                {
+                    await using var content = (await restoredStore.OpenAsync(file.Sha256))!;
+                    using var copy = new MemoryStream();
+                    await content.CopyToAsync(copy);
+                    copy.ToArray().ShouldBe(bytes);
+                }
+            }
+
+            await using (var db = database.CreateContext())
+            {
+                await db.Set<StoredFileChunk>().Where(c => c.Sha256 == second.Sha256 && c.Index == 1).ExecuteUpdateAsync(s => s.SetProperty(c => c.Data, new byte[] { 1, 2, 3 }));
+            }
+
+            await PlatformBackup.CreateAsync(database.Options, app.StorageRoot, damagedFolder, app.Clock);
+            var damaged = await Should.ThrowAsync<BackupException>(() => PlatformBackup.RestoreAsync(damagedFolder, damagedTarget.Options, restoredFiles + "-2"));
+            damaged.Message.ShouldBe($"备份数据库中的文件 {second.Sha256} 内容与名称（SHA-256）不符：备份已损坏。");
+        }
+        finally
+        {
+            Remove(folder);
+            Remove(damagedFolder);
+            Remove(restoredFiles);
+            Remove(restoredFiles + "-2");
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
         }
 
         // Only complete applications count against the limit: a person correcting typos is not refused.
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             RateLimited = true;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -17,7 +17,7 @@ namespace Gongkai.Web.Portal.Status;
 /// the approved letters and the files staff made visible. Only the application named by the session is read.
 /// </summary>
 public sealed class CaseModel(
-    GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider, AttachmentUploads uploads, FileStore store,
+    GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider, AttachmentUploads uploads,
     PublicRateLimiter limiter, AuditLog audit, TimeProvider clock) : PageModel
 {
     /// <summary>How the case history names the applicant: by role, never by name (supervisors read the history).</summary>
@@ -43,7 +43,7 @@ public sealed class CaseModel(
 
     public IReadOnlyList<AttachmentRecord> Files { get; private set; } = [];
 
-    public long MaxUploadBytes => store.MaxUploadBytes;
+    public long MaxUploadBytes => uploads.MaxUploadBytes;
 
     [BindProperty]
     public string? CorrectionText { get; set; }
@@ -79,7 +79,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             CorrectionError = "提交过于频繁，请稍等一段时间后再提交。您填写的内容已保留。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Portal.Status;
 
 /// <summary>A file of the applicant's own case that staff made visible; anything else is "not found". Downloads are audited.</summary>
-public sealed class FileModel(GongkaiDbContext db, ApplicantSession session, FileStore store, AuditLog audit) : PageModel
+public sealed class FileModel(GongkaiDbContext db, ApplicantSession session, IFileStore store, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid attachmentId)
     {
@@ -19,7 +19,7 @@ public sealed class FileModel(GongkaiDbContext db, ApplicantSession session, Fil
 
         var attachment = await db.Attachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.OwnerId == applicationId && a.VisibleToApplicant, HttpContext.RequestAborted);
-        if (attachment is null || store.Open(attachment.Sha256) is not { } content)
+        if (attachment is null || await store.OpenAsync(attachment.Sha256, HttpContext.RequestAborted) is not { } content)
         {
             return NotFound();
         }

@@ -28,7 +28,7 @@ public sealed class StatusModel(GongkaiDbContext db, ApplicantSession session, P
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!limiter.TryAcquire(PublicAction.Lookup, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Lookup, HttpContext))
         {
             Error = "查询过于频繁，请稍等几分钟后再试。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
