@@ -64,7 +64,12 @@ public static class ApplicationEndpoints
     }
 
     /// <summary>The applicant's receipt: the code to follow the case with (together with the phone number).</summary>
-    public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn);
+    /// <param name="ReceiptCode">The code to follow the case with.</param>
+    /// <param name="Number">The registration number.</param>
+    /// <param name="ReceivedOn">The receipt date (条例第三十一条).</param>
+    /// <param name="DueOn">The reply deadline.</param>
+    /// <param name="DueIsProvisional">True when the deadline depends on a year whose holiday notice is not loaded (暂定).</param>
+    public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn, bool DueIsProvisional);
 
     public sealed record ApplicantDto(
         string Name,
@@ -166,7 +171,7 @@ public static class ApplicationEndpoints
                 title: "申请内容有误");
         }
 
-        return TypedResults.Created((string?)null, new SubmissionReceipt(application.ReceiptCode, application.Number, application.ReceivedOn, application.DueOn));
+        return TypedResults.Created((string?)null, new SubmissionReceipt(application.ReceiptCode, application.Number, application.ReceivedOn, application.DueOn, application.DueIsProvisional));
     }
 
     private static async Task<Results<Ok<QueuePage>, ForbidHttpResult>> GetQueue(

@@ -102,6 +102,13 @@ public sealed class CaseViewer(
         var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
         var scans = canAct ? await actions.ScansAsync(record, cancellationToken) : [];
         var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
+        if (canAct && record.DueMovedFrom is not null)
+        {
+            // Seen: 工作台 stops telling the handler; this page still says it once (the record was read before).
+            await db.Applications.Where(a => a.Id == record.Id && a.DueMovedFrom != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.DueMovedFrom, (DateOnly?)null), cancellationToken);
+        }
+
         var shows = showPersonalData && access.SeesPersonalData(record.AgencyId);
         var reveals = shows && revealPersonalData;
         if (reveals)
