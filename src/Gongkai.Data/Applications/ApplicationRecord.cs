@@ -71,6 +71,12 @@ public sealed class ApplicationRecord
     /// <summary>The due date runs into a year whose holiday notice is not loaded.</summary>
     public bool DueIsProvisional { get; set; }
 
+    /// <summary>
+    /// The due date before loading a holiday notice moved it, until a member who acts on the case has opened it: the
+    /// handler is told on 工作台 that the deadline moved and from when. Null when nothing moved or it has been seen.
+    /// </summary>
+    public DateOnly? DueMovedFrom { get; set; }
+
     public Outcome? Outcome { get; set; }
 
     public DateOnly? ConcludedOn { get; set; }

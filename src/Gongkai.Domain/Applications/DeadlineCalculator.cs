@@ -115,7 +115,7 @@ public static class DeadlineCalculator
 
         var due = date;
         steps.Add(new(due, DeadlineStepKind.Due, Invariant.Text(
-            $"答复期限届满日：{D(due)}（{Weekday(due)}），即第{target}个工作日")));
+            $"答复期限届满日：{D(due)}（{Weekday(due)}），即第{target}个工作日{ProvisionalDate.Note(missingYears)}")));
 
         var warnings = new List<string>();
         foreach (var year in missingYears)

@@ -167,6 +167,11 @@ public sealed class CalendarImport(GongkaiDbContext db, CaseRulesProvider rulesP
         {
             var (record, application) = cases[move.ApplicationId];
             record.Refresh(application, after, now);
+            if (move.Before is { } before && move.Before != move.After)
+            {
+                // The date the handler last knew, kept through further moves until someone acting on the case opens it.
+                record.DueMovedFrom ??= before;
+            }
         }
 
         audit.Record(action, "Calendar", entityId,

@@ -48,7 +48,11 @@ public static class ApplicationEndpoints
         group.MapGet("/{id:guid}", GetCase)
             .WithName("GetApplication")
             .WithSummary("一件申请：办理情况、答复期限及其计算过程、办理记录")
-            .WithDescription("申请人的身份证件号码、电话、地址、邮箱只向承办机关工作人员提供，每次提供都写入审计日志。其他机关的申请：404。");
+            .WithDescription("申请人的个人信息只向承办机关工作人员提供，每次提供都写入审计日志；身份证件号码、电话和地址部分隐藏（完整内容用 POST …/applicant/reveal 获取）。其他机关的申请：404。");
+        group.MapPost("/{id:guid}/applicant/reveal", RevealApplicant)
+            .WithName("RevealApplicant")
+            .WithSummary("完整显示申请人的身份证件号码、电话和地址")
+            .WithDescription("只向承办机关工作人员提供，每次都写入审计日志（显示申请人完整证件号码和联系方式）。其他机关的申请：404；监督人等无权查看个人信息的用户：403。");
         group.MapPost("/{id:guid}/actions/{action}", Act)
             .Accepts<CaseActionInput>("application/json")
             .WithName("ActOnApplication")
@@ -60,7 +64,12 @@ public static class ApplicationEndpoints
     }
 
     /// <summary>The applicant's receipt: the code to follow the case with (together with the phone number).</summary>
-    public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn);
+    /// <param name="ReceiptCode">The code to follow the case with.</param>
+    /// <param name="Number">The registration number.</param>
+    /// <param name="ReceivedOn">The receipt date (条例第三十一条).</param>
+    /// <param name="DueOn">The reply deadline.</param>
+    /// <param name="DueIsProvisional">True when the deadline depends on a year whose holiday notice is not loaded (暂定).</param>
+    public sealed record SubmissionReceipt(string ReceiptCode, string Number, DateOnly ReceivedOn, DateOnly? DueOn, bool DueIsProvisional);
 
     public sealed record ApplicantDto(
         string Name,
@@ -162,7 +171,7 @@ public static class ApplicationEndpoints
                 title: "申请内容有误");
         }
 
-        return TypedResults.Created((string?)null, new SubmissionReceipt(application.ReceiptCode, application.Number, application.ReceivedOn, application.DueOn));
+        return TypedResults.Created((string?)null, new SubmissionReceipt(application.ReceiptCode, application.Number, application.ReceivedOn, application.DueOn, application.DueIsProvisional));
     }
 
     private static async Task<Results<Ok<QueuePage>, ForbidHttpResult>> GetQueue(
@@ -180,9 +189,25 @@ public static class ApplicationEndpoints
     }
 
     private static async Task<Results<Ok<CaseDto>, NotFound>> GetCase(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
-        await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is { } details
+        await viewer.LoadAsync(id, showPersonalData: true, cancellationToken: cancellationToken) is { } details
             ? TypedResults.Ok(ToDto(details))
             : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ApplicantDto>, NotFound, ForbidHttpResult>> RevealApplicant(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        await viewer.LoadAsync(id, showPersonalData: true, revealPersonalData: true, cancellationToken) switch
+        {
+            null => TypedResults.NotFound(),
+            { RevealsPersonalData: false } => TypedResults.Forbid(),
+            var details => TypedResults.Ok(Applicant(details)!),
+        };
+
+    private static ApplicantDto? Applicant(CaseDetails details)
+    {
+        var record = details.Record;
+        return details.ShowsPersonalData
+            ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdDocumentType?.Label(), details.IdNumberShown, record.ContactPerson, details.PhoneShown, record.Email, details.AddressShown, record.PostalCode, record.ReceiptCode)
+            : null;
+    }
 
     private static async Task<Results<Ok<CaseDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Act(
         Guid id, string action, HttpRequest request, CaseActions actions, CaseViewer viewer, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
@@ -203,7 +228,7 @@ public static class ApplicationEndpoints
         switch (result.Status)
         {
             case CaseActionStatus.Done:
-                var details = await viewer.LoadAsync(id, showPersonalData: false, cancellationToken);
+                var details = await viewer.LoadAsync(id, showPersonalData: false, cancellationToken: cancellationToken);
                 return details is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(details));
             case CaseActionStatus.NotFound:
                 return TypedResults.NotFound();
@@ -265,9 +290,7 @@ public static class ApplicationEndpoints
             details.AgencyName,
             record.ApplicantType,
             record.ApplicantType.Label(),
-            details.ShowsPersonalData
-                ? new ApplicantDto(record.ApplicantName, record.IdDocumentType, record.IdDocumentType?.Label(), record.IdNumber, record.ContactPerson, record.Phone, record.Email, record.Address, record.PostalCode, record.ReceiptCode)
-                : null,
+            Applicant(details),
             record.Description,
             record.RequestedForm,
             record.RequestedForm?.Label(),

@@ -9,9 +9,10 @@ namespace Gongkai.Web.Applications;
 
 /// <summary>
 /// 工作台's applications beyond the queue lists the work page draws itself (overdue and due soon, awaiting
-/// correction, not yet registered, mine): corrections the applicant sent that nobody has acted on since. The count
-/// for the navigation is what needs a handler's action: overdue, not registered, corrections received, and for the
-/// reviewer extension requests.
+/// correction, not yet registered, mine): corrections the applicant sent that nobody has acted on since, and cases
+/// whose due date moved when a holiday notice was loaded (the member's own and unassigned ones, until opened). The
+/// count for the navigation is what needs a handler's action: overdue, not registered, corrections received, moved
+/// due dates, and for the reviewer extension requests.
 /// </summary>
 public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAccess access, CaseRulesProvider rulesProvider, TimeProvider clock) : IInboxSource
 {
@@ -30,9 +31,22 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
         var entries = items.Select(i =>
         {
             var badge = CaseLabels.Badge(i.DeadlineStatus);
-            return new InboxEntry($"/applications/{i.Id}", $"{i.Number} · {Short(i.Description)}", null, "答复期限 " + Gongkai.Calendar.DateText.Iso(i.DueOn), (badge.Text, badge.CssClass));
+            return new InboxEntry($"/applications/{i.Id}", $"{i.Number} · {Short(i.Description)}", null, "答复期限 " + Gongkai.Calendar.DateText.Iso(i.DueOn) + Gongkai.Calendar.ProvisionalDate.Mark(i.DueIsProvisional), (badge.Text, badge.CssClass));
         }).ToList();
-        return [new InboxSection("corrections-received", "已收到补正材料、待处理", count, entries, "没有待处理的补正材料。", null, 50)];
+        var moved = DueMoved();
+        var movedCount = await moved.CountAsync(cancellationToken);
+        var movedRows = await moved.OrderBy(a => a.DueOn).Take(InboxSources.ListLength)
+            .Select(a => new { a.Id, a.Number, a.Description, a.DueMovedFrom, a.DueOn, a.DueIsProvisional }).ToListAsync(cancellationToken);
+        var movedEntries = movedRows.Select(a => new InboxEntry(
+            $"/applications/{a.Id}",
+            $"{a.Number} · {Short(a.Description)}",
+            $"节假日安排载入后，答复期限由 {Gongkai.Calendar.DateText.Iso(a.DueMovedFrom)} 调整为 {Gongkai.Calendar.DateText.Iso(a.DueOn)}{Gongkai.Calendar.ProvisionalDate.Mark(a.DueIsProvisional)}",
+            "答复期限 " + Gongkai.Calendar.DateText.Iso(a.DueOn) + Gongkai.Calendar.ProvisionalDate.Mark(a.DueIsProvisional))).ToList();
+        return
+        [
+            new InboxSection("corrections-received", "已收到补正材料、待处理", count, entries, "没有待处理的补正材料。", null, 50),
+            new InboxSection("due-moved", "答复期限已调整", movedCount, movedEntries, "没有期限调整的申请。", null, 51),
+        ];
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
@@ -46,7 +60,8 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
         var cases = db.Applications.AsNoTracking().Where(a => a.AgencyId == staff.AgencyId);
         var count = await cases.Open().CountAsync(a => a.DueOn != null && a.DueOn < today, cancellationToken)
             + await cases.CountAsync(a => a.State == CaseState.Received, cancellationToken)
-            + await CorrectionsReceived().CountAsync(cancellationToken);
+            + await CorrectionsReceived().CountAsync(cancellationToken)
+            + await DueMoved().CountAsync(cancellationToken);
         if (access.CanApproveExtension(staff.AgencyId))
         {
             count += await cases.ExtensionPending().CountAsync(cancellationToken);
@@ -59,6 +74,11 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
     private IQueryable<Data.Applications.ApplicationRecord> CorrectionsReceived() =>
         db.Applications.AsNoTracking().Where(a => a.AgencyId == staff.AgencyId && a.State == CaseState.InProgress
             && db.ApplicationEvents.Where(e => e.ApplicationId == a.Id).OrderByDescending(e => e.Sequence).Select(e => e.Kind).FirstOrDefault() == nameof(CorrectionReceived));
+
+    /// <summary>Open cases whose due date a holiday notice moved, not yet opened by the member (own or unassigned).</summary>
+    private IQueryable<Data.Applications.ApplicationRecord> DueMoved() =>
+        db.Applications.AsNoTracking().Open().Where(a => a.AgencyId == staff.AgencyId && a.DueMovedFrom != null
+            && (a.HandlerId == null || a.HandlerId == staff.UserId));
 
     private static string Short(string text) => text.Length > 36 ? text[..36] + "…" : text;
 }

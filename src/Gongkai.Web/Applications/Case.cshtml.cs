@@ -28,7 +28,23 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is not { } details)
+        if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken: cancellationToken) is not { } details)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        return Page();
+    }
+
+    /// <summary>
+    /// Shows the applicant's identity number, phone and address in full, once, on this answer (a POST, so that
+    /// revealing is a deliberate act and not a link that a crawler or a shared URL repeats); audited as
+    /// "applicant.revealed". Readers who may not see personal data get the ordinary page.
+    /// </summary>
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await viewer.LoadAsync(id, showPersonalData: true, revealPersonalData: true, cancellationToken) is not { } details)
         {
             return NotFound();
         }
@@ -59,7 +75,7 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
             case CaseActionStatus.NotFound:
                 return NotFound();
             default:
-                if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken) is not { } details)
+                if (await viewer.LoadAsync(id, showPersonalData: true, cancellationToken: cancellationToken) is not { } details)
                 {
                     return NotFound();
                 }

@@ -1,3 +1,4 @@
+using Gongkai.Calendar;
 using Gongkai.Data;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
@@ -22,6 +23,9 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
 
     public bool CanRegister { get; private set; }
 
+    /// <summary>Why the dates marked 暂定 on this page are provisional (<see cref="ProvisionalDate.Reason"/>); empty when none is.</summary>
+    public string ProvisionalReason { get; private set; } = "";
+
     public QueueFiltersView FiltersView => new("/applications", Filter, Years, Handlers);
 
     public async Task<IActionResult> OnGetAsync([FromQuery] QueueFilter filter, CancellationToken cancellationToken)
@@ -39,6 +43,10 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
         Handlers = await actions.HandlersAsync(access.AgencyId, cancellationToken);
         Years = await YearsAsync(db, [access.AgencyId], today, cancellationToken);
         CanRegister = access.CanAct(access.AgencyId);
+        var provisional = Queue.Items.Where(i => i.DueIsProvisional && i.DueOn is not null).ToList();
+        ProvisionalReason = provisional.Count == 0
+            ? ""
+            : ProvisionalDate.Reason(ProvisionalDate.MissingYears(rules.Calendar, provisional.Min(i => i.ReceivedOn), provisional.Max(i => i.DueOn!.Value)));
         return Page();
     }
 

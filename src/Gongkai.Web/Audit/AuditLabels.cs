@@ -48,6 +48,7 @@ public static class AuditLabels
         {
             ["application.received"] = "收到申请",
             ["applicant.viewed"] = "查看申请人个人信息",
+            ["applicant.revealed"] = "显示申请人完整证件号码和联系方式",
             ["status.opened"] = "申请人查询办理进度",
             ["correction.received"] = "申请人在线补正",
             ["attachment.uploaded"] = "上传附件",

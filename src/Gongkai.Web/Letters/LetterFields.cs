@@ -132,11 +132,13 @@ public static partial class LetterFields
         if (kind.Id == LetterCatalogue.Receipt)
         {
             // A receipt states the statutory period as it stood on receipt, whatever happened later.
-            Set("答复期限", DateText.Chinese(rules.Calendar.AddWorkingDays(current.Receipt.ReceiptDate, rules.Policy.ReplyWorkingDays)));
+            var receivedOn = current.Receipt.ReceiptDate;
+            var statutory = rules.Calendar.AddWorkingDays(receivedOn, rules.Policy.ReplyWorkingDays);
+            Set("答复期限", ProvisionalDate.Chinese(statutory, ProvisionalDate.MissingYears(rules.Calendar, receivedOn, statutory)));
         }
-        else if (current.Deadline(rules).Due is { } due)
+        else if (current.Deadline(rules) is { Due: { } due } deadline)
         {
-            Set("答复期限", DateText.Chinese(due));
+            Set("答复期限", ProvisionalDate.Chinese(due, deadline.MissingYears));
         }
 
         var reconsiderationBody = agency.ReconsiderationBody;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Work;
 
 /// <summary>An extension asked for by a handler, waiting for the reviewer.</summary>
-public sealed record ExtensionRequestRow(Guid Id, string Number, int Days, string? Reason, string? RequestedBy, DateOnly? RequestedOn, DateOnly? DueOn);
+public sealed record ExtensionRequestRow(Guid Id, string Number, int Days, string? Reason, string? RequestedBy, DateOnly? RequestedOn, DateOnly? DueOn, bool DueIsProvisional);
 
 /// <summary>
 /// Where staff land after signing in: what needs their attention. Handlers and reviewers see the application queue's
@@ -90,7 +90,7 @@ public sealed class IndexModel(
         {
             ExtensionRequests = await cases.ExtensionPending()
                 .OrderBy(a => a.DueOn)
-                .Select(a => new ExtensionRequestRow(a.Id, a.Number, a.ExtensionRequestedDays!.Value, a.ExtensionRequestReason, a.ExtensionRequestedByName, a.ExtensionRequestedOn, a.DueOn))
+                .Select(a => new ExtensionRequestRow(a.Id, a.Number, a.ExtensionRequestedDays!.Value, a.ExtensionRequestReason, a.ExtensionRequestedByName, a.ExtensionRequestedOn, a.DueOn, a.DueIsProvisional))
                 .ToListAsync(cancellationToken);
         }
     }

@@ -116,10 +116,10 @@ public class PermissionTests
         await client.GetStringAsync(new Uri("/applications", UriKind.Relative));
         (await app.AuditCountAsync("applicant.viewed", userName: "handler")).ShouldBe(0);
 
-        (await client.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative))).ShouldContain(education.IdNumber!);
-        (await client.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative))).ShouldContain(education.IdNumber!);
+        (await client.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative))).ShouldContain(PersonalDataMask.IdentityNumber(education.IdNumber!));
+        (await client.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative))).ShouldContain(PersonalDataMask.IdentityNumber(education.IdNumber!));
         var api = await (await client.GetAsync(new Uri($"/api/applications/{id}", UriKind.Relative))).JsonAsync();
-        api.GetProperty("applicant").GetProperty("idNumber").GetString().ShouldBe(education.IdNumber);
+        api.GetProperty("applicant").GetProperty("idNumber").GetString().ShouldBe(PersonalDataMask.IdentityNumber(education.IdNumber!));
 
         (await app.AuditCountAsync("applicant.viewed", id, "handler")).ShouldBe(3);
         await using var db = app.Database.CreateContext();

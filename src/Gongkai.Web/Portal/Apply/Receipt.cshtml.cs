@@ -18,6 +18,9 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
 
     public DateOnly? DueOn { get; private set; }
 
+    /// <summary>The years the due date depends on whose holiday notice is not loaded (the date is then 暂定).</summary>
+    public IReadOnlyList<int> DueMissingYears { get; private set; } = [];
+
     public LetterDocument Receipt { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
@@ -34,7 +37,9 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
         var values = LetterFields.For(template.Kind, agency, application, current, rules, application.ApplicantName);
         Application = application;
         AgencyName = agency.Name;
-        DueOn = current.Deadline(rules).Due;
+        var deadline = current.Deadline(rules);
+        DueOn = deadline.Due;
+        DueMissingYears = deadline.MissingYears;
         // A placeholder an agency's template uses but the case cannot fill becomes a blank line, never "{…}" in public.
         foreach (var name in LetterFields.Placeholders(template.Title + "\n" + template.Body))
         {

@@ -35,6 +35,9 @@ public sealed class CaseModel(
 
     public DateOnly? DueOn { get; private set; }
 
+    /// <summary>The years the due date depends on whose holiday notice is not loaded (the date is then 暂定).</summary>
+    public IReadOnlyList<int> DueMissingYears { get; private set; } = [];
+
     public DeadlineStatus DeadlineStatus { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -147,7 +150,9 @@ public sealed class CaseModel(
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == application.AgencyId).Select(a => new { a.Name, a.Phone }).SingleAsync(HttpContext.RequestAborted);
         AgencyName = agency.Name;
         AgencyPhone = agency.Phone;
-        DueOn = Current.Deadline(rules).Due;
+        var deadline = Current.Deadline(rules);
+        DueOn = deadline.Due;
+        DueMissingYears = deadline.MissingYears;
         DeadlineStatus = Current.StatusOn(ChinaTime.Today(clock), rules);
         Timeline = PublicCase.Timeline(Current);
         Letters = await db.Letters.AsNoTracking()
