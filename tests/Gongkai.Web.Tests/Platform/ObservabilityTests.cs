@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Gongkai.Data;
+using Gongkai.Data.Files;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
 using Gongkai.Web.Health;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -26,6 +28,25 @@ public class ObservabilityTests
         report!.Status.ShouldBe("ok");
         report.Checks.Select(check => (check.Name, check.Status)).ShouldBe([("数据库", "ok"), ("文件存储", "ok")]);
         Directory.EnumerateFiles(Path.Combine(app.StorageRoot, "incoming")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task With_files_in_the_database_readiness_writes_reads_and_removes_its_probe_there()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.PostgreSql);
+        await using var app = new GongkaiApp(database, demo: false);
+        app.Settings["Storage:Provider"] = "database";
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = await response.Content.ReadFromJsonAsync<Observability.ReadinessReport>();
+        report!.Checks.ShouldContain(new Observability.ReadinessCheck("文件存储", "ok", "文件存储可读写。"));
+        await using var db = database.CreateContext();
+        (await db.Set<StoredFileRecord>().CountAsync()).ShouldBe(0, "the probe is removed");
+        (await db.Set<StoredFileChunk>().CountAsync()).ShouldBe(0);
+        Directory.Exists(app.StorageRoot).ShouldBeFalse("the node's folder is not used");
     }
 
     [Fact]
