@@ -6,6 +6,7 @@ using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
 using Gongkai.Data.Catalog;
 using Gongkai.Data.Infrastructure;
+using Gongkai.Data.Notifications;
 using Gongkai.Data.Numbering;
 using Gongkai.Data.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

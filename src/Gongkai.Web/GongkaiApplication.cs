@@ -10,6 +10,7 @@ using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Interaction;
 using Gongkai.Web.Letters;
+using Gongkai.Web.Notifications;
 using Gongkai.Web.Portal;
 using Gongkai.Web.Reviews;
 using Gongkai.Web.Supervision;
@@ -38,6 +39,7 @@ internal static class GongkaiApplication
         services.AddScoped<AuditLog>();
         services.AddScoped<Calendar.CaseRulesProvider>();
         services.AddApplicationDesk(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
         services.AddAnnualReports();
         services.AddSupervision();
         services.AddAdministration();
