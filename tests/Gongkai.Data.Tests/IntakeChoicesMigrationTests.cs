@@ -36,9 +36,8 @@ public class IntakeChoicesMigrationTests
             db.Regions.Add(new Region { Id = regionId, Name = "示范县", Level = RegionLevel.County, Path = Region.ChildPath(null, regionId) });
             var agencyId = Guid.NewGuid();
             db.Agencies.Add(new Agency { Id = agencyId, RegionId = regionId, Name = "示范县教育局", Kind = AgencyKind.Department });
-            for (var i = 0; i < Rows.Length; i++)
-            {
-                db.Applications.Add(new ApplicationRecord
+            await db.SaveChangesAsync();
+            await OlderSchemaRows.InsertAsync(db, Enumerable.Range(0, Rows.Length).Select(i => new ApplicationRecord
                 {
                     Id = ids[i],
                     AgencyId = agencyId,
@@ -48,10 +47,7 @@ public class IntakeChoicesMigrationTests
                     Description = "示范县2023年度义务教育阶段学校名单",
                     ArrivedOn = new DateOnly(2024, 6, 17),
                     ReceivedOn = new DateOnly(2024, 6, 17),
-                });
-            }
-
-            await db.SaveChangesAsync();
+                }));
 
             // The old columns held the words themselves.
             for (var i = 0; i < Rows.Length; i++)

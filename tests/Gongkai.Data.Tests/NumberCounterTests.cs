@@ -119,8 +119,8 @@ public class NumberCounterTests
                 ConfirmedOn = Monday,
                 CreatedAtUtc = new DateTime(2024, 6, 17, 1, 0, 0, DateTimeKind.Utc),
             }).ToList();
-        db.Applications.AddRange(applications);
         await db.SaveChangesAsync();
+        await OlderSchemaRows.InsertAsync(db, applications);
 
         // Letters as the schema of the time stores them (status 2 was "approved", numbered and sent): later
         // migrations add columns the model has now, so the rows are written in SQL, not through the model.
