@@ -67,6 +67,18 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<Interaction.ConsultationComment> ConsultationComments => Set<Interaction.ConsultationComment>();
 
+    public DbSet<Interaction.Message> Messages => Set<Interaction.Message>();
+
+    public DbSet<Interaction.MessageEvent> MessageEvents => Set<Interaction.MessageEvent>();
+
+    public DbSet<Interaction.Rating> Ratings => Set<Interaction.Rating>();
+
+    public DbSet<Interaction.MessageReplyPeriod> MessageReplyPeriods => Set<Interaction.MessageReplyPeriod>();
+
+    public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
+
+    public DbSet<Interaction.UnansweredQuestion> UnansweredQuestions => Set<Interaction.UnansweredQuestion>();
+
     public DbSet<AssessmentSchemeRecord> AssessmentSchemes => Set<AssessmentSchemeRecord>();
 
     public DbSet<AssessmentResultRecord> AssessmentResults => Set<AssessmentResultRecord>();

@@ -158,6 +158,25 @@ public static class InteractionText
         Interaction.Adoption.NotAdopted => "未采纳",
         _ => adoption.ToString(),
     };
+
+    public static string Category(MessageCategory category) => category switch
+    {
+        MessageCategory.Inquiry => "咨询",
+        MessageCategory.Suggestion => "建议",
+        MessageCategory.Complaint => "投诉",
+        MessageCategory.Other => "其他",
+        _ => category.ToString(),
+    };
+
+    public static string Satisfaction(Satisfaction level) => level switch
+    {
+        Interaction.Satisfaction.VerySatisfied => "非常满意",
+        Interaction.Satisfaction.Satisfied => "满意",
+        Interaction.Satisfaction.Basic => "基本满意",
+        Interaction.Satisfaction.Dissatisfied => "不满意",
+        Interaction.Satisfaction.VeryDissatisfied => "非常不满意",
+        _ => level.ToString(),
+    };
 }
 
 /// <summary>The rules of moderating and answering one comment.</summary>

@@ -34,6 +34,9 @@ public static class AuditLabels
         ["AssessmentResult"] = "考核结果",
         ["Rectification"] = "整改事项",
         ["Consultation"] = "意见征集",
+        ["Message"] = "留言",
+        ["Rating"] = "评价",
+        ["FaqEntry"] = "常见问题",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -101,6 +104,18 @@ public static class AuditLabels
             ["consultation.comment.rejected"] = "不予公开意见征集的意见",
             ["consultation.comment.adoption"] = "记录意见采纳情况",
             ["consultation.feedback.published"] = "发布意见采纳情况反馈",
+            ["message.received"] = "收到留言",
+            ["message.reply.drafted"] = "起草留言答复",
+            ["message.reply.submitted"] = "提交留言答复审批",
+            ["message.reply.approved"] = "审批同意留言答复",
+            ["message.reply.returned"] = "退回留言答复",
+            ["message.replied"] = "签发留言答复",
+            ["message.published"] = "公开留言及答复",
+            ["message.transferred"] = "转办留言",
+            ["message.rated"] = "留言人评价答复",
+            ["application.rated"] = "申请人评价办理情况",
+            ["rating.reviewed"] = "审核人阅看差评",
+            ["faq.created"] = "新增常见问题",
         };
         foreach (var action in CaseActionCatalog.All)
         {

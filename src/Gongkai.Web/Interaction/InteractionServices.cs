@@ -1,11 +1,18 @@
+using Gongkai.Web.Work;
+
 namespace Gongkai.Web.Interaction;
 
-/// <summary>Registers 政民互动: comment solicitation (意见征集).</summary>
+/// <summary>Registers 政民互动: comment solicitation (意见征集) and messages (留言), ratings (好差评) and their 工作台 sections, 智能问答.</summary>
 internal static class InteractionServices
 {
     public static IServiceCollection AddInteraction(this IServiceCollection services)
     {
         services.AddScoped<ConsultationDesk>();
+        services.AddScoped<MessageDesk>();
+        services.AddScoped<RatingBook>();
+        services.AddScoped<PolicyQa>();
+        services.AddInboxSource<MessageInbox>();
+        services.AddInboxSource<RatingInbox>();
         return services;
     }
 }

@@ -92,9 +92,9 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return "只有经办人和审核人可以提交文书。";
         }
 
-        if (letter.Status is not (LetterStatus.Draft or LetterStatus.Returned))
+        if (!SignOff.CanSubmit(letter.Status))
         {
-            return "该文书已经提交审批，不能再次提交。";
+            return SignOff.AlreadySubmitted(Noun);
         }
 
         if (await CompletenessAsync(letter, cancellationToken) is { } incomplete)
@@ -121,9 +121,9 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return "只有审核人可以审批文书。";
         }
 
-        if (letter.Status != LetterStatus.Submitted)
+        if (!SignOff.CanApprove(letter.Status))
         {
-            return NotAwaitingApproval(letter);
+            return SignOff.NotAwaitingApproval(letter.Status, Noun);
         }
 
         if (await CompletenessAsync(letter, cancellationToken) is { } incomplete)
@@ -154,21 +154,17 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return "只有审核人可以退回文书。";
         }
 
-        if (letter.Status is not (LetterStatus.Submitted or LetterStatus.Approved))
+        if (!SignOff.CanReturn(letter.Status))
         {
-            return NotAwaitingApproval(letter);
+            return SignOff.NotAwaitingApproval(letter.Status, Noun);
         }
 
-        var why = reason?.Trim();
-        if (string.IsNullOrEmpty(why))
+        if (SignOff.ReturnReasonProblem(reason, Noun) is { } problem)
         {
-            return ReturnReasonMissing;
+            return problem;
         }
 
-        if (why.Length > 1000)
-        {
-            return "退回理由不能超过1000个字。";
-        }
+        var why = reason!.Trim();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var caseNumber = await CaseNumberAsync(letter, cancellationToken);
@@ -181,7 +177,10 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         }, cancellationToken);
     }
 
-    public const string ReturnReasonMissing = "请填写退回理由，经办人据此修改。";
+    public static readonly string ReturnReasonMissing = SignOff.ReturnReasonMissing(Noun);
+
+    /// <summary>What <see cref="SignOff"/>'s messages call a letter.</summary>
+    private const string Noun = "文书";
 
     /// <summary>
     /// 签发: an approved letter gets its 文号 (from the agency's counter for the series and year, docs/adr/0007) and
@@ -197,9 +196,9 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             return "只有经办人和审核人可以签发文书。";
         }
 
-        if (letter.Status != LetterStatus.Approved)
+        if (!SignOff.CanIssue(letter.Status))
         {
-            return letter.Status == LetterStatus.Issued ? "该文书已经签发，不能再次签发。" : "文书须经审核人审批同意后才能签发。";
+            return SignOff.NotIssuable(letter.Status, Noun);
         }
 
         var kind = LetterCatalogue.Find(letter.Kind);
@@ -350,14 +349,6 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
     /// </summary>
     public static Outcome? RepliesWith(LetterKind? kind) =>
         kind?.Outcome is { } outcome && Outcomes.Get(outcome).Origin == OutcomeOrigin.Reply ? outcome : null;
-
-    private static string NotAwaitingApproval(LetterRecord letter) => letter.Status switch
-    {
-        LetterStatus.Draft or LetterStatus.Returned => "该文书尚未提交审批。",
-        LetterStatus.Approved => "该文书已经审批同意，不能再次审批。",
-        LetterStatus.Issued => "该文书已经签发，不能再审批。",
-        _ => "该文书不在待审批状态。",
-    };
 
     private Task<string> CaseNumberAsync(LetterRecord letter, CancellationToken cancellationToken) =>
         db.Applications.AsNoTracking().Where(a => a.Id == letter.ApplicationId).Select(a => a.Number).SingleAsync(cancellationToken);

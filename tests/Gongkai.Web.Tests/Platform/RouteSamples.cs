@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongkai.Tests.Platform;
 
 /// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification, a consultation.</summary>
-internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification, Guid Consultation);
+internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification, Guid Consultation, Guid Message);
 
 /// <summary>
 /// Real values for every route parameter: the objects of the 教育局 (most demo accounts' agency), of the 自然资源局
@@ -70,7 +70,7 @@ internal sealed class RouteSamples
         var education = await ObjectsAsync(app, "示范县教育局", "handler");
         var naturalResources = await ObjectsAsync(app, "示范县自然资源局", "handler2");
         var other = await AnotherCountyAsync(app);
-        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         return new RouteSamples([education, naturalResources, other, nowhere]);
     }
 
@@ -122,6 +122,7 @@ internal sealed class RouteSamples
             ("id", "admin/users") => o => o.User,
             ("id", "supervision/rectifications") => o => o.Rectification,
             ("id", "consultations" or "interaction/consultations") => o => o.Consultation,
+            ("id", "messages" or "interaction/messages") => o => o.Message,
             ("letterId", _) => o => o.Letter,
             ("attachmentId", _) => o => o.Attachment,
             _ => null,
@@ -163,7 +164,8 @@ internal sealed class RouteSamples
         var user = await db.Users.Where(u => u.UserName == handler).Select(u => u.Id).SingleAsync();
         var rectification = await RectificationAsync(db, application.AgencyId);
         var consultation = await OpenConsultationAsync(db, application.AgencyId);
-        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification, consultation);
+        var message = await PublishedMessageAsync(db, application.AgencyId);
+        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification, consultation, message);
     }
 
     /// <summary>An agency in a county outside the demo region's 示范县, with a case, a letter, files, a published item and an account.</summary>
@@ -209,7 +211,8 @@ internal sealed class RouteSamples
         await transaction.CommitAsync();
         var rectification = await RectificationAsync(db, agency.Id);
         var consultation = await OpenConsultationAsync(db, agency.Id);
-        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification, consultation);
+        var message = await PublishedMessageAsync(db, agency.Id);
+        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification, consultation, message);
     }
 
     /// <summary>A rectification the county office raised to the agency, waiting for its answer.</summary>
@@ -286,5 +289,36 @@ internal sealed class RouteSamples
             PublishedAtUtc = source.PublishedAtUtc,
             SearchKey = key,
         };
+    }
+
+    /// <summary>A message answered and published on the portal, rated by its writer.</summary>
+    private static async Task<Guid> PublishedMessageAsync(GongkaiDbContext db, Guid agency)
+    {
+        var at = new DateTime(2024, 6, 3, 2, 0, 0, DateTimeKind.Utc);
+        var message = new Message
+        {
+            Id = Guid.NewGuid(),
+            AgencyId = agency,
+            ReceiptCode = "RW" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
+            Category = MessageCategory.Inquiry,
+            Title = "路由测试留言",
+            Content = "留言内容",
+            Phone = "13900001111",
+            MayPublish = true,
+            SubmittedAtUtc = at,
+            ReceivedOn = new DateOnly(2024, 6, 3),
+            DueOn = new DateOnly(2024, 6, 11),
+            Reply = "答复内容",
+            ReplyStatus = LetterStatus.Issued,
+            RepliedOn = new DateOnly(2024, 6, 5),
+            RepliedAtUtc = at.AddDays(2),
+            PublishedAtUtc = at.AddDays(2),
+            UpdatedAtUtc = at.AddDays(2),
+        };
+        db.Messages.Add(message);
+        db.MessageEvents.Add(new MessageEvent { Id = Guid.NewGuid(), MessageId = message.Id, AtUtc = at, AgencyId = agency, Text = "收到咨询留言", Actor = "留言人", IsPublic = true });
+        db.Ratings.Add(new Rating { Id = Guid.NewGuid(), Subject = RatedSubject.Message, SubjectId = message.Id, AgencyId = agency, Level = Satisfaction.Satisfied, RatedAtUtc = at.AddDays(3) });
+        await db.SaveChangesAsync();
+        return message.Id;
     }
 }

@@ -67,11 +67,13 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
             .Where(i => i.Status == CatalogStatus.Published && i.Kind == CatalogItemKind.NormativeDocument && i.RepealedOn != null && i.Keywords != null)
             .OrderByDescending(i => i.Title.Length).Select(i => i.Id).FirstAsync());
         var consultations = await WithDbAsync(app, db => db.Consultations.OrderBy(c => c.OpensOn).Select(c => c.Id).ToListAsync());
+        var message = await WithDbAsync(app, db => db.Messages.Where(m => m.PublishedAtUtc != null).Select(m => m.Id).FirstAsync());
         string[] urls =
         [
             "/", "/catalog", $"/catalog?agency={education}", $"/catalog/{item}", "/search?q=低保", "/search?q=", "/agencies",
             $"/agencies/{education}", $"/agencies/{education}/guide", $"/agencies/{education}/reports", "/apply", "/status",
             "/accounts/login", "/error/404", "/interaction", "/consultations", .. consultations.Select(c => $"/consultations/{c}"),
+            "/messages", "/messages/new", "/messages/status", $"/messages/{message}", "/status/rating", "/interaction/ask",
         ];
 
         var problems = new List<string>();
@@ -96,6 +98,14 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
             await page.Locator(".field-error, .alert").First.WaitForAsync();
             problems.AddRange((await FitProblemsAsync(page)).Select(p => $"{(large ? "大字版 " : "")}/apply (errors): {p}"));
 
+            // The reply with its rating form, as the citizen sees it after the look-up (the demo's published message).
+            await page.GotoAsync("/messages/status");
+            await page.GetByLabel("查询码").FillAsync("DEMOLY0007");
+            await page.GetByLabel("联系电话").FillAsync("13900000007");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await page.Locator("[data-reply]").WaitForAsync();
+            problems.AddRange((await FitProblemsAsync(page)).Select(p => $"{(large ? "大字版 " : "")}/messages/status (reply): {p}"));
+
             // Titles in the catalogue read as lines, not one or two characters per line.
             await page.GotoAsync("/catalog");
             var titleWidth = await page.Locator("table.catalog-list td.title").First.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
@@ -114,7 +124,7 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
         {
             "/", "/catalog", "/catalog/{id:guid}", "/search", "/agencies", "/agencies/{id:guid}", "/agencies/{id:guid}/guide",
             "/agencies/{id:guid}/reports/{year:int?}", "/apply", "/apply/receipt", "/status", "/status/case", "/Accounts/Login",
-            "/interaction", "/consultations", "/consultations/{id:guid}",
+            "/interaction", "/consultations", "/consultations/{id:guid}", "/messages", "/messages/new", "/messages/status", "/messages/{id:guid}", "/status/rating", "/interaction/ask",
         };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

@@ -35,8 +35,8 @@ public sealed class StatusModel(GongkaiDbContext db, ApplicantSession session, P
             return Page();
         }
 
-        var code = Normalize(Code).ToUpperInvariant();
-        var phone = Digits(Phone);
+        var code = LookupKeys.Code(Code);
+        var phone = LookupKeys.PhoneDigits(Phone);
         if (code.Length == 0 || phone.Length == 0)
         {
             Error = "请填写查询码和联系电话。";
@@ -47,7 +47,7 @@ public sealed class StatusModel(GongkaiDbContext db, ApplicantSession session, P
             .Where(a => a.ReceiptCode == code)
             .Select(a => new { a.Id, a.Phone, a.AgencyId, a.Number })
             .SingleOrDefaultAsync(HttpContext.RequestAborted);
-        if (candidate is null || candidate.Phone is null || !string.Equals(Digits(candidate.Phone), phone, StringComparison.Ordinal))
+        if (candidate is null || candidate.Phone is null || !LookupKeys.SamePhone(candidate.Phone, phone))
         {
             Error = NotFoundMessage;
             return Page();
@@ -64,19 +64,5 @@ public sealed class StatusModel(GongkaiDbContext db, ApplicantSession session, P
         ApplicantSession.SignOut(HttpContext);
         TempData["Message"] = "已退出查询。";
         return Redirect("/status");
-    }
-
-    private static string Normalize(string? value) => new([.. (value ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')]);
-
-    /// <summary>A phone number as its digits, without a +86/0086 prefix, so "0373-5000001" and "03735000001" match.</summary>
-    private static string Digits(string? value)
-    {
-        var digits = new string([.. (value ?? "").Where(char.IsAsciiDigit)]);
-        if (digits.StartsWith("0086", StringComparison.Ordinal))
-        {
-            return digits[4..];
-        }
-
-        return digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) ? digits[2..] : digits;
     }
 }
