@@ -31,6 +31,7 @@ public sealed class AttachmentUploads(GongkaiDbContext db, FileStore store, Time
         AttachmentKind.Other => "其他材料",
         AttachmentKind.Catalog => "目录附件",
         AttachmentKind.Correction => "补正材料",
+        AttachmentKind.Evidence => "证明材料",
         _ => kind.ToString(),
     };
 

@@ -10,6 +10,7 @@ internal static class SupervisionServices
         services.AddScoped<ReportCollector>();
         services.AddScoped<Assessments>();
         services.AddScoped<Rectifications>();
+        services.AddScoped<SpotChecks>();
         return services;
     }
 }
