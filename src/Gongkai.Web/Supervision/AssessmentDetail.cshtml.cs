@@ -19,7 +19,7 @@ namespace Gongkai.Web.Supervision;
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
 public sealed class AssessmentDetailModel(
-    Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock, Attachments.AttachmentUploads uploads, Attachments.FileStore store) : PageModel
+    Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock, Attachments.AttachmentUploads uploads, Attachments.FileStore store, Trends trends) : PageModel
 {
     /// <summary>A record behind a number: what it is, its dates, and whether it was counted in the numerator.</summary>
     public sealed record CountedRow(Guid Id, string Label, string? Link, IReadOnlyList<string> Cells, bool Counted);
@@ -56,6 +56,9 @@ public sealed class AssessmentDetailModel(
     public Dictionary<int, IReadOnlyList<string>> Headers { get; } = [];
 
     public string? Error { get; private set; }
+
+    /// <summary>The agency's trends: the last twelve months and its totals in the closed periods.</summary>
+    public IReadOnlyList<TrendChart> Charts { get; private set; } = [];
 
     public bool CanScore => staff.IsInRole(Roles.Supervisor) && Result is { ClosedAtUtc: null };
 
@@ -160,6 +163,8 @@ public sealed class AssessmentDetailModel(
 
         SelectedRegion = region;
         Agency = agency;
+        var monthly = await trends.MonthlyAsync([agency.Id], cancellationToken);
+        Charts = await trends.ScoresAsync(region.Id, agency.Id, cancellationToken) is { } scores ? [.. monthly, scores] : monthly;
         SelectedPeriod = AssessmentPeriod.TryParse(Period, out var period) ? period : AssessmentPeriod.Containing(assessments.Today, PeriodKind.Quarter);
         Result = await assessments.AssessAsync(region, SelectedPeriod, cancellationToken);
         Row = Result?.Ranking.FirstOrDefault(r => r.Score.AgencyId == agencyId);

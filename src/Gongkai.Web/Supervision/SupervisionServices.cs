@@ -11,6 +11,7 @@ internal static class SupervisionServices
         services.AddScoped<Assessments>();
         services.AddScoped<Rectifications>();
         services.AddScoped<SpotChecks>();
+        services.AddScoped<Trends>();
         return services;
     }
 }

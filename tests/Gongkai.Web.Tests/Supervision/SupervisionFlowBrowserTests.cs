@@ -3,6 +3,7 @@ using Gongkai.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web.AnnualReports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Web.Supervision;
@@ -174,6 +175,34 @@ public partial class SupervisionFlowBrowserTests(Browser browser) : BrowserTest
         var agencyPage = await browser.OpenAsync(app);
         await SignInAsync(agencyPage, "publisher");
         (await agencyPage.Locator("#agency-rectifications-section").InnerTextAsync()).ShouldContain("抽查问题：" + title);
+    }
+
+    [Fact]
+    public async Task The_region_overview_draws_its_trends_under_the_strict_policy_with_the_same_numbers_in_tables()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        var page = await browser.OpenAsync(app);
+        var received = await ApplicantCases.QueryAsync(app, db => db.Applications
+            .Where(a => a.ReceivedOn >= new DateOnly(2023, 7, 1) && a.ReceivedOn <= new DateOnly(2024, 6, 17)).Select(a => a.ReceivedOn).ToListAsync());
+        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(2023, 7, 1).AddMonths(i)).ToList();
+        await SignInAsync(page, "supervisor");
+
+        await page.GotoAsync("/supervision");
+
+        var figures = page.Locator("figure[data-chart]");
+        (await figures.Locator("figcaption").AllInnerTextsAsync()).ShouldBe(
+            ["依申请公开：每月收到和办结件数", "每月按时办结率和逾期办结件数", "近 12 个月办理结果构成（件）", "每月发布主动公开信息条数"]);
+        for (var i = 0; i < 4; i++)
+        {
+            await figures.Nth(i).Locator(".chart canvas").First.WaitForAsync();
+        }
+
+        var table = page.Locator("#chart-applications table");
+        (await table.Locator("thead th").AllInnerTextsAsync()).Skip(1).ShouldBe(months.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+        (await table.Locator("tbody tr").First.Locator("td").AllInnerTextsAsync())
+            .ShouldBe(months.Select(m => received.Count(r => r.Year == m.Year && r.Month == m.Month).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        received.Count.ShouldBeGreaterThan(0, "the demo region has applications in the year shown");
     }
 
     private static void AcceptConfirmations(IPage page) => page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
