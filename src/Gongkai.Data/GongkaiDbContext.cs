@@ -87,6 +87,12 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();
 
+    public DbSet<SpotCheckRecord> SpotChecks => Set<SpotCheckRecord>();
+
+    public DbSet<SpotCheckItemRecord> SpotCheckItems => Set<SpotCheckItemRecord>();
+
+    public DbSet<SpotCheckProblemRecord> SpotCheckProblems => Set<SpotCheckProblemRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -20,6 +20,9 @@ public enum AttachmentKind
 
     /// <summary>What the applicant sent in answer to a correction request (补正材料), text or file.</summary>
     Correction = 6,
+
+    /// <summary>Evidence a supervisor keeps (证明材料): a spot-check problem's screenshot, a manual score's proof.</summary>
+    Evidence = 7,
 }
 
 /// <summary>

@@ -36,6 +36,7 @@ public sealed class AttachmentUploads(GongkaiDbContext db, IFileStore store, IOp
         AttachmentKind.Other => "其他材料",
         AttachmentKind.Catalog => "目录附件",
         AttachmentKind.Correction => "补正材料",
+        AttachmentKind.Evidence => "证明材料",
         _ => kind.ToString(),
     };
 

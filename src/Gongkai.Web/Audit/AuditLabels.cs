@@ -98,6 +98,8 @@ public static class AuditLabels
             ["assessment.manual-scored"] = "考核人工评分",
             ["assessment.closed"] = "考核结果定稿",
             [Supervision.Rectifications.RaisedAction] = "提出整改",
+            [Supervision.SpotChecks.DrawnAction] = "抽取抽查样本",
+            [Supervision.SpotChecks.CheckedAction] = "记录抽查结果",
             ["consultation.opened"] = "发布意见征集",
             ["consultation.comment.received"] = "收到意见征集的意见",
             ["consultation.comment.published"] = "公开意见征集的意见",

@@ -51,7 +51,7 @@ public sealed class ApplicationRatingModel(GongkaiDbContext db, ApplicantSession
         {
             Error = "申请答复后才能评价。";
         }
-        else if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        else if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             Error = "提交过于频繁，请稍后再试。您填写的内容已保留。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

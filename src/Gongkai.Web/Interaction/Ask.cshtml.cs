@@ -47,7 +47,7 @@ public sealed class AskModel(GongkaiDbContext db, PolicyQa qa, PublicRateLimiter
             return Page();
         }
 
-        if (!limiter.TryAcquire(PublicAction.Lookup, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Lookup, HttpContext))
         {
             Error = "提问过于频繁，请稍等几分钟后再试。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Gongkai.AnnualReports;
 using Gongkai.Calendar;
 using Gongkai.Data.Accounts;
@@ -67,46 +65,35 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
     /// One row per agency of the subtree (those without a report too), one column per cell, headed by the cell's Chinese
     /// name from the national labels (<see cref="FormatCell.Heading"/>); the JSON API keeps the paths.
     /// </summary>
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(SheetExport.Csv(Sheet()), SheetExport.CsvType, string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.csv"))
+            : NotFound();
+
+    /// <summary>The same table as an Excel workbook, the figures as numbers.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(SheetExport.Xlsx(Sheet()), SheetExport.XlsxType, string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.xlsx"))
+            : NotFound();
+
+    private Sheet Sheet()
     {
-        if (!await LoadAsync(cancellationToken))
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var row in Included.Concat(Missing))
         {
-            return NotFound();
+            rows.Add(
+            [
+                row.Agency.Name,
+                row.Agency.RegionName,
+                row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
+                row.Version,
+                row.PublishedOn is { } on ? DateText.Iso(on) : null,
+                .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? (object)value : null),
+            ]);
         }
 
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            void Line(IEnumerable<string> fields)
-            {
-                foreach (var field in fields)
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.NextRecord();
-            }
-
-            Line(["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Heading)]);
-            foreach (var row in Included.Concat(Missing))
-            {
-                Line(
-                [
-                    row.Agency.Name,
-                    row.Agency.RegionName,
-                    row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
-                    row.Version?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    row.PublishedOn is { } on ? DateText.Iso(on) : "",
-                    .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : ""),
-                ]);
-            }
-
-            Line(["合计", RegionName, "", "", "", .. Cells.Select(c => Sum is { } sum && c.Get(sum).Value is { } value ? value.ToString(CultureInfo.InvariantCulture) : "")]);
-        }
-
-        // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.csv"));
+        rows.Add(["合计", RegionName, null, null, null, .. Cells.Select(c => Sum is { } sum && c.Get(sum).Value is { } value ? (object)value : null)]);
+        return new Sheet($"{SelectedYear}年度报告汇总", ["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Heading)], rows);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -53,6 +53,20 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
         return Page();
     }
 
+    /// <summary>The ranking as CSV (one row per agency, points and values of every indicator).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        !await LoadAsync(cancellationToken) || Result is null
+            ? NotFound()
+            : File(SheetExport.Csv(AssessmentSheets.Ranking(Result)), SheetExport.CsvType, FileName("csv"));
+
+    /// <summary>The ranking and every agency's indicator lines as an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        !await LoadAsync(cancellationToken) || Result is null
+            ? NotFound()
+            : File(SheetExport.Xlsx(AssessmentSheets.Ranking(Result), AssessmentSheets.Lines(Result)), SheetExport.XlsxType, FileName("xlsx"));
+
+    private string FileName(string extension) => $"{SelectedRegion.Name}{SelectedPeriod.Label}考核结果.{extension}";
+
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))

@@ -18,7 +18,8 @@ namespace Gongkai.Web.Supervision;
 /// counted). A supervisor scores manual lines here, with a note.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
-public sealed class AssessmentDetailModel(Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock) : PageModel
+public sealed class AssessmentDetailModel(
+    Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock, Attachments.AttachmentUploads uploads, Attachments.IFileStore store, Trends trends) : PageModel
 {
     /// <summary>A record behind a number: what it is, its dates, and whether it was counted in the numerator.</summary>
     public sealed record CountedRow(Guid Id, string Label, string? Link, IReadOnlyList<string> Cells, bool Counted);
@@ -55,6 +56,9 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
     public Dictionary<int, IReadOnlyList<string>> Headers { get; } = [];
 
     public string? Error { get; private set; }
+
+    /// <summary>The agency's trends: the last twelve months and its totals in the closed periods.</summary>
+    public IReadOnlyList<TrendChart> Charts { get; private set; } = [];
 
     public bool CanScore => staff.IsInRole(Roles.Supervisor) && Result is { ClosedAtUtc: null };
 
@@ -107,6 +111,18 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
             }).Entity;
         }
 
+        if (Request.HasFormContentType && Request.Form.Files.GetFile("Evidence") is { Length: > 0 } file)
+        {
+            var upload = await uploads.AddAsync(agencyId, existing.Id, Data.Applications.AttachmentKind.Evidence, file, visibleToApplicant: false, staff.DisplayName, cancellationToken);
+            if (upload.Attachment is null)
+            {
+                Error = upload.Problem;
+                return Page();
+            }
+
+            existing.EvidenceId = upload.Attachment.Id;
+        }
+
         existing.Rate = rate;
         existing.Note = Note.Trim();
         existing.ScoredAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -115,6 +131,25 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
             $"{SelectedPeriod.Label}“{lines[Line].Name}”评分 {rate}%：{existing.Note}", agencyId);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/supervision/assessment/{agencyId}?period={SelectedPeriod.Key}&region={SelectedRegion.Id}#line-{Line}");
+    }
+
+    /// <summary>The evidence file of a manual line's score.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid agencyId, int line, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(agencyId, cancellationToken) || !Manual.TryGetValue(line, out var score) || score.EvidenceId is not { } evidence)
+        {
+            return NotFound();
+        }
+
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == evidence && a.OwnerId == score.Id && a.AgencyId == agencyId, cancellationToken);
+        if (attachment is null || await store.OpenAsync(attachment.Sha256, cancellationToken) is not { } content)
+        {
+            return NotFound();
+        }
+
+        audit.Record("attachment.downloaded", "Attachment", attachment.Id.ToString(), $"下载考核证明材料“{attachment.FileName}”（{Agency.Name}）", agencyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Attachments.AttachmentFile.Send(Response, content, attachment);
     }
 
     private async Task<bool> LoadAsync(Guid agencyId, CancellationToken cancellationToken)
@@ -128,6 +163,8 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
 
         SelectedRegion = region;
         Agency = agency;
+        var monthly = await trends.MonthlyAsync([agency.Id], cancellationToken);
+        Charts = await trends.ScoresAsync(region.Id, agency.Id, cancellationToken) is { } scores ? [.. monthly, scores] : monthly;
         SelectedPeriod = AssessmentPeriod.TryParse(Period, out var period) ? period : AssessmentPeriod.Containing(assessments.Today, PeriodKind.Quarter);
         Result = await assessments.AssessAsync(region, SelectedPeriod, cancellationToken);
         Row = Result?.Ranking.FirstOrDefault(r => r.Score.AgencyId == agencyId);
@@ -153,6 +190,13 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
             .Select(i => new { i.Id, i.Title, i.IndexNumber, i.FormedOn, i.PublishedOn }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var rectifications = await db.Rectifications.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Title, r.DueOn, r.AnsweredOn, r.State }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var sampled = await db.SpotCheckItems.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Join(db.SpotChecks.AsNoTracking(), i => i.SpotCheckId, c => c.Id, (i, c) => new { i.Id, i.SpotCheckId, i.Position, i.CatalogItemId, c.DrawnOn, i.CheckedOn })
+            .Join(db.CatalogItems.AsNoTracking(), x => x.CatalogItemId, c => c.Id, (x, c) => new
+            {
+                x.Id, x.SpotCheckId, x.Position, x.DrawnOn, x.CheckedOn, c.Title, Problems = db.SpotCheckProblems.Count(p => p.SpotCheckItemId == x.Id),
+            })
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
         var calendar = await assessments.CalendarAsync(cancellationToken);
 
         for (var i = 0; i < lines.Count; i++)
@@ -185,6 +229,12 @@ public sealed class AssessmentDetailModel(Assessments assessments, RegionScope s
                     Headers[i] = ["整改事项", "整改期限", "答复日期", "状态"];
                     rows.Add(new CountedRow(id, rect.Title, $"/supervision/rectifications/{id}",
                         [DateText.Iso(rect.DueOn), DateText.Iso(rect.AnsweredOn), RectificationFlow.StateLabel(rect.State)], counted.Contains(id)));
+                }
+                else if (sampled.TryGetValue(id, out var spot))
+                {
+                    Headers[i] = ["抽查的信息", "抽样日期", "检查日期", "问题数"];
+                    rows.Add(new CountedRow(id, spot.Title, $"/supervision/spot-checks/{spot.SpotCheckId}#item-{spot.Position}",
+                        [DateText.Iso(spot.DrawnOn), DateText.Iso(spot.CheckedOn), spot.Problems.ToString(System.Globalization.CultureInfo.InvariantCulture)], counted.Contains(id)));
                 }
                 else
                 {

@@ -209,16 +209,33 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
             rectifications.AddRange(rows.Select(r => (r.AgencyId, new RectificationFact(r.Id, r.DueOn, r.AnsweredOn, r.State == RectificationState.Closed))));
         }
 
+        var spotChecks = new List<(Guid Agency, SpotCheckFact Fact)>();
+        if (kinds.Contains(IndicatorKind.SpotCheckProblemRate))
+        {
+            var rows = await db.SpotCheckItems.AsNoTracking()
+                .Where(i => i.CheckedOn >= start && i.CheckedOn <= end)
+                .Join(db.SpotChecks.AsNoTracking().Where(c => ids.Contains(c.AgencyId)), i => i.SpotCheckId, c => c.Id, (i, c) => new
+                {
+                    i.Id,
+                    c.AgencyId,
+                    i.CheckedOn,
+                    Problems = db.SpotCheckProblems.Count(p => p.SpotCheckItemId == i.Id),
+                })
+                .ToListAsync(cancellationToken);
+            spotChecks.AddRange(rows.Select(r => (r.AgencyId, new SpotCheckFact(r.Id, r.CheckedOn!.Value, r.Problems))));
+        }
+
         var caseLookup = cases.ToLookup(c => c.Agency, c => c.Fact);
         var reviewLookup = reviews.ToLookup(c => c.Agency, c => c.Fact);
         var catalogueLookup = catalogue.ToLookup(c => c.Agency, c => c.Fact);
         var rectificationLookup = rectifications.ToLookup(c => c.Agency, c => c.Fact);
+        var spotCheckLookup = spotChecks.ToLookup(c => c.Agency, c => c.Fact);
         return agencies.ToDictionary(a => a.Id, a => new AgencyFacts(
             [.. caseLookup[a.Id]],
             [.. reviewLookup[a.Id]],
             [.. catalogueLookup[a.Id]],
             reportFacts.TryGetValue(a.Id, out var r) ? [r] : [],
             [.. rectificationLookup[a.Id]],
-            []));
+            [.. spotCheckLookup[a.Id]]));
     }
 }

@@ -1,8 +1,8 @@
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
-using Gongkai.Data.Supervision;
 using Gongkai.Supervision;
+using Gongkai.Web.Letters;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,15 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Supervision;
 
 /// <summary>
-/// 考核通报: the printable notice of a period's assessment — the ranking table, the main problems (the indicators
-/// where most agencies lost points) and the rectifications raised or due in the period with where they stand.
+/// 考核通报: the notice of a period's assessment — the ranking table, the main problems (the indicators where most
+/// agencies lost points) and the rectifications raised or due in the period with where they stand — as a printable
+/// page and as a Word document in the layout of the reply letters.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
 public sealed class BulletinModel(Assessments assessments, GongkaiDbContext db) : PageModel
 {
-    /// <summary>An indicator where agencies lost points: how many of the assessed lost any, and their names.</summary>
-    public sealed record Problem(string Indicator, int Losing, IReadOnlyList<string> Agencies);
-
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
@@ -30,47 +28,45 @@ public sealed class BulletinModel(Assessments assessments, GongkaiDbContext db) 
 
     public Region SelectedRegion { get; private set; } = null!;
 
-    public AssessmentResult? Result { get; private set; }
+    /// <summary>The 通报's text, or null when no scheme is in force for the period.</summary>
+    public BulletinContent? Bulletin { get; private set; }
 
-    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public IReadOnlyList<RectificationRecord> RectificationList { get; private set; } = [];
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Bulletin is null)
+        {
+            return NotFound();
+        }
 
-    public DateOnly Today => assessments.Today;
+        return File(BulletinDocx.Render(Bulletin), LetterFiles.DocxType, Bulletin.Title + ".docx");
+    }
 
-    public string Name(Guid agency) => Result is not null && Result.Agencies.TryGetValue(agency, out var a) ? a.Name : "";
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await assessments.RegionAsync(Region, cancellationToken) is not { } region)
         {
-            return NotFound();
+            return false;
         }
 
         var period = AssessmentPeriod.TryParse(Period, out var asked) && asked.Start <= assessments.Today
             ? asked
             : AssessmentPeriod.Containing(assessments.Today, PeriodKind.Quarter);
-
         SelectedRegion = region;
         SelectedPeriod = period;
-        Result = await assessments.AssessAsync(region, period, cancellationToken);
-        if (Result is null)
+        if (await assessments.AssessAsync(region, period, cancellationToken) is not { } result)
         {
-            return Page();
+            return true;
         }
 
-        Problems = [.. Result.Scheme.Scheme.Indicators.Select((line, i) => (line, i))
-            .Select(x => new Problem(x.line.Name, 0, [.. Result.Ranking
-                .Where(r => r.Score.Lines.Count > x.i && r.Score.Lines[x.i].Points is { } p && p < x.line.Weight)
-                .Select(r => Name(r.Score.AgencyId))]))
-            .Select(p => p with { Losing = p.Agencies.Count })
-            .Where(p => p.Losing > 0)
-            .OrderByDescending(p => p.Losing)];
-        var ids = Result.Agencies.Keys.ToList();
+        var ids = result.Agencies.Keys.ToList();
         var (start, end) = (period.Start, period.End);
-        RectificationList = await db.Rectifications.AsNoTracking()
+        var rectifications = await db.Rectifications.AsNoTracking()
             .Where(r => ids.Contains(r.AgencyId) && ((r.RaisedOn >= start && r.RaisedOn <= end) || (r.DueOn >= start && r.DueOn <= end)))
             .OrderBy(r => r.RaisedOn).ToListAsync(cancellationToken);
-        return Page();
+        Bulletin = BulletinContent.From(result, rectifications, assessments.Today);
+        return true;
     }
 }

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Supervision;
 /// overall problem list (which rule fails at how many agencies).
 /// </summary>
 [Authorize(Roles = Roles.Supervisor)]
-public sealed class IndexModel(SupervisedReports reports, RegionScope scope, TimeProvider clock) : PageModel
+public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Trends trends, TimeProvider clock) : PageModel
 {
     /// <summary>A rule that fails somewhere in the subtree, with the agencies where it does.</summary>
     public sealed record ProblemRow(RuleDefinition Rule, IReadOnlyList<SupervisedReport> Agencies);
@@ -40,6 +40,9 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tim
 
     public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
 
+    /// <summary>The region's trends of the last twelve months.</summary>
+    public IReadOnlyList<TrendChart> Charts { get; private set; } = [];
+
     public IEnumerable<int> Years => Enumerable.Range(ReportDeadlines.FirstYear, Today.Year - ReportDeadlines.FirstYear + 1).Reverse();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -64,6 +67,7 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tim
             .GroupBy(x => x.RuleId, StringComparer.Ordinal)
             .Select(g => new ProblemRow(RuleCatalogue.Get(g.Key), [.. g.Select(x => x.Report).DistinctBy(r => r.Agency.Id)]))
             .OrderBy(p => p.Rule.Severity).ThenByDescending(p => p.Agencies.Count).ThenBy(p => p.Rule.Id, StringComparer.Ordinal)];
+        Charts = await trends.MonthlyAsync([.. (await scope.AgenciesAsync(cancellationToken)).Select(a => a.Id)], cancellationToken);
         return Page();
     }
 

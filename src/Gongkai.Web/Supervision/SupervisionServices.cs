@@ -10,6 +10,8 @@ internal static class SupervisionServices
         services.AddScoped<ReportCollector>();
         services.AddScoped<Assessments>();
         services.AddScoped<Rectifications>();
+        services.AddScoped<SpotChecks>();
+        services.AddScoped<Trends>();
         return services;
     }
 }

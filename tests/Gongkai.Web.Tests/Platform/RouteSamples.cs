@@ -17,8 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Platform;
 
-/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification, a consultation.</summary>
-internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification, Guid Consultation, Guid Message);
+/// <summary>The objects of one agency that route parameters name: an application with a letter and a file, catalogue items, an account, a rectification, a consultation, a message, a spot check.</summary>
+internal sealed record AgencyObjects(string Owner, Guid Agency, Guid Application, Guid Letter, Guid Attachment, Guid CatalogItem, Guid CatalogFile, Guid User, Guid Rectification, Guid Consultation, Guid Message, Guid SpotCheck);
 
 /// <summary>
 /// Real values for every route parameter: the objects of the 教育局 (most demo accounts' agency), of the 自然资源局
@@ -49,6 +49,8 @@ internal sealed class RouteSamples
 
     private const string Malformed = "not-a-guid";
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     /// <summary>Valid values for query inputs some pages need before they show anything (a search needs words).</summary>
     private static readonly Dictionary<string, string> ValidQuery = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -70,7 +72,7 @@ internal sealed class RouteSamples
         var education = await ObjectsAsync(app, "示范县教育局", "handler");
         var naturalResources = await ObjectsAsync(app, "示范县自然资源局", "handler2");
         var other = await AnotherCountyAsync(app);
-        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nowhere = new AgencyObjects("不存在", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         return new RouteSamples([education, naturalResources, other, nowhere]);
     }
 
@@ -121,6 +123,7 @@ internal sealed class RouteSamples
             ("id", "agencies" or "admin/agencies") or ("agencyId", _) => o => o.Agency,
             ("id", "admin/users") => o => o.User,
             ("id", "supervision/rectifications") => o => o.Rectification,
+            ("id", "supervision/spot-checks") => o => o.SpotCheck,
             ("id", "consultations" or "interaction/consultations") => o => o.Consultation,
             ("id", "messages" or "interaction/messages") => o => o.Message,
             ("letterId", _) => o => o.Letter,
@@ -165,7 +168,8 @@ internal sealed class RouteSamples
         var rectification = await RectificationAsync(db, application.AgencyId);
         var consultation = await OpenConsultationAsync(db, application.AgencyId);
         var message = await PublishedMessageAsync(db, application.AgencyId);
-        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification, consultation, message);
+        var spotCheck = await SpotCheckAsync(db, application.AgencyId, published.Id);
+        return new AgencyObjects(agencyName, application.AgencyId, application.Id, letter, attachment.Id, published.Id, catalogFile.Id, user, rectification, consultation, message, spotCheck);
     }
 
     /// <summary>An agency in a county outside the demo region's 示范县, with a case, a letter, files, a published item and an account.</summary>
@@ -212,7 +216,8 @@ internal sealed class RouteSamples
         var rectification = await RectificationAsync(db, agency.Id);
         var consultation = await OpenConsultationAsync(db, agency.Id);
         var message = await PublishedMessageAsync(db, agency.Id);
-        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification, consultation, message);
+        var spotCheck = await SpotCheckAsync(db, agency.Id, item.Id);
+        return new AgencyObjects(agency.Name, agency.Id, application.Id, letter.Id, attachment.Id, item.Id, catalogFile.Id, user.Id, rectification, consultation, message, spotCheck);
     }
 
     /// <summary>A rectification the county office raised to the agency, waiting for its answer.</summary>
@@ -235,6 +240,28 @@ internal sealed class RouteSamples
         db.Rectifications.Add(record);
         await db.SaveChangesAsync();
         return record.Id;
+    }
+
+    /// <summary>A spot check the county office made of the agency, its one sampled item unchecked.</summary>
+    private static async Task<Guid> SpotCheckAsync(GongkaiDbContext db, Guid agency, Guid item)
+    {
+        var office = await db.Agencies.Where(a => a.Name == "示范县人民政府办公室").Select(a => a.Id).SingleAsync();
+        var check = new Gongkai.Data.Supervision.SpotCheckRecord
+        {
+            Id = Guid.NewGuid(),
+            AgencyId = agency,
+            RaisedByAgencyId = office,
+            DrawnOn = new DateOnly(2024, 6, 17),
+            Seed = 1,
+            SampleSize = 1,
+            Population = 1,
+            ChecklistJson = System.Text.Json.JsonSerializer.Serialize(Gongkai.Supervision.SpotChecklist.Default, Json),
+            CreatedBy = "陈静（监督人）",
+        };
+        db.SpotChecks.Add(check);
+        db.SpotCheckItems.Add(new Gongkai.Data.Supervision.SpotCheckItemRecord { Id = Guid.NewGuid(), SpotCheckId = check.Id, Position = 1, CatalogItemId = item });
+        await db.SaveChangesAsync();
+        return check.Id;
     }
 
     /// <summary>A consultation open on the test clock's day, with a comment waiting for moderation.</summary>

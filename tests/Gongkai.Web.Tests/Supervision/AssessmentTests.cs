@@ -85,6 +85,61 @@ public class AssessmentTests
             ["“按时答复率”有 1 个单位失分：示范县教育局。", "“逾期件数”有 1 个单位失分：示范县教育局。"]);
         bulletin.QuerySelector("#bulletin")!.TextContent.ShouldContain("考核结果已定稿。");
 
+        // The same 通报 as a Word document: title, opening, the ranking table, the problems, no rectifications.
+        var docx = await supervisor.GetAsync(new Uri(bulletin.QuerySelector("#bulletin-docx")!.GetAttribute("href")!, UriKind.Relative));
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe(Gongkai.Web.Letters.LetterFiles.DocxType);
+        docx.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("示范县2025年第一季度政府信息公开工作考核通报.docx");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var body = word.MainDocumentPart!.Document!.Body!;
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ShouldBe(
+            [
+                "示范县2025年第一季度政府信息公开工作考核通报",
+                "按照示范县政府信息公开工作考核方案（第 1 版），对 5 个单位2025年第一季度的政府信息公开工作进行了考核。考核结果已定稿。现将有关情况通报如下。",
+                "一、考核结果",
+                "二、存在的主要问题",
+                "1. “按时答复率”有 1 个单位失分：示范县教育局。",
+                "2. “逾期件数”有 1 个单位失分：示范县教育局。",
+                "三、整改事项",
+                "本考核期没有提出或到期的整改事项。",
+                "请各单位对照通报的问题认真整改，按期报送整改情况。",
+            ]);
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ShouldHaveSingleItem()
+                .Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText)))
+                .ShouldBe(
+                [
+                    "排名|单位|得分|较上期", "1|示范县自然资源局|100|—", "2|示范县教育局|60|—",
+                    "—|示范县住房和城乡建设局|不适用|—", "—|示范县人力资源和社会保障局|不适用|—", "—|示范县市场监督管理局|不适用|—",
+                ]);
+            word.PackageProperties.Title.ShouldBe("示范县2025年第一季度政府信息公开工作考核通报");
+        }
+
+        // The ranking and the indicator lines in Excel, read back: Chinese headers, points as numbers, 不适用 as text.
+        var xlsx = await supervisor.GetAsync(new Uri(after.QuerySelector("#ranking-exports a")!.GetAttribute("href")!, UriKind.Relative));
+        xlsx.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("示范县2025年第一季度考核结果.xlsx");
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync())))
+        {
+            workbook.Worksheets.Select(w => w.Name).ShouldBe(["排名", "指标明细"]);
+            var ranking = workbook.Worksheet("排名");
+            static List<string> Texts(ClosedXML.Excel.IXLRow row, int count) => [.. Enumerable.Range(1, count).Select(c => row.Cell(c).GetString())];
+            Texts(ranking.Row(1), 8).ShouldBe(["排名", "较上期", "机关", "总分", "按时答复率得分（满分 60）", "按时答复率数值", "逾期件数得分（满分 40）", "逾期件数数值"]);
+            Texts(ranking.Row(2), 8).ShouldBe(["1", "—", "示范县自然资源局", "100", "60", "100%", "40", "0 件"]);
+            Texts(ranking.Row(3), 8).ShouldBe(["2", "—", "示范县教育局", "60", "30", "75%", "30", "1 件"]);
+            Texts(ranking.Row(4), 8).ShouldBe(["", "—", "示范县住房和城乡建设局", "不适用", "不适用", "不适用", "不适用", "不适用"]);
+            ranking.Cell(3, 4).DataType.ShouldBe(ClosedXML.Excel.XLDataType.Number);
+            ranking.Cell(3, 4).GetValue<decimal>().ShouldBe(60m);
+            ranking.Row(7).IsEmpty().ShouldBeTrue("five agencies");
+            var lines = workbook.Worksheet("指标明细");
+            Texts(lines.Row(1), 9).ShouldBe(["机关", "指标", "口径版本", "数值", "得分", "满分", "计入分母", "计入分子", "评分规则"]);
+            Texts(lines.Row(4), 8).ShouldBe(["示范县教育局", "按时答复率", "1", "75%", "30", "60", "4", "3"]);
+            Texts(lines.Row(5), 8).ShouldBe(["示范县教育局", "逾期件数", "1", "1 件", "30", "40", "4", "1"]);
+            Texts(lines.Row(6), 8).ShouldBe(["示范县住房和城乡建设局", "按时答复率", "1", "不适用", "不适用", "60", "", ""]);
+        }
+
+        var rankingCsv = (await supervisor.GetStringAsync(new Uri("/supervision/assessment?handler=csv&period=2025Q1", UriKind.Relative))).TrimStart('\uFEFF');
+        rankingCsv.Split("\r\n")[2].ShouldBe("2,—,示范县教育局,60,30,75%,30,1 件");
+
         // A new version cannot reach back into the closed quarter; from the next one it can.
         var refused = await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", SchemeForm("2025Q1"), formSelector: "#scheme-form");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -99,6 +154,97 @@ public class AssessmentTests
         audit.Order(StringComparer.Ordinal).ShouldBe(["assessment.closed", "assessment.scheme-created", "assessment.scheme-created"]);
         Gongkai.Web.Audit.AuditLabels.Action("assessment.closed").ShouldBe("考核结果定稿");
         _ = e1;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_manual_line_is_not_applicable_until_the_supervisor_scores_it_with_a_note_and_the_score_counts_in_the_total(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, clock: new TestClock(April2025), demoCases: false, demoCatalog: false);
+        var education = await ReportCases.AgencyIdAsync(app, "示范县教育局");
+        var natural = await ReportCases.AgencyIdAsync(app, "示范县自然资源局");
+        await CaseAsync(app, education, D(2025, 1, 2), D(2025, 2, 10), D(2025, 2, 10));
+        await CaseAsync(app, education, D(2025, 1, 2), D(2025, 2, 10), D(2025, 2, 12));
+        await CaseAsync(app, education, D(2025, 1, 2), D(2025, 2, 10), D(2025, 2, 1));
+        await CaseAsync(app, education, D(2025, 1, 2), D(2025, 2, 10), D(2025, 2, 1));
+        await CaseAsync(app, natural, D(2025, 1, 6), D(2025, 2, 14), D(2025, 1, 20));
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+        var form = SchemeForm("2025Q1");
+        form["Lines[1].Include"] = "false";
+        form["Lines[10].Include"] = "true";
+        form["Lines[10].Title"] = "政务公开专栏建设";
+        form["Lines[10].Guidance"] = "栏目齐全、更新及时得满分，缺一个栏目扣 10%。";
+        form["Lines[10].Weight"] = "40";
+        (await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", form, formSelector: "#scheme-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var url = $"/supervision/assessment/{education}?period=2025Q1";
+
+        // Not scored yet: the line is 不适用 and the total is the on-time line scaled to 100 (30 of 60 → 50).
+        var before = await supervisor.GetPageAsync(url);
+        before.QuerySelector("#line-1 h2")!.TextContent.ShouldBe("政务公开专栏建设：不适用，不计分（满分 40）");
+        before.QuerySelector("#line-1")!.TextContent.ShouldContain("尚未评分（不适用）。");
+        before.QuerySelector("#line-1 .definition")!.TextContent.ShouldBe("口径（第 1 版）：栏目齐全、更新及时得满分，缺一个栏目扣 10%。");
+        before.QuerySelector("#agency-total dd")!.TextContent.ShouldBe("50");
+
+        // A score needs a whole rate from 0 to 100 and a note; what was typed comes back.
+        var noNote = await supervisor.SubmitAsync(before, url, new Dictionary<string, string> { ["Rate"] = "85", ["Note"] = " " }, formSelector: "form.inline-form");
+        noNote.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var noNotePage = await noNote.PageAsync();
+        noNotePage.QuerySelector("[role=alert]")!.TextContent.ShouldBe("请写明评分理由（不超过 1000 字）。");
+        noNotePage.QuerySelector("#rate-1")!.GetAttribute("value").ShouldBe("85");
+        var tooHigh = await (await supervisor.SubmitAsync(before, url, new Dictionary<string, string> { ["Rate"] = "101", ["Note"] = "好" }, formSelector: "form.inline-form")).PageAsync();
+        tooHigh.QuerySelector("[role=alert]")!.TextContent.ShouldBe("得分率应为 0 到 100 的整数。");
+        tooHigh.QuerySelector("#note-1")!.TextContent.ShouldBe("好");
+        var wrongLine = await (await supervisor.SubmitAsync(before, url, new Dictionary<string, string> { ["Line"] = "0", ["Rate"] = "90", ["Note"] = "好" }, formSelector: "form.inline-form")).PageAsync();
+        wrongLine.QuerySelector("[role=alert]")!.TextContent.ShouldBe("只能为考核方案中的人工评分项评分。");
+
+        var scored = await supervisor.SubmitAsync(before, url, new Dictionary<string, string> { ["Rate"] = "70", ["Note"] = "缺少政策解读栏目。" }, formSelector: "form.inline-form");
+        scored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        scored.Headers.Location!.ToString().ShouldEndWith("#line-1");
+
+        // Scored again with an evidence file, as the browser posts the form (multipart).
+        var evidence = System.Text.Encoding.UTF8.GetBytes("专栏截图说明：政策解读栏目已开通，最近更新为 2025 年 1 月。");
+        var token = (await supervisor.GetPageAsync(url)).AntiforgeryToken();
+        using (var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("1"), "Line" },
+            { new StringContent("85"), "Rate" },
+            { new StringContent("栏目齐全，但更新不及时。"), "Note" },
+            { new ByteArrayContent(evidence), "Evidence", "专栏截图说明.txt" },
+        })
+        {
+            var rescored = await supervisor.PostAsync(new Uri(url + "&handler=score", UriKind.Relative), multipart);
+            rescored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var after = await supervisor.GetPageAsync(url);
+        after.QuerySelector("#line-1 h2")!.TextContent.ShouldBe("政务公开专栏建设：85% → 34 分（满分 40）");
+        after.QuerySelector("#line-1 .manual-score")!.TextContent.ShouldBe("得分率 85%，陈静（监督人） 于 2025-04-10 10:00 评分。理由：栏目齐全，但更新不及时。");
+        after.QuerySelector("#agency-total dd")!.TextContent.ShouldBe("64", "30 + 34 of 100");
+        var evidenceLink = after.QuerySelector("#line-1 a.evidence")!.GetAttribute("href")!;
+        (await supervisor.GetByteArrayAsync(new Uri(evidenceLink, UriKind.Relative))).ShouldBe(evidence);
+        after.QuerySelector("#line-0 a.evidence").ShouldBeNull();
+        var ranking = await supervisor.GetPageAsync("/supervision/assessment?period=2025Q1");
+        var rows = ranking.QuerySelectorAll("#ranking tbody tr").ToList();
+        rows.Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelector(".total")!.TextContent.Trim())).Take(2)
+            .ShouldBe([("示范县自然资源局", "100"), ("示范县教育局", "64")], "自然资源局's manual line is not scored: 不适用, its total is its one line");
+        rows[0].QuerySelector(".line-1")!.TextContent.Trim().ShouldBe("不适用");
+
+        var scores = await ApplicantCases.QueryAsync(app, db => db.ManualScores.Select(m => new { m.AgencyId, m.Line, m.Rate }).ToListAsync());
+        scores.ShouldHaveSingleItem().ShouldBe(new { AgencyId = education, Line = 1, Rate = 85 }, "scoring again replaces the score");
+        var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "assessment.manual-scored").Select(a => a.Summary).ToListAsync());
+        audit.Order(StringComparer.Ordinal).ShouldBe(["2025年第一季度“政务公开专栏建设”评分 70%：缺少政策解读栏目。", "2025年第一季度“政务公开专栏建设”评分 85%：栏目齐全，但更新不及时。"]);
+        Gongkai.Web.Audit.AuditLabels.Action("assessment.manual-scored").ShouldBe("考核人工评分");
+
+        // Once the quarter's results are closed, the score is stored with them and cannot change.
+        (await supervisor.SubmitAsync(ranking, "/supervision/assessment?period=2025Q1", new Dictionary<string, string>(), formSelector: "#close-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var closed = await supervisor.GetPageAsync(url);
+        closed.QuerySelector("form.inline-form").ShouldBeNull();
+        var refused = await (await supervisor.SubmitAsync(after, url, new Dictionary<string, string> { ["Rate"] = "100", ["Note"] = "已补齐。" }, formSelector: "form.inline-form")).PageAsync();
+        refused.QuerySelector("[role=alert]")!.TextContent.ShouldBe("本考核期的结果已经定稿，不能再评分。");
+        (await supervisor.GetPageAsync(url)).QuerySelector("#agency-total dd")!.TextContent.ShouldBe("64");
     }
 
     [Theory]

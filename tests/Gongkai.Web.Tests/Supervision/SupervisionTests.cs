@@ -167,6 +167,23 @@ public class SupervisionTests
         byAgency["示范县住房和城乡建设局"].ShouldBe("3");
         byAgency["示范县市场监督管理局"].ShouldBe("");
         byAgency["合计"].ShouldBe("18");
+
+        // The same table in Excel: Chinese headers, the figures as numbers, an empty cell where a report is missing.
+        var xlsx = await supervisor.GetAsync(new Uri("/supervision/aggregate?handler=xlsx&year=2024", UriKind.Relative));
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        xlsx.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("示范县2024年度报告汇总.xlsx");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheets.ShouldHaveSingleItem();
+        sheet.Name.ShouldBe("2024年度报告汇总");
+        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        headers.ShouldBe(header);
+        var xColumn = headers.IndexOf("表三「一、本年新收政府信息公开申请数量」总计") + 1;
+        var xRows = Enumerable.Range(2, 7).ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, xColumn));
+        xRows.Keys.ShouldBe(byAgency.Keys, ignoreOrder: true);
+        (xRows["示范县教育局"].DataType, xRows["示范县教育局"].GetValue<decimal>()).ShouldBe((ClosedXML.Excel.XLDataType.Number, 8m));
+        xRows["合计"].GetValue<decimal>().ShouldBe(18m);
+        xRows["示范县市场监督管理局"].IsEmpty().ShouldBeTrue();
+        sheet.Cell(2, 4).DataType.ShouldBe(ClosedXML.Excel.XLDataType.Number, "the version is a number");
     }
 
     [Fact]

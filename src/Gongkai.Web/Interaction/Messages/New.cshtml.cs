@@ -35,7 +35,7 @@ public sealed class NewModel(GongkaiDbContext db, MessageDesk desk, PublicRateLi
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Agencies = await PortalQueries.AgenciesAsync(db, cancellationToken);
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             RateLimited = true;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

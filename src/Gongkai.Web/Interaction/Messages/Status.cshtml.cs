@@ -52,7 +52,7 @@ public sealed class StatusModel(GongkaiDbContext db, MessageDesk desk, PublicRat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(PublicAction.Lookup, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Lookup, HttpContext))
         {
             Error = "查询过于频繁，请稍等几分钟后再试。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -65,7 +65,7 @@ public sealed class StatusModel(GongkaiDbContext db, MessageDesk desk, PublicRat
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(PublicAction.Submit, HttpContext))
+        if (!await limiter.TryAcquireAsync(PublicAction.Submit, HttpContext))
         {
             RatingError = "提交过于频繁，请稍后再试。您填写的内容已保留。";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
