@@ -18,7 +18,7 @@ public sealed record ShownAnswer(AnswerSourceKind Kind, string Title, string Url
 /// </summary>
 public sealed class PolicyQa([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, TimeProvider clock)
 {
-    /// <summary>The newest catalogue items read as sources.</summary>
+    /// <summary>The newest catalogue items read as sources; the newest published message replies likewise.</summary>
     public const int MaxItems = 5000;
 
     public static string KindLabel(AnswerSourceKind kind) => kind switch
@@ -48,6 +48,8 @@ public sealed class PolicyQa([FromKeyedServices(PublicReads.Key)] GongkaiDbConte
             .ToListAsync(cancellationToken);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.PublishedAtUtc != null && m.ReplyStatus == LetterStatus.Issued)
+            .OrderByDescending(m => m.PublishedAtUtc)
+            .Take(MaxItems)
             .Select(m => new { m.Id, m.Title, m.Reply, m.RepliedOn })
             .ToListAsync(cancellationToken);
         var faq = await db.FaqEntries.AsNoTracking()
