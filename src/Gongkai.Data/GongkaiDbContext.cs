@@ -81,6 +81,12 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<Interaction.MessageReplyPeriod> MessageReplyPeriods => Set<Interaction.MessageReplyPeriod>();
 
+    public DbSet<Interaction.PublicationChannel> PublicationChannels => Set<Interaction.PublicationChannel>();
+
+    public DbSet<Interaction.CatalogItemChannel> CatalogItemChannels => Set<Interaction.CatalogItemChannel>();
+
+    public DbSet<Interaction.ChannelMonthlyCount> ChannelMonthlyCounts => Set<Interaction.ChannelMonthlyCount>();
+
     public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
 
     public DbSet<Interaction.UnansweredQuestion> UnansweredQuestions => Set<Interaction.UnansweredQuestion>();

@@ -38,6 +38,7 @@ public static class AuditLabels
         ["Message"] = "留言",
         ["Rating"] = "评价",
         ["FaqEntry"] = "常见问题",
+        ["PublicationChannel"] = "公开渠道",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -122,6 +123,9 @@ public static class AuditLabels
             ["application.rated"] = "申请人评价办理情况",
             ["rating.reviewed"] = "审核人阅看差评",
             ["faq.created"] = "新增常见问题",
+            ["channel.registered"] = "登记公开渠道",
+            ["channel.changed"] = "修改公开渠道",
+            ["channel.count.entered"] = "登记公开渠道月度发布条数",
         };
         foreach (var action in CaseActionCatalog.All)
         {
