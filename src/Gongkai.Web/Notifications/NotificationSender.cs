@@ -98,7 +98,8 @@ public static class NotificationServices
 {
     /// <summary>
     /// The notifier, the outbox sender (every <c>Notifications:SendEvery</c>, default 30 s), the due-date reminders (every
-    /// <c>Notifications:RemindEvery</c>, default 10 min) and the channels: in-app, and log-only SMS and e-mail.
+    /// <c>Notifications:RemindEvery</c>, default 10 min) and the channels: in-app, e-mail through SMTP once <c>Notifications:Smtp:Host</c> is set, SMS through an
+    /// HTTP gateway once <c>Notifications:Sms:Url</c> is set, each logged only until then.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -109,6 +110,21 @@ public static class NotificationServices
         services.AddSingleton<INotificationChannel, InAppChannel>();
         services.AddSingleton<INotificationChannel>(sp => new LogOnlyChannel(NotificationChannel.Sms, sp.GetRequiredService<ILogger<LogOnlyChannel>>()));
         services.AddSingleton<INotificationChannel>(sp => new LogOnlyChannel(NotificationChannel.Email, sp.GetRequiredService<ILogger<LogOnlyChannel>>()));
+
+        // A configured provider is registered after the log-only channel of its kind, and the sender takes the last one.
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<SmsHttpOptions>().Bind(configuration.GetSection(SmsHttpOptions.Section));
+        if (!string.IsNullOrWhiteSpace(configuration[SmtpOptions.Section + ":Host"]))
+        {
+            services.AddSingleton<INotificationChannel, SmtpEmailChannel>();
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration[SmsHttpOptions.Section + ":Url"]))
+        {
+            services.AddHttpClient(HttpSmsChannel.ClientName);
+            services.AddSingleton<INotificationChannel, HttpSmsChannel>();
+        }
+
         services.AddHostedService<ScheduledJobHost>();
         services.AddScheduledJob<NotificationSender>(configuration.GetValue("Notifications:SendEvery", TimeSpan.FromSeconds(30)));
         services.AddScheduledJob<DueReminders>(configuration.GetValue("Notifications:RemindEvery", TimeSpan.FromMinutes(10)));
