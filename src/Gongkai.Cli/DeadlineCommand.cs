@@ -132,7 +132,7 @@ internal static class DeadlineCommand
         }
 
         var note = $"{Receipt.Label(channel)}，{Receipt.ReceiptRule(channel)}" + (assumed ? "（未填写确认日期，按到达当日确认）" : "");
-        return new DeadlineInput(receipt.ReceiptDate, correction, pauses, extension, note);
+        return new DeadlineInput(receipt.ReceiptDate ?? receipt.ArrivedOn, correction, pauses, extension, note);
     }
 
     private static int Write(CliContext context, DeadlineComputation computation, bool json)

@@ -45,6 +45,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<ApplicationEventRecord> ApplicationEvents => Set<ApplicationEventRecord>();
 
+    public DbSet<ApplicationLinkRecord> ApplicationLinks => Set<ApplicationLinkRecord>();
+
     public DbSet<ReviewCaseRecord> Reviews => Set<ReviewCaseRecord>();
 
     public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();

@@ -35,8 +35,8 @@ public class IntakeChoicesMigrationTests
             var regionId = Guid.NewGuid();
             db.Regions.Add(new Region { Id = regionId, Name = "示范县", Level = RegionLevel.County, Path = Region.ChildPath(null, regionId) });
             var agencyId = Guid.NewGuid();
-            db.Agencies.Add(new Agency { Id = agencyId, RegionId = regionId, Name = "示范县教育局", Kind = AgencyKind.Department });
             await db.SaveChangesAsync();
+            await OlderSchemaRows.InsertAsync(db, [new Agency { Id = agencyId, RegionId = regionId, Name = "示范县教育局", Kind = AgencyKind.Department }]);
             await OlderSchemaRows.InsertAsync(db, Enumerable.Range(0, Rows.Length).Select(i => new ApplicationRecord
                 {
                     Id = ids[i],

@@ -103,8 +103,11 @@ public class NumberCounterTests
     {
         var regionId = Guid.NewGuid();
         db.Regions.Add(new Region { Id = regionId, Name = "示范县", Level = RegionLevel.County, Path = Region.ChildPath(null, regionId) });
-        db.Agencies.Add(new Agency { Id = Education, RegionId = regionId, Name = "示范县教育局", Kind = AgencyKind.Department });
-        db.Agencies.Add(new Agency { Id = Resources, RegionId = regionId, Name = "示范县自然资源局", Kind = AgencyKind.Department });
+        Agency[] agencies =
+        [
+            new() { Id = Education, RegionId = regionId, Name = "示范县教育局", Kind = AgencyKind.Department },
+            new() { Id = Resources, RegionId = regionId, Name = "示范县自然资源局", Kind = AgencyKind.Department },
+        ];
         var applications = new[] { (Education, "2023-0007"), (Education, "2024-0001"), (Education, "2024-0012"), (Education, "2024-0003"), (Resources, "2024-0002"), (Resources, "来信-17") }
             .Select((a, i) => new ApplicationRecord
             {
@@ -120,6 +123,7 @@ public class NumberCounterTests
                 CreatedAtUtc = new DateTime(2024, 6, 17, 1, 0, 0, DateTimeKind.Utc),
             }).ToList();
         await db.SaveChangesAsync();
+        await OlderSchemaRows.InsertAsync(db, agencies);
         await OlderSchemaRows.InsertAsync(db, applications);
 
         // Letters as the schema of the time stores them (status 2 was "approved", numbered and sent): later

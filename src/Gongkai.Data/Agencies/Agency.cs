@@ -58,4 +58,10 @@ public sealed class Agency
 
     /// <summary>Which receipt channels the agency announces in its guide (flags of the case engine's channels).</summary>
     public int AcceptedChannels { get; set; }
+
+    /// <summary>
+    /// When an online application counts as received (条例第三十一条); null until an administrator chooses, which is
+    /// <see cref="Gongkai.Applications.OnlineReceiptRule.OnSubmission"/>, what the platform always did.
+    /// </summary>
+    public Gongkai.Applications.OnlineReceiptRule? OnlineReceipt { get; set; }
 }

@@ -38,6 +38,19 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     }
 }
 
+internal sealed class ApplicationLinkConfiguration : IEntityTypeConfiguration<ApplicationLinkRecord>
+{
+    public void Configure(EntityTypeBuilder<ApplicationLinkRecord> builder)
+    {
+        builder.ToTable("ApplicationLinks");
+        builder.Property(l => l.CreatedByName).HasMaxLength(100);
+        builder.HasIndex(l => new { l.LaterId, l.EarlierId, l.Kind }).IsUnique();
+        builder.HasIndex(l => l.EarlierId);
+        builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.EarlierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.LaterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEventRecord>
 {
     public void Configure(EntityTypeBuilder<ApplicationEventRecord> builder)

@@ -64,7 +64,7 @@ public sealed class ApplicationRecord
     public bool SubmittedOnline { get; set; }
 
     // ---- snapshot of the case engine's view, for queries ----
-    /// <summary>Day 0 of the reply period (the receipt date).</summary>
+    /// <summary>Day 0 of the reply period (the receipt date); the submission day while an online application awaits confirmation (<see cref="ConfirmedOn"/> null).</summary>
     public DateOnly ReceivedOn { get; set; }
 
     public CaseState State { get; set; }

@@ -13,7 +13,10 @@ public static class CaseStore
     public static DisclosureApplication ToCase(this ApplicationRecord record, CaseRules rules)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var application = DisclosureApplication.Receive(record.Id.ToString(), record.ApplicantType, Receipt.Create(record.Channel, record.ArrivedOn, record.ConfirmedOn));
+        var receipt = record.SubmittedOnline && record.Channel == ReceiptChannel.Online && record.ConfirmedOn is null
+            ? Receipt.AwaitingConfirmation(record.ArrivedOn)
+            : Receipt.Create(record.Channel, record.ArrivedOn, record.ConfirmedOn);
+        var application = DisclosureApplication.Receive(record.Id.ToString(), record.ApplicantType, receipt);
         foreach (var stored in record.Events.OrderBy(e => e.Sequence))
         {
             // Stored events are facts: replayed without re-checking time limits a later calendar or rule could break.
@@ -58,7 +61,9 @@ public static class CaseStore
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(rules);
-        record.ReceivedOn = application.Receipt.ReceiptDate;
+        // Registering an online application that waited for confirmation confirmed it: the receipt columns follow.
+        record.ConfirmedOn = application.Receipt.ConfirmedOn;
+        record.ReceivedOn = application.Receipt.ReceiptDate ?? application.Receipt.ArrivedOn;
         record.State = application.State;
         record.Outcome = application.Outcome;
         record.ConcludedOn = application.ConcludedOn;

@@ -32,7 +32,7 @@ public sealed record CaseRefusal(RefusalCode Code, string Message, EventField? F
 
     public static CaseRefusal ConcludedBeforeReceipt(DateOnly date, Receipt receipt) => new(
         RefusalCode.ConcludedBeforeReceipt,
-        $"办结日期 {D(date)} 早于收到申请之日 {D(receipt.ReceiptDate)}（{Receipt.Label(receipt.Channel)}，{Receipt.ReceiptRule(receipt.Channel)}），申请不能在收到之前办结；请核对办结日期。", EventField.Date);
+        $"办结日期 {D(date)} 早于收到申请之日 {D(receipt.ReceiptDate ?? receipt.ArrivedOn)}（{Receipt.Label(receipt.Channel)}，{Receipt.ReceiptRule(receipt.Channel)}），申请不能在收到之前办结；请核对办结日期。", EventField.Date);
 
     public static CaseRefusal AlreadyRegistered() => new(RefusalCode.AlreadyRegistered, "申请已经登记，不能重复登记。");
 

@@ -46,6 +46,9 @@ public enum DeadlineStatus
     /// <summary>Waiting for the applicant's correction: no due date until it arrives.</summary>
     AwaitingCorrection,
 
+    /// <summary>An online application the agency has not confirmed yet (it counts from confirmation): no due date until then.</summary>
+    AwaitingConfirmation,
+
     /// <summary>Replied no later than the due date.</summary>
     RepliedOnTime,
 

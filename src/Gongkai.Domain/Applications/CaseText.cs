@@ -43,6 +43,7 @@ public static class CaseText
         DeadlineStatus.DueSoon => "即将到期",
         DeadlineStatus.Overdue => "已逾期",
         DeadlineStatus.AwaitingCorrection => "待补正",
+        DeadlineStatus.AwaitingConfirmation => "待确认收到",
         DeadlineStatus.RepliedOnTime => "按期答复",
         DeadlineStatus.RepliedLate => "逾期答复",
         DeadlineStatus.ClosedWithoutReply => "未经答复终止",

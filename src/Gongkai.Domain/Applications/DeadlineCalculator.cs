@@ -145,6 +145,29 @@ public static class DeadlineCalculator
         };
     }
 
+    /// <summary>
+    /// The computation of an online application submitted on <paramref name="submittedOn"/> to an agency that counts
+    /// from its confirmation, not confirmed yet: no day 0 and no due date, one step saying when the count starts.
+    /// </summary>
+    public static DeadlineComputation AwaitingConfirmation(DateOnly submittedOn, CaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var baseDays = rules.Policy.ReplyWorkingDays;
+        return new DeadlineComputation
+        {
+            Received = submittedOn,
+            CountFrom = submittedOn,
+            BaseWorkingDays = baseDays,
+            ExtensionWorkingDays = 0,
+            AwaitingConfirmation = true,
+            Steps =
+            [
+                new(submittedOn, DeadlineStepKind.AwaitingConfirmation, Invariant.Text(
+                    $"在线提交：{D(submittedOn)}（{Weekday(submittedOn)}），本机关以确认收到之日为收到申请之日，尚未确认；{baseDays}个工作日的答复期限自确认之日起计算")),
+            ],
+        };
+    }
+
     private static string Note(string? note) => note is null ? "" : "，" + note;
 
     private static string D(DateOnly date) => DeadlineComputation.D(date);

@@ -32,6 +32,9 @@ public enum DeadlineStepKind
     CorrectionRequested,
     CorrectionReceived,
     AwaitingCorrection,
+
+    /// <summary>An online application waiting for the agency's confirmation: the count has not started.</summary>
+    AwaitingConfirmation,
     Paused,
     Extended,
     OriginalDue,
@@ -43,7 +46,8 @@ public sealed record DeadlineStep(DateOnly Date, DeadlineStepKind Kind, string T
 
 /// <summary>
 /// A due date and how it was computed. Invariants: <see cref="Due"/> is null exactly when
-/// <see cref="AwaitingCorrection"/>; otherwise <see cref="Due"/> is the day the
+/// <see cref="AwaitingCorrection"/> or <see cref="AwaitingConfirmation"/> (then <see cref="Received"/> and
+/// <see cref="CountFrom"/> are the submission day, which is not day 0); otherwise <see cref="Due"/> is the day the
 /// <see cref="WorkingDaysAllowed"/>-th counted day of <see cref="Days"/> falls on, and <see cref="OriginalDue"/> the
 /// day the <see cref="BaseWorkingDays"/>-th does. <see cref="IsProvisional"/> exactly when
 /// <see cref="MissingYears"/> is not empty.
@@ -66,7 +70,10 @@ public sealed record DeadlineComputation
     public DateOnly? Due { get; init; }
 
     /// <summary>Waiting for the corrected application: no due date yet.</summary>
-    public bool AwaitingCorrection => Due is null;
+    public bool AwaitingCorrection => Due is null && !AwaitingConfirmation;
+
+    /// <summary>An online application the agency counts from its confirmation, not confirmed yet: no due date yet.</summary>
+    public bool AwaitingConfirmation { get; init; }
 
     /// <summary>Some pause has not ended; the due date assumes it runs to its latest end and can only move earlier.</summary>
     public bool HasOpenPause { get; init; }

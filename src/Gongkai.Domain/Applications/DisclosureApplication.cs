@@ -29,7 +29,7 @@ public sealed record DisclosureApplication
 
     public ApplicantType Applicant { get; }
 
-    public Receipt Receipt { get; }
+    public Receipt Receipt { get; private init; }
 
     public ImmutableList<CaseEvent> Events { get; private init; } = [];
 
@@ -103,11 +103,11 @@ public sealed record DisclosureApplication
     /// <summary>Why <paramref name="caseEvent"/> would be refused, or null when it would be accepted.</summary>
     public CaseRefusal? Check(CaseEvent caseEvent, CaseRules rules) => Transition(caseEvent, rules, recorded: false).Refusal;
 
-    /// <summary>The last day a correction may be requested (7 working days after receipt).</summary>
-    public DateOnly CorrectionNoticeDue(CaseRules rules)
+    /// <summary>The last day a correction may be requested (7 working days after receipt); null while awaiting confirmation.</summary>
+    public DateOnly? CorrectionNoticeDue(CaseRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return rules.Calendar.AddWorkingDays(Receipt.ReceiptDate, rules.Policy.CorrectionNoticeWorkingDays);
+        return Receipt.ReceiptDate is { } received ? rules.Calendar.AddWorkingDays(received, rules.Policy.CorrectionNoticeWorkingDays) : null;
     }
 
     /// <summary>The last day to pay the fee (20 working days from the day after the notice was received), when a notice was sent.</summary>
@@ -119,10 +119,15 @@ public sealed record DisclosureApplication
             : null;
     }
 
-    /// <summary>The deadline's inputs as this case records them.</summary>
-    public DeadlineInput DeadlineInput(CaseRules rules)
+    /// <summary>The deadline's inputs as this case records them; null while the receipt awaits confirmation (no day 0 yet).</summary>
+    public DeadlineInput? DeadlineInput(CaseRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        if (Receipt.ReceiptDate is not { } received)
+        {
+            return null;
+        }
+
         var closedOn = IsOpen ? null : ConcludedOn;
         var pauses = new List<ClockPause>();
         foreach (var consultation in Consultations)
@@ -137,7 +142,7 @@ public sealed record DisclosureApplication
         }
 
         return new DeadlineInput(
-            Receipt.ReceiptDate,
+            received,
             Correction is { } c ? new CorrectionPeriod(c.Date, c.CorrectBy, CorrectionReceivedOn) : null,
             pauses,
             Extension is { } e ? new DeadlineExtension(e.WorkingDays, e.Date, e.By.Name) : null,
@@ -145,7 +150,9 @@ public sealed record DisclosureApplication
     }
 
     /// <summary>The current due date and how it was computed.</summary>
-    public DeadlineComputation Deadline(CaseRules rules) => DeadlineCalculator.Compute(DeadlineInput(rules), rules);
+    public DeadlineComputation Deadline(CaseRules rules) => DeadlineInput(rules) is { } input
+        ? DeadlineCalculator.Compute(input, rules)
+        : DeadlineCalculator.AwaitingConfirmation(Receipt.ArrivedOn, rules);
 
     /// <summary>Where the case stands against its deadline on <paramref name="today"/>.</summary>
     public DeadlineStatus StatusOn(DateOnly today, CaseRules rules)
@@ -159,6 +166,11 @@ public sealed record DisclosureApplication
         if (!IsOpen)
         {
             return DeadlineStatus.ClosedWithoutReply;
+        }
+
+        if (Receipt.IsAwaitingConfirmation)
+        {
+            return DeadlineStatus.AwaitingConfirmation;
         }
 
         if (Deadline(rules).Due is not { } due)
@@ -176,8 +188,12 @@ public sealed record DisclosureApplication
             : DeadlineStatus.OnTrack;
     }
 
-    /// <summary>The compact form table 三 is aggregated from.</summary>
-    public CaseSummary ToSummary() => new(Applicant, Receipt.ReceiptDate, ConcludedOn, Outcome);
+    /// <summary>
+    /// The compact form table 三 is aggregated from. An online application not yet confirmed counts from its
+    /// submission day, as the stored snapshot does: it is an application in hand, and table 三 has no row for
+    /// "not yet received".
+    /// </summary>
+    public CaseSummary ToSummary() => new(Applicant, Receipt.ReceiptDate ?? Receipt.ArrivedOn, ConcludedOn, Outcome);
 
     /// <summary>The case after <paramref name="caseEvent"/> under <paramref name="rules"/>, or why the event is refused.</summary>
     /// <param name="caseEvent">The event.</param>
@@ -220,13 +236,16 @@ public sealed record DisclosureApplication
 
         // Events between arrival and a later confirmation (Art. 31) are fine, e.g. registering a letter the day it
         // arrives; only concluding before the receipt date is impossible, and table 三 could not count such a case.
-        return !recorded && result.Refusal is null && result.Next!.ConcludedOn is { } concluded && concluded < Receipt.ReceiptDate
+        return !recorded && result.Refusal is null && result.Next!.ConcludedOn is { } concluded && concluded < result.Next.Receipt.ReceiptDate
             ? Refuse(CaseRefusal.ConcludedBeforeReceipt(concluded, Receipt))
             : result;
     }
 
     private (CaseRefusal?, DisclosureApplication?) OnRegistered(DisclosureApplication next, DateOnly date) => State switch
     {
+        // Registering an online application that waits for confirmation is the confirmation: its day is the receipt date.
+        CaseState.Received when Receipt.IsAwaitingConfirmation =>
+            Accept(next with { State = CaseState.InProgress, RegisteredOn = date, Receipt = Receipt.Confirm(date) }),
         CaseState.Received => Accept(next with { State = CaseState.InProgress, RegisteredOn = date }),
         _ when IsOpen => Refuse(CaseRefusal.AlreadyRegistered()),
         _ => Refuse(CaseRefusal.Closed(State, "登记")),
@@ -250,8 +269,8 @@ public sealed record DisclosureApplication
             return Refuse(CaseRefusal.CorrectionAfterProcessingStarted());
         }
 
-        var latest = CorrectionNoticeDue(rules);
-        if (!recorded && e.Date > latest)
+        // In progress means registered, so an online application is confirmed and the notice period has a start.
+        if (!recorded && CorrectionNoticeDue(rules) is { } latest && e.Date > latest)
         {
             return Refuse(CaseRefusal.CorrectionTooLate(latest, e.Date));
         }

@@ -135,9 +135,14 @@ public sealed class IntakeRequest
     /// <summary>The confirmation date the Regulation makes the receipt date for letters, e-mail, fax and online.</summary>
     public DateOnly? ConfirmedOn { get; set; }
 
-    /// <summary>The receipt this request describes, received on <paramref name="today"/> when <paramref name="online"/>.</summary>
-    public (ReceiptChannel Channel, DateOnly Arrived, DateOnly? Confirmed) ReceiptOn(DateOnly today, bool online) =>
-        online ? (ReceiptChannel.Online, today, today) : (Channel, ArrivedOn ?? today, Receipt.NeedsConfirmation(Channel) ? ConfirmedOn : null);
+    /// <summary>
+    /// The receipt this request describes: submitted <paramref name="today"/> when <paramref name="online"/>, and then
+    /// confirmed the same day or, under <see cref="OnlineReceiptRule.OnConfirmation"/>, not yet.
+    /// </summary>
+    public (ReceiptChannel Channel, DateOnly Arrived, DateOnly? Confirmed) ReceiptOn(DateOnly today, bool online, OnlineReceiptRule rule = OnlineReceiptRule.OnSubmission) =>
+        online
+            ? (ReceiptChannel.Online, today, rule == OnlineReceiptRule.OnConfirmation ? null : today)
+            : (Channel, ArrivedOn ?? today, Receipt.NeedsConfirmation(Channel) ? ConfirmedOn : null);
 }
 
 /// <summary>

@@ -26,7 +26,10 @@ public enum ReceiptChannel
 /// How and when an application arrived. <see cref="ArrivedOn"/> is the submission date (in person), the signing date
 /// (post with signature) or the day it came in; <see cref="ConfirmedOn"/> is the confirmation date that Art. 31 makes
 /// the receipt date for ordinary letters and internet/e-mail/fax channels. Invariant: ConfirmedOn is given exactly
-/// for those channels and is not before ArrivedOn. Build with <see cref="Create"/>.
+/// for those channels and is not before ArrivedOn, except for an online application to an agency that counts online
+/// applications from its confirmation (<see cref="OnlineReceiptRule.OnConfirmation"/>), which waits without one
+/// (<see cref="IsAwaitingConfirmation"/>, no receipt date) until staff confirm it. Build with <see cref="Create"/> or
+/// <see cref="AwaitingConfirmation"/>.
 /// </summary>
 public sealed record Receipt
 {
@@ -43,8 +46,11 @@ public sealed record Receipt
 
     public DateOnly? ConfirmedOn { get; }
 
-    /// <summary>The date the Regulation treats as receipt: day 0 of the reply period.</summary>
-    public DateOnly ReceiptDate => ConfirmedOn ?? ArrivedOn;
+    /// <summary>The date the Regulation treats as receipt: day 0 of the reply period; null while awaiting confirmation.</summary>
+    public DateOnly? ReceiptDate => IsAwaitingConfirmation ? null : ConfirmedOn ?? ArrivedOn;
+
+    /// <summary>An online application that counts as received only once the agency confirms it, not yet confirmed.</summary>
+    public bool IsAwaitingConfirmation => NeedsConfirmation(Channel) && ConfirmedOn is null;
 
     /// <summary>True for the channels whose receipt date is a confirmation date.</summary>
     public static bool NeedsConfirmation(ReceiptChannel channel) =>
@@ -71,6 +77,22 @@ public sealed record Receipt
         }
 
         return new Receipt(channel, arrivedOn, confirmedOn);
+    }
+
+    /// <summary>An online application submitted on <paramref name="submittedOn"/> that waits for the agency's confirmation.</summary>
+    public static Receipt AwaitingConfirmation(DateOnly submittedOn) => new(ReceiptChannel.Online, submittedOn, null);
+
+    /// <summary>The receipt once confirmed on <paramref name="confirmedOn"/>, which becomes the receipt date.</summary>
+    /// <exception cref="InvalidOperationException">The receipt is not awaiting confirmation.</exception>
+    /// <exception cref="CaseRuleException">The confirmation is before the submission.</exception>
+    public Receipt Confirm(DateOnly confirmedOn)
+    {
+        if (!IsAwaitingConfirmation)
+        {
+            throw new InvalidOperationException("The receipt is not awaiting confirmation.");
+        }
+
+        return Create(Channel, ArrivedOn, confirmedOn);
     }
 
     /// <summary>The channel in Chinese, e.g. "当面提交".</summary>

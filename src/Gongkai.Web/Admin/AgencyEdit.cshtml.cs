@@ -67,6 +67,10 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
     [BindProperty]
     public int SortOrder { get; set; }
 
+    /// <summary>When an online application counts as received (条例第三十一条).</summary>
+    [BindProperty]
+    public OnlineReceiptRule OnlineReceipt { get; set; }
+
     public static int Flag(ReceiptChannel channel) => 1 << (int)channel;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -98,6 +102,7 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
         Website = agency.Website;
         Channels = [.. Enum.GetValues<ReceiptChannel>().Where(c => (agency.AcceptedChannels & Flag(c)) != 0)];
         SortOrder = agency.SortOrder;
+        OnlineReceipt = agency.OnlineReceipt ?? OnlineReceiptRule.OnSubmission;
         return Page();
     }
 
@@ -142,6 +147,7 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
         agency.Website = Website;
         agency.AcceptedChannels = Channels.Distinct().Sum(Flag);
         agency.SortOrder = SortOrder;
+        agency.OnlineReceipt = OnlineReceipt;
         audit.Record(IsNew ? "agency.created" : "agency.updated", "Agency", agency.Id.ToString(),
             $"{(IsNew ? "新建" : "修改")}机关“{agency.Name}”（{Regions.Single(r => r.Id == agency.RegionId).Name}）", agency.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -209,6 +215,11 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
         if (Website is not null && (Website.Length > 300 || !Uri.TryCreate(Website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             Errors[nameof(Website)] = "网站地址应以 http:// 或 https:// 开头，如 https://www.example.gov.cn。";
+        }
+
+        if (!Enum.IsDefined(OnlineReceipt))
+        {
+            Errors[nameof(OnlineReceipt)] = "请选择在线申请的收到日期。";
         }
 
         Channels = [.. Channels.Where(Enum.IsDefined).Distinct()];

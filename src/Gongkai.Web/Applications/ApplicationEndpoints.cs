@@ -24,6 +24,7 @@ public static class ApplicationEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
+        services.AddScoped<RelatedCases>();
         services.AddInboxSource<ApplicationInbox>();
         return services;
     }

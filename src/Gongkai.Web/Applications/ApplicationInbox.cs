@@ -42,8 +42,19 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
             $"{a.Number} · {Short(a.Description)}",
             $"节假日安排载入后，答复期限由 {Gongkai.Calendar.DateText.Iso(a.DueMovedFrom)} 调整为 {Gongkai.Calendar.DateText.Iso(a.DueOn)}{Gongkai.Calendar.ProvisionalDate.Mark(a.DueIsProvisional)}",
             "答复期限 " + Gongkai.Calendar.DateText.Iso(a.DueOn) + Gongkai.Calendar.ProvisionalDate.Mark(a.DueIsProvisional))).ToList();
+        var awaiting = AwaitingConfirmation();
+        var awaitingCount = await awaiting.CountAsync(cancellationToken);
+        var awaitingRows = await awaiting.OrderBy(a => a.ArrivedOn).ThenBy(a => a.Number).Take(InboxSources.ListLength)
+            .Select(a => new { a.Id, a.Number, a.Description, a.ArrivedOn }).ToListAsync(cancellationToken);
+        var awaitingEntries = awaitingRows.Select(a => new InboxEntry(
+            $"/applications/{a.Id}",
+            $"{a.Number} · {Short(a.Description)}",
+            "确认收到（登记）之日为收到申请之日，答复期限自该日起算",
+            "在线提交 " + Gongkai.Calendar.DateText.Iso(a.ArrivedOn),
+            (CaseText.Label(DeadlineStatus.AwaitingConfirmation), CaseLabels.Badge(DeadlineStatus.AwaitingConfirmation).CssClass))).ToList();
         return
         [
+            new InboxSection("awaiting-confirmation", "在线申请待确认收到", awaitingCount, awaitingEntries, "没有待确认收到的在线申请。", null, 49),
             new InboxSection("corrections-received", "已收到补正材料、待处理", count, entries, "没有待处理的补正材料。", null, 50),
             new InboxSection("due-moved", "答复期限已调整", movedCount, movedEntries, "没有期限调整的申请。", null, 51),
         ];
@@ -69,6 +80,14 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
 
         return count;
     }
+
+    /// <summary>
+    /// Online applications to an agency that counts them from its confirmation, not yet confirmed (registered); they
+    /// are also among the not-registered cases the navigation counts.
+    /// </summary>
+    private IQueryable<Data.Applications.ApplicationRecord> AwaitingConfirmation() =>
+        db.Applications.AsNoTracking().Where(a => a.AgencyId == staff.AgencyId && a.State == CaseState.Received
+            && a.SubmittedOnline && a.Channel == ReceiptChannel.Online && a.ConfirmedOn == null);
 
     /// <summary>Cases in progress whose last event is the applicant's correction: the period restarted, nobody has acted yet.</summary>
     private IQueryable<Data.Applications.ApplicationRecord> CorrectionsReceived() =>

@@ -27,14 +27,14 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     /// <param name="request">What the applicant or staff entered.</param>
-    /// <param name="online">Submitted by the applicant online: received (and confirmed) today.</param>
+    /// <param name="online">Submitted by the applicant online: received today, and confirmed today unless the agency counts from its confirmation.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
     public async Task<IntakeResult> ReceiveAsync(IntakeRequest request, bool online, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = ChinaTime.Today(clock);
         var errors = IntakeValidator.Validate(request, online, today);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => new { a.Id, a.Name, a.AcceptedChannels }).SingleOrDefaultAsync(cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => new { a.Id, a.Name, a.AcceptedChannels, a.OnlineReceipt }).SingleOrDefaultAsync(cancellationToken);
         if (agency is null)
         {
             errors[nameof(IntakeRequest.AgencyId)] = "请选择受理申请的机关。";
@@ -44,7 +44,7 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
             errors[nameof(IntakeRequest.AgencyId)] = NoOnlineChannel(agency.Name);
         }
 
-        var (channel, arrived, confirmed) = request.ReceiptOn(today, online);
+        var (channel, arrived, confirmed) = request.ReceiptOn(today, online, agency?.OnlineReceipt ?? OnlineReceiptRule.OnSubmission);
         if (errors.Count > 0)
         {
             return new IntakeResult(null, errors);

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Applications;
 /// posts back here; a refused or conflicting action re-renders the page with the reason and the typed values.
 /// </summary>
 [Authorize]
-public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageModel
+public sealed class CaseModel(CaseViewer viewer, CaseActions actions, RelatedCases related) : PageModel
 {
     public CaseDetails Details { get; private set; } = null!;
 
@@ -51,6 +51,24 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions) : PageMode
 
         Details = details;
         return Page();
+    }
+
+    /// <summary>Links this case as a repetition of an earlier likely duplicate (audited as application.linked).</summary>
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, Guid earlierId, CancellationToken cancellationToken)
+    {
+        if (await viewer.LoadAsync(id, showPersonalData: false, cancellationToken: cancellationToken) is not { } details)
+        {
+            return NotFound();
+        }
+
+        if (!details.CanAct)
+        {
+            return Forbid();
+        }
+
+        TempData["Message"] = await related.LinkDuplicateAsync(details.Record, earlierId, cancellationToken)
+            ?? "已关联为重复申请；如决定不予处理，请起草“不予处理（重复申请）”答复书。";
+        return Redirect($"/applications/{id}#related");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class CaseLabels
         DeadlineStatus.Overdue or DeadlineStatus.RepliedLate => ("overdue", status.Label()),
         DeadlineStatus.DueSoon => ("soon", status.Label()),
         DeadlineStatus.OnTrack => ("ok", status.Label()),
-        DeadlineStatus.AwaitingCorrection => ("paused", status.Label()),
+        DeadlineStatus.AwaitingCorrection or DeadlineStatus.AwaitingConfirmation => ("paused", status.Label()),
         DeadlineStatus.RepliedOnTime or DeadlineStatus.ClosedWithoutReply => ("done", status.Label()),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

@@ -40,9 +40,10 @@ public sealed record CaseDetails(
     IReadOnlyList<(Guid Id, string Name)> Handlers,
     IReadOnlyList<(Guid Id, string Name)> Scans,
     FeeQuote? CountQuote,
-    DateOnly CorrectionNoticeDue,
+    DateOnly? CorrectionNoticeDue,
     DateOnly? FeePaymentDue,
-    CaseRules Rules)
+    CaseRules Rules,
+    IReadOnlyList<RelatedCase>? Related = null)
 {
     /// <summary>The identity number as the page and the API show it: masked unless revealed; null when none was given.</summary>
     public string? IdNumberShown => Shown(Record.IdNumber, PersonalDataMask.IdentityNumber);
@@ -72,7 +73,7 @@ public sealed record CaseDetails(
 /// audit log, every time; revealing the masked identity number, phone and address writes "applicant.revealed" instead.
 /// </summary>
 public sealed class CaseViewer(
-    GongkaiDbContext db, CaseAccess access, CaseActions actions, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock)
+    GongkaiDbContext db, CaseAccess access, CaseActions actions, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock, RelatedCases relatedCases)
 {
     /// <param name="id">The application.</param>
     /// <param name="showPersonalData">Whether the caller will show the applicant's personal data (audited when it may).</param>
@@ -101,6 +102,7 @@ public sealed class CaseViewer(
         var states = canAct ? CaseActions.Offer(application, record, rules, now, canApprove) : [];
         var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
         var scans = canAct ? await actions.ScansAsync(record, cancellationToken) : [];
+        var related = canAct ? await relatedCases.ForAsync(record, cancellationToken) : [];
         var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
         if (canAct && record.DueMovedFrom is not null)
         {
@@ -141,6 +143,7 @@ public sealed class CaseViewer(
             countQuote,
             application.CorrectionNoticeDue(rules),
             application.FeePaymentDue(rules),
-            rules);
+            rules,
+            related);
     }
 }

@@ -36,6 +36,9 @@ public sealed class RegisterModel(
 
     public string AgencyName { get; private set; } = "";
 
+    /// <summary>When this agency counts an application submitted on the portal as received (条例第三十一条).</summary>
+    public Gongkai.Applications.OnlineReceiptRule ReceiptRule { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -104,6 +107,8 @@ public sealed class RegisterModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Today = ChinaTime.Today(clock);
-        AgencyName = await db.Agencies.Where(a => a.Id == access.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var agency = await db.Agencies.Where(a => a.Id == access.AgencyId).Select(a => new { a.Name, a.OnlineReceipt }).SingleOrDefaultAsync(cancellationToken);
+        AgencyName = agency?.Name ?? "";
+        ReceiptRule = agency?.OnlineReceipt ?? Gongkai.Applications.OnlineReceiptRule.OnSubmission;
     }
 }

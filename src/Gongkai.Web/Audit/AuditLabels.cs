@@ -52,6 +52,7 @@ public static class AuditLabels
         var actions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["application.received"] = "收到申请",
+            ["application.linked"] = "关联重复申请",
             ["applicant.viewed"] = "查看申请人个人信息",
             ["applicant.revealed"] = "显示申请人完整证件号码和联系方式",
             ["status.opened"] = "申请人查询办理进度",

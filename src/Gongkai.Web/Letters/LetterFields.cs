@@ -124,15 +124,19 @@ public static partial class LetterFields
         Set("申请人", application.ApplicantName);
         Set("登记号", application.Number);
         Set("查询码", application.ReceiptCode);
-        Set("收到日期", DateText.Chinese(current.Receipt.ReceiptDate));
+        // An online application awaiting the agency's confirmation has arrived but has no receipt date yet.
+        Set("收到日期", DateText.Chinese(current.Receipt.ReceiptDate ?? current.Receipt.ArrivedOn));
         Set("收到方式", Gongkai.Applications.Receipt.Label(current.Receipt.Channel));
         Set("申请内容摘要", Summary(application.Description));
         Set("提供形式", application.RequestedForm?.Label());
         Set("获取方式", application.DeliveryPreference?.Label());
-        if (kind.Id == LetterCatalogue.Receipt)
+        if (current.Receipt.IsAwaitingConfirmation)
+        {
+            Set("答复期限", OnlineReceiptRules.DueAwaitingConfirmation);
+        }
+        else if (kind.Id == LetterCatalogue.Receipt && current.Receipt.ReceiptDate is { } receivedOn)
         {
             // A receipt states the statutory period as it stood on receipt, whatever happened later.
-            var receivedOn = current.Receipt.ReceiptDate;
             var statutory = rules.Calendar.AddWorkingDays(receivedOn, rules.Policy.ReplyWorkingDays);
             Set("答复期限", ProvisionalDate.Chinese(statutory, ProvisionalDate.MissingYears(rules.Calendar, receivedOn, statutory)));
         }

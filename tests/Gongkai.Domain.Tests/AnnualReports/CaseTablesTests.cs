@@ -131,7 +131,7 @@ public class CaseTablesTests
         var applications = histories.SelectMany((batch, b) => batch.Select((h, i) => CaseHistories.Play(h, $"{b}-{i}", Rules))).ToList();
 
         Enum.GetValues<Outcome>().Except(applications.Where(a => a.Outcome is not null).Select(a => a.Outcome!.Value)).ShouldBeEmpty();
-        applications.ShouldContain(a => a.IsOpen && a.Receipt.ReceiptDate.Year < 2025);
+        applications.ShouldContain(a => a.IsOpen && a.Receipt.ArrivedOn.Year < 2025);
         applications.ShouldContain(a => a.Extension != null);
         applications.ShouldContain(a => a.State == CaseState.Archived);
     }
@@ -150,7 +150,7 @@ public class CaseTablesTests
 
         foreach (var a in applications)
         {
-            var received = a.Receipt.ReceiptDate;
+            var received = a.Receipt.ReceiptDate ?? a.Receipt.ArrivedOn;
             var openOn = (DateOnly day) => received <= day && (a.ConcludedOn is null || a.ConcludedOn > day);
             if (received >= start && received <= end)
             {

@@ -17,7 +17,9 @@ public sealed class Register : EventAction<CaseActionInput>
     protected override CaseEvent Probe(CaseProbe probe) => new Registered(probe.Now, probe.By);
 
     protected override Task<(CaseEvent Event, string Summary)?> BuildAsync(CaseActionRun run, CaseActionInput input, CancellationToken cancellationToken) =>
-        Task.FromResult<(CaseEvent, string)?>((new Registered(run.At, run.Actor), "登记申请，开始办理"));
+        Task.FromResult<(CaseEvent, string)?>((new Registered(run.At, run.Actor), run.Application.Receipt.IsAwaitingConfirmation
+            ? $"确认收到在线申请并登记，开始办理；{Gongkai.Calendar.DateText.Iso(DateOnly.FromDateTime(run.At.DateTime))}为收到申请之日"
+            : "登记申请，开始办理"));
 
     /// <summary>Whoever registers a case nobody handles yet takes it on, as at the counter.</summary>
     protected override void Accepted(CaseActionRun run)

@@ -18,6 +18,9 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
 {
     public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
 
+    /// <summary>The chosen agency's rule for when an online application counts as received; null until one is chosen.</summary>
+    public OnlineReceiptRule? ReceiptRule { get; private set; }
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     public bool RateLimited { get; private set; }
@@ -94,8 +97,9 @@ public sealed class ApplyModel(GongkaiDbContext db, ApplicationIntake intake, Pu
         var agencies = await db.Agencies.AsNoTracking()
             .Where(a => (a.AcceptedChannels & online) != 0)
             .OrderBy(a => a.RegionId).ThenBy(a => a.SortOrder).ThenBy(a => a.Name)
-            .Select(a => new { a.Id, a.Name })
+            .Select(a => new { a.Id, a.Name, a.OnlineReceipt })
             .ToListAsync(HttpContext.RequestAborted);
         Agencies = [.. agencies.Select(a => (a.Id, a.Name))];
+        ReceiptRule = agencies.Where(a => a.Id == AgencyId).Select(a => a.OnlineReceipt ?? OnlineReceiptRule.OnSubmission).Cast<OnlineReceiptRule?>().FirstOrDefault();
     }
 }

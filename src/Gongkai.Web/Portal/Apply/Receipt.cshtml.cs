@@ -6,6 +6,7 @@ using Gongkai.Web.Letters;
 using Gongkai.Web.Portal.Status;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Portal.Apply;
 
@@ -23,6 +24,12 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
 
     public LetterDocument Receipt { get; private set; } = null!;
 
+    /// <summary>The agency counts this application from its confirmation and has not confirmed it: no due date yet.</summary>
+    public bool AwaitingConfirmation { get; private set; }
+
+    /// <summary>When the agency counts an online application as received (条例第三十一条).</summary>
+    public Gongkai.Applications.OnlineReceiptRule ReceiptRule { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (session.Current(HttpContext) is not { } id || await PublicCase.LoadAsync(db, id, HttpContext.RequestAborted) is not { } application)
@@ -37,6 +44,9 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
         var values = LetterFields.For(template.Kind, agency, application, current, rules, application.ApplicantName);
         Application = application;
         AgencyName = agency.Name;
+        AwaitingConfirmation = current.Receipt.IsAwaitingConfirmation;
+        ReceiptRule = await db.Agencies.Where(a => a.Id == application.AgencyId).Select(a => a.OnlineReceipt).SingleAsync(HttpContext.RequestAborted)
+            ?? Gongkai.Applications.OnlineReceiptRule.OnSubmission;
         var deadline = current.Deadline(rules);
         DueOn = deadline.Due;
         DueMissingYears = deadline.MissingYears;
@@ -52,7 +62,7 @@ public sealed class ReceiptModel(GongkaiDbContext db, ApplicantSession session, 
             null,
             [.. body.Split('\n').Where(p => p.Trim().Length > 0)],
             agency.Name,
-            DateText.Chinese(current.Receipt.ReceiptDate),
+            DateText.Chinese(current.Receipt.ReceiptDate ?? current.Receipt.ArrivedOn),
             IsDraft: false);
         return Page();
     }

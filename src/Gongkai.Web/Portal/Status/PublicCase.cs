@@ -30,7 +30,9 @@ public static class PublicCase
         ArgumentNullException.ThrowIfNull(current);
         var entries = new List<TimelineEntry>
         {
-            new(current.Receipt.ReceiptDate, $"收到申请（{Receipt.Label(current.Receipt.Channel)}）"),
+            current.Receipt.ReceiptDate is { } received
+                ? new(received, $"收到申请（{Receipt.Label(current.Receipt.Channel)}）")
+                : new(current.Receipt.ArrivedOn, "在线提交申请，待受理机关确认收到（确认之日为收到申请之日）"),
         };
         foreach (var caseEvent in current.Events)
         {
