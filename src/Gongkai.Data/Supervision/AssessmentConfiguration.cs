@@ -24,6 +24,7 @@ internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<A
         builder.ToTable("AssessmentResults");
         builder.Property(r => r.PeriodKey).HasMaxLength(6);
         builder.Property(r => r.ClosedBy).HasMaxLength(100);
+        builder.Property(r => r.PublishedBy).HasMaxLength(100);
         builder.HasIndex(r => new { r.RegionId, r.PeriodKey }).IsUnique();
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AssessmentSchemeRecord>().WithMany().HasForeignKey(r => r.SchemeId).OnDelete(DeleteBehavior.Restrict);

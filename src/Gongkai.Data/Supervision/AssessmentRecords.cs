@@ -48,6 +48,13 @@ public sealed class AssessmentResultRecord
     public DateTime ClosedAtUtc { get; set; }
 
     public required string ClosedBy { get; set; }
+
+    /// <summary>The 考核通报 as published to the portal (JSON), or null while it is not public.</summary>
+    public string? BulletinJson { get; set; }
+
+    public DateTime? PublishedAtUtc { get; set; }
+
+    public string? PublishedBy { get; set; }
 }
 
 /// <summary>A supervisor's score for a manual line of a scheme, for one agency and period, with the reason.</summary>

@@ -1,6 +1,7 @@
 using Gongkai.Applications;
 using Gongkai.Calendar;
 using Gongkai.Catalog;
+using Gongkai.Interaction;
 
 namespace Gongkai.Supervision;
 
@@ -39,6 +40,12 @@ public enum IndicatorKind
 
     /// <summary>人工评分: scored by the supervisor with a note and evidence.</summary>
     Manual = 11,
+
+    /// <summary>留言按时回复率.</summary>
+    MessageOnTimeRate = 12,
+
+    /// <summary>留言回复满意率.</summary>
+    MessageSatisfaction = 13,
 }
 
 /// <summary>How an indicator's value is written.</summary>
@@ -86,6 +93,10 @@ public static class IndicatorCatalogue
             "整改期限在考核期内（进行中的考核期截至当日）的整改事项中，在期限内答复且经监督机关验收办结的件数 ÷ 到期件数；无到期整改的为不适用。", 1, IndicatorUnit.Percent, true),
         new(IndicatorKind.SpotCheckProblemRate, "抽查问题率",
             "考核期内完成的抽查中，发现的问题数 ÷ 抽查条目数（每条平均问题数）；考核期内未抽查的为不适用。", 1, IndicatorUnit.PerItem, false),
+        new(IndicatorKind.MessageOnTimeRate, "留言按时回复率",
+            "考核期内收到（含转入）的公众留言中，已回复或截至计算当日回复期限已过的件数为基数，其中在回复期限内回复的件数 ÷ 基数；期限未到且未回复的暂不计入，期限过后仍未回复的计入基数（考核期结束后的逾期也算）；无可计入留言的为不适用。", 1, IndicatorUnit.Percent, true),
+        new(IndicatorKind.MessageSatisfaction, "留言回复满意率",
+            "考核期内收到的公众留言中，留言人已评价的，评价为“基本满意”及以上的件数 ÷ 已评价件数（与互动交流统计的满意率同一口径）；无评价的为不适用。", 1, IndicatorUnit.Percent, true),
         new(IndicatorKind.Manual, "人工评分",
             "监督机关按考核方案中该项的评分说明打分（得分率 0–100%），须写明理由并可附证明材料；未评分的为不适用。", 1, IndicatorUnit.Percent, true),
     ];
@@ -115,6 +126,9 @@ public sealed record RectificationFact(Guid Id, DateOnly DueOn, DateOnly? Answer
 /// <summary>One item of a finished spot check, with the number of problems found in it.</summary>
 public sealed record SpotCheckFact(Guid Id, DateOnly CheckedOn, int Problems);
 
+/// <summary>A public message (留言) as the indicators see it: the interaction statistics' facts with its id.</summary>
+public sealed record MessageFact(Guid Id, MessageFacts Facts);
+
 /// <summary>Everything the computed indicators read about one agency.</summary>
 public sealed record AgencyFacts(
     IReadOnlyList<CaseFact> Cases,
@@ -125,6 +139,9 @@ public sealed record AgencyFacts(
     IReadOnlyList<SpotCheckFact> SpotChecks)
 {
     public static AgencyFacts Empty { get; } = new([], [], [], [], [], []);
+
+    /// <summary>Its public messages received in or before the period (only those the message indicators read).</summary>
+    public IReadOnlyList<MessageFact> Messages { get; init; } = [];
 }
 
 /// <summary>
@@ -169,6 +186,8 @@ public static class Indicators
             IndicatorKind.AnnualReportErrors => ReportErrors(facts.Reports, period),
             IndicatorKind.RectificationOnTimeRate => RectificationOnTimeRate(facts.Rectifications, period, asOf),
             IndicatorKind.SpotCheckProblemRate => SpotCheckProblemRate(facts.SpotChecks, period),
+            IndicatorKind.MessageOnTimeRate => MessageOnTimeRate(facts.Messages, period, today),
+            IndicatorKind.MessageSatisfaction => MessageSatisfaction(facts.Messages, period),
             IndicatorKind.Manual => IndicatorValue.None,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
@@ -256,6 +275,24 @@ public static class Indicators
         var problems = checkedItems.Sum(i => i.Problems);
         return new IndicatorValue(Math.Round((decimal)problems / checkedItems.Count, 2, MidpointRounding.AwayFromZero),
             problems, checkedItems.Count, [.. checkedItems.Select(i => i.Id)], [.. checkedItems.Where(i => i.Problems > 0).Select(i => i.Id)]);
+    }
+
+    /// <summary>
+    /// Replied on time: on or before the last day of the reply period, as <see cref="MessageStatistics"/> counts it; a
+    /// message still unanswered after its period has ended (as of <paramref name="today"/>, even after the assessment
+    /// period: a message received on its last days cannot escape by never being answered) is in the base and not counted.
+    /// </summary>
+    private static IndicatorValue MessageOnTimeRate(IReadOnlyList<MessageFact> messages, AssessmentPeriod period, DateOnly today)
+    {
+        var due = messages.Where(m => period.Contains(m.Facts.ReceivedOn) && m.Facts.ReceivedOn <= today && (m.Facts.RepliedOn is not null || m.Facts.DueOn < today)).ToList();
+        return IndicatorValue.Rate([.. due.Select(m => m.Id)], [.. due.Where(m => m.Facts.RepliedOn is { } replied && replied <= m.Facts.DueOn).Select(m => m.Id)]);
+    }
+
+    /// <summary>Satisfied: rated 基本满意 or above, the level <see cref="MessageStatistics.SatisfiedPercent"/> counts from.</summary>
+    private static IndicatorValue MessageSatisfaction(IReadOnlyList<MessageFact> messages, AssessmentPeriod period)
+    {
+        var rated = messages.Where(m => period.Contains(m.Facts.ReceivedOn) && m.Facts.Rating is not null).ToList();
+        return IndicatorValue.Rate([.. rated.Select(m => m.Id)], [.. rated.Where(m => m.Facts.Rating >= Satisfaction.Basic).Select(m => m.Id)]);
     }
 
     private static List<Guid> Ids(IEnumerable<CaseFact> cases) => [.. cases.Select(c => c.Id)];

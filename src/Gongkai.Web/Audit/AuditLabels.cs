@@ -103,6 +103,8 @@ public static class AuditLabels
             ["assessment.scheme-created"] = "制定考核方案（新版本）",
             ["assessment.manual-scored"] = "考核人工评分",
             ["assessment.closed"] = "考核结果定稿",
+            [Supervision.BulletinModel.PublishedAction] = "考核通报在门户发布",
+            [Supervision.BulletinModel.UnpublishedAction] = "考核通报从门户撤下",
             [Supervision.Rectifications.RaisedAction] = "提出整改",
             [Supervision.SpotChecks.DrawnAction] = "抽取抽查样本",
             [Supervision.SpotChecks.CheckedAction] = "记录抽查结果",

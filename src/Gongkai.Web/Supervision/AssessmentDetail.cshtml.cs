@@ -197,6 +197,13 @@ public sealed class AssessmentDetailModel(
                 x.Id, x.SpotCheckId, x.Position, x.DrawnOn, x.CheckedOn, c.Title, Problems = db.SpotCheckProblems.Count(p => p.SpotCheckItemId == x.Id),
             })
             .ToDictionaryAsync(i => i.Id, cancellationToken);
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new
+            {
+                m.Id, m.Title, m.ReceivedOn, m.DueOn, m.RepliedOn,
+                Rating = db.Ratings.Where(r => r.Subject == Gongkai.Interaction.RatedSubject.Message && r.SubjectId == m.Id).Select(r => (Gongkai.Interaction.Satisfaction?)r.Level).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
         var calendar = await assessments.CalendarAsync(cancellationToken);
 
         for (var i = 0; i < lines.Count; i++)
@@ -235,6 +242,15 @@ public sealed class AssessmentDetailModel(
                     Headers[i] = ["抽查的信息", "抽样日期", "检查日期", "问题数"];
                     rows.Add(new CountedRow(id, spot.Title, $"/supervision/spot-checks/{spot.SpotCheckId}#item-{spot.Position}",
                         [DateText.Iso(spot.DrawnOn), DateText.Iso(spot.CheckedOn), spot.Problems.ToString(System.Globalization.CultureInfo.InvariantCulture)], counted.Contains(id)));
+                }
+                else if (messages.TryGetValue(id, out var message))
+                {
+                    // Titles only: the writer's name and phone stay on the interaction desk.
+                    Headers[i] = ["留言", "收到日期", lines[i].Line.Kind == IndicatorKind.MessageSatisfaction ? "回复日期" : "回复期限",
+                        lines[i].Line.Kind == IndicatorKind.MessageSatisfaction ? "评价" : "回复日期"];
+                    rows.Add(new CountedRow(id, message.Title, null, lines[i].Line.Kind == IndicatorKind.MessageSatisfaction
+                        ? [DateText.Iso(message.ReceivedOn), DateText.Iso(message.RepliedOn), message.Rating is { } level ? Gongkai.Interaction.InteractionText.Satisfaction(level) : ""]
+                        : [DateText.Iso(message.ReceivedOn), DateText.Iso(message.DueOn), DateText.Iso(message.RepliedOn)], counted.Contains(id)));
                 }
                 else
                 {

@@ -5,6 +5,7 @@ using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Supervision;
+using Gongkai.Interaction;
 using Gongkai.Supervision;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
@@ -225,17 +226,33 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
             spotChecks.AddRange(rows.Select(r => (r.AgencyId, new SpotCheckFact(r.Id, r.CheckedOn!.Value, r.Problems))));
         }
 
+        var messages = new List<(Guid Agency, MessageFact Fact)>();
+        if (kinds.Overlaps([IndicatorKind.MessageOnTimeRate, IndicatorKind.MessageSatisfaction]))
+        {
+            // The rows InteractionFigures.ForAsync reads for a year, with their ids for the drill-down.
+            var rows = await db.Messages.AsNoTracking()
+                .Where(m => ids.Contains(m.AgencyId) && m.ReceivedOn >= start && m.ReceivedOn <= end)
+                .Select(m => new
+                {
+                    m.Id, m.AgencyId, m.ReceivedOn, m.DueOn, m.RepliedOn,
+                    Rating = db.Ratings.Where(r => r.Subject == RatedSubject.Message && r.SubjectId == m.Id).Select(r => (Satisfaction?)r.Level).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            messages.AddRange(rows.Select(r => (r.AgencyId, new MessageFact(r.Id, new MessageFacts(r.ReceivedOn, r.DueOn, r.RepliedOn, r.Rating)))));
+        }
+
         var caseLookup = cases.ToLookup(c => c.Agency, c => c.Fact);
         var reviewLookup = reviews.ToLookup(c => c.Agency, c => c.Fact);
         var catalogueLookup = catalogue.ToLookup(c => c.Agency, c => c.Fact);
         var rectificationLookup = rectifications.ToLookup(c => c.Agency, c => c.Fact);
         var spotCheckLookup = spotChecks.ToLookup(c => c.Agency, c => c.Fact);
+        var messageLookup = messages.ToLookup(c => c.Agency, c => c.Fact);
         return agencies.ToDictionary(a => a.Id, a => new AgencyFacts(
             [.. caseLookup[a.Id]],
             [.. reviewLookup[a.Id]],
             [.. catalogueLookup[a.Id]],
             reportFacts.TryGetValue(a.Id, out var r) ? [r] : [],
             [.. rectificationLookup[a.Id]],
-            [.. spotCheckLookup[a.Id]]));
+            [.. spotCheckLookup[a.Id]]) { Messages = [.. messageLookup[a.Id]] });
     }
 }

@@ -149,8 +149,12 @@ public sealed class Rectifications(
         return ([], record.Id);
     }
 
-    /// <summary>Takes a step; returns the refusal (null on success). The record must be tracked by this request's context.</summary>
-    public async Task<string?> ActAsync(RectificationRecord record, RectificationAction action, string? text, int revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a step; returns the refusal (null on success). The record must be tracked by this request's context;
+    /// whatever else the caller added to it (an answer's files) is saved with the step. <paramref name="auditNote"/> is
+    /// added to the audit line (the files' names).
+    /// </summary>
+    public async Task<string?> ActAsync(RectificationRecord record, RectificationAction action, string? text, int revision, CancellationToken cancellationToken, string? auditNote = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (await PartyAsync(record, cancellationToken) is not { } party)
@@ -192,7 +196,7 @@ public sealed class Rectifications(
         record.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         record.Revision++;
         audit.Record(AuditAction(action), "Rectification", record.Id.ToString(),
-            $"{RectificationFlow.ActionLabel(action)}：{record.Title}" + (string.IsNullOrEmpty(trimmed) ? "" : $"。{trimmed}"), record.AgencyId);
+            $"{RectificationFlow.ActionLabel(action)}：{record.Title}" + (string.IsNullOrEmpty(trimmed) ? "" : $"。{trimmed}") + (auditNote is null ? "" : $"（{auditNote}）"), record.AgencyId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

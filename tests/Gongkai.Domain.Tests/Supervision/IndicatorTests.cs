@@ -1,5 +1,6 @@
 using Gongkai.Applications;
 using Gongkai.Calendar;
+using Gongkai.Interaction;
 using Gongkai.Supervision;
 using Gongkai.Tests.Calendar;
 
@@ -203,8 +204,61 @@ public class IndicatorTests
     [Fact]
     public void Every_indicator_has_a_name_a_written_definition_and_a_version()
     {
-        IndicatorCatalogue.All.Select(d => d.Kind).ShouldBe(Enum.GetValues<IndicatorKind>());
+        IndicatorCatalogue.All.Select(d => d.Kind).ShouldBe(Enum.GetValues<IndicatorKind>(), ignoreOrder: true);
+        IndicatorCatalogue.All[^1].Kind.ShouldBe(IndicatorKind.Manual, "the scheme form lists the computed lines, then the manual ones");
         IndicatorCatalogue.All.ShouldAllBe(d => d.Name.Length > 0 && d.Definition.Length > 20 && d.Version >= 1);
         IndicatorCatalogue.All.Select(d => d.Name).Distinct().Count().ShouldBe(IndicatorCatalogue.All.Count);
+    }
+
+    private static MessageFact Message(int n, string received, string due, string? replied, Satisfaction? rating) =>
+        new(Id(n), new MessageFacts(Day.Of(received), Day.Of(due), replied is null ? null : Day.Of(replied), rating));
+
+    private static readonly AgencyFacts Messages = AgencyFacts.Empty with
+    {
+        Messages =
+        [
+            Message(1, "2025-01-06", "2025-01-16", "2025-01-15", Satisfaction.VerySatisfied),
+            Message(2, "2025-02-03", "2025-02-13", "2025-02-20", Satisfaction.Dissatisfied),
+            Message(3, "2025-03-03", "2025-03-13", null, null),
+            Message(4, "2025-03-28", "2025-04-10", null, null),
+            Message(5, "2025-03-10", "2025-03-20", "2025-03-18", Satisfaction.Basic),
+            Message(6, "2024-12-20", "2025-01-06", "2025-01-06", Satisfaction.VeryDissatisfied),
+        ],
+    };
+
+    [Fact]
+    public void Message_replies_on_time_count_replied_and_overdue_messages_received_in_the_period_and_not_those_still_within_their_period()
+    {
+        var value = Compute(IndicatorKind.MessageOnTimeRate, Messages);
+
+        value.Value.ShouldBe(40m, "2 of 5: one replied late, two unanswered after their period (the fourth's ended after the quarter)");
+        (value.Numerator, value.Denominator).ShouldBe((2, 5));
+        value.Base.ShouldBe([Id(1), Id(2), Id(3), Id(4), Id(5)]);
+        value.Counted.ShouldBe([Id(1), Id(5)]);
+
+        var firstFour = Messages with { Messages = Messages.Messages.Take(4).ToList() };
+        Compute(IndicatorKind.MessageOnTimeRate, firstFour, Day.Of("2025-03-13")).Base.ShouldBe([Id(1), Id(2)], "on its last day the third message is still within its period");
+        Compute(IndicatorKind.MessageOnTimeRate, firstFour, Day.Of("2025-03-14")).Base.ShouldBe([Id(1), Id(2), Id(3)], "the day after, unanswered, it counts against");
+
+        var pending = AgencyFacts.Empty with { Messages = [Message(7, "2025-03-28", "2025-04-10", null, null)] };
+        Compute(IndicatorKind.MessageOnTimeRate, pending, Day.Of("2025-04-10")).NotApplicable.ShouldBeTrue("nothing replied nor past its period: 不适用, not 100%");
+        Compute(IndicatorKind.MessageOnTimeRate, pending, Day.Of("2025-04-11")).Value.ShouldBe(0m);
+    }
+
+    [Fact]
+    public void Message_satisfaction_is_the_share_rated_basic_or_above_of_the_rated_messages_received_in_the_period()
+    {
+        var value = Compute(IndicatorKind.MessageSatisfaction, Messages);
+
+        value.Value.ShouldBe(66.67m);
+        (value.Numerator, value.Denominator).ShouldBe((2, 3));
+        value.Base.ShouldBe([Id(1), Id(2), Id(5)]);
+        value.Counted.ShouldBe([Id(1), Id(5)]);
+        var unrated = AgencyFacts.Empty with { Messages = [Message(1, "2025-01-06", "2025-01-16", "2025-01-15", null)] };
+        Compute(IndicatorKind.MessageSatisfaction, unrated).NotApplicable.ShouldBeTrue("replied but not rated: 不适用");
+
+        // The same messages counted by the interaction statistics give the same satisfied share, to its one decimal.
+        var statistics = MessageStatistics.Of(WorkingCalendar.Default, Messages.Messages.Where(m => Q1.Contains(m.Facts.ReceivedOn)).Select(m => m.Facts));
+        (statistics.Rated, statistics.RepliedOnTime, statistics.SatisfiedPercent).ShouldBe((3, 2, 66.7m));
     }
 }

@@ -173,10 +173,10 @@ public class AssessmentTests
         await supervisor.LoginAsync("supervisor");
         var form = SchemeForm("2025Q1");
         form["Lines[1].Include"] = "false";
-        form["Lines[10].Include"] = "true";
-        form["Lines[10].Title"] = "政务公开专栏建设";
-        form["Lines[10].Guidance"] = "栏目齐全、更新及时得满分，缺一个栏目扣 10%。";
-        form["Lines[10].Weight"] = "40";
+        form["Lines[12].Include"] = "true";
+        form["Lines[12].Title"] = "政务公开专栏建设";
+        form["Lines[12].Guidance"] = "栏目齐全、更新及时得满分，缺一个栏目扣 10%。";
+        form["Lines[12].Weight"] = "40";
         (await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", form, formSelector: "#scheme-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var url = $"/supervision/assessment/{education}?period=2025Q1";
 
@@ -305,7 +305,7 @@ public class AssessmentTests
             ["Lines[0].Include"] = "true", ["Lines[1].Include"] = "true",
             ["EffectiveFrom"] = effectiveFrom,
         };
-        for (var i = 2; i < 12; i++)
+        for (var i = 2; i < 14; i++)
         {
             form[$"Lines[{i}].Include"] = "false";
         }

@@ -95,4 +95,75 @@ public class RectificationTests
         var stored = await ApplicantCases.QueryAsync(app, db => db.Rectifications.SingleAsync());
         (stored.AnsweredOn, stored.ClosedOn).ShouldBe((new DateOnly(2025, 10, 10), new DateOnly(2025, 10, 10)));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_agency_answers_a_rectification_with_files_the_supervisor_downloads_them_and_both_are_audited(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, clock: new TestClock(September25), demoCases: false, demoCatalog: false);
+        var education = await ReportCases.AgencyIdAsync(app, "示范县教育局");
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+        using var handler = app.CreateBrowserClient();
+        await handler.LoginAsync("handler");
+        using var other = app.CreateBrowserClient();
+        await other.LoginAsync("handler2");
+        var raised = await supervisor.SubmitAsync("/supervision/rectifications/new", new Dictionary<string, string>
+        {
+            ["Input.AgencyId"] = education.ToString(),
+            ["Input.Title"] = "政府信息公开指南未更新",
+            ["Input.Detail"] = "指南中的办公地址和电话与实际不符，请更正。",
+            ["Input.WorkingDays"] = "5",
+        }, formSelector: "#raise-form");
+        var url = raised.Headers.Location!.ToString();
+        var note = System.Text.Encoding.UTF8.GetBytes("更正后的指南：地址为示范县人民路 1 号。");
+        var basis = System.Text.Encoding.UTF8.GetBytes("更正依据：机构改革文件。");
+
+        // A file the sniffer refuses: nothing is saved, the text comes back.
+        var refused = await AnswerAsync(handler, url, "已更正，见附件。", ("整改说明.txt", note), ("a.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
+        var refusedPage = await refused.PageAsync();
+        refusedPage.QuerySelector("#action-error")!.TextContent.ShouldStartWith("文件“a.exe”不能上传：");
+        refusedPage.QuerySelector("#answer-text")!.TextContent.ShouldBe("已更正，见附件。");
+        refusedPage.QuerySelector("#state")!.TextContent.ShouldBe("待整改");
+        var six = await AnswerAsync(handler, url, "已更正。", [.. Enumerable.Range(1, 6).Select(i => ($"{i}.txt", note))]);
+        (await six.PageAsync()).QuerySelector("#action-error")!.TextContent.ShouldBe("一次答复最多附 5 个文件。");
+        (await ApplicantCases.QueryAsync(app, db => db.Attachments.CountAsync())).ShouldBe(0);
+
+        (await AnswerAsync(handler, url, "已更正，见附件。", ("整改说明.txt", note), ("依据.txt", basis))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var answered = await supervisor.GetPageAsync(url);
+        var links = answered.QuerySelectorAll("#answer-files a").ToList();
+        links.Select(a => a.TextContent).ShouldBe(["整改说明.txt", "依据.txt"]);
+        var download = await supervisor.GetAsync(new Uri(links[0].GetAttribute("href")!, UriKind.Relative));
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(note);
+        (await handler.GetAsync(new Uri(links[1].GetAttribute("href")!, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "the agency sees its own files");
+        (await other.GetAsync(new Uri(links[0].GetAttribute("href")!, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another agency's staff");
+        (await supervisor.GetAsync(new Uri(url + "?handler=file&file=" + Guid.NewGuid(), UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        answered.QuerySelectorAll("#history li")[1].TextContent.ShouldContain("整改答复：政府信息公开指南未更新。已更正，见附件。（材料：整改说明.txt、依据.txt）");
+        var downloads = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.Action == "attachment.downloaded").Select(a => a.Summary).ToListAsync());
+        downloads.Order(StringComparer.Ordinal).ShouldBe(["下载整改答复材料“依据.txt”（政府信息公开指南未更新）", "下载整改答复材料“整改说明.txt”（政府信息公开指南未更新）"]);
+
+        // Returned and answered again without files: the new answer has none.
+        (await supervisor.SubmitAsync(answered, url, new Dictionary<string, string> { ["Text"] = "电话仍未更正。" }, formSelector: "#return-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await AnswerAsync(handler, url, "电话也已更正。")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await supervisor.GetPageAsync(url)).QuerySelector("#answer-files").ShouldBeNull();
+    }
+
+    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string url, string text, params (string Name, byte[] Content)[] files)
+    {
+        var page = await client.GetPageAsync(url);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" },
+            { new StringContent(page.QuerySelector("#answer-form input[name=Revision]")!.GetAttribute("value")!), "Revision" },
+            { new StringContent(text), "Text" },
+        };
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "Files", name);
+        }
+
+        return await client.PostAsync(new Uri(url + "?handler=answer", UriKind.Relative), form);
+    }
 }

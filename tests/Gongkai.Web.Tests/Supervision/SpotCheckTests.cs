@@ -72,7 +72,7 @@ public class SpotCheckTests
 
         // The indicator: 2 problems over 2 items checked = 1 个/条; full at 0, nothing at 2 → half of 100.
         var scheme = new Dictionary<string, string> { ["EffectiveFrom"] = "2024Q2", ["Lines[9].Include"] = "true", ["Lines[9].Weight"] = "100", ["Lines[9].FullAt"] = "0", ["Lines[9].ZeroAt"] = "2" };
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 14; i++)
         {
             scheme.TryAdd($"Lines[{i}].Include", "false");
         }

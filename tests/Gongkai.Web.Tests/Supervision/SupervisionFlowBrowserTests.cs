@@ -60,7 +60,7 @@ public partial class SupervisionFlowBrowserTests(Browser browser) : BrowserTest
         await page.Locator("#no-scheme").GetByRole(AriaRole.Link, new() { Name = "制定考核方案" }).ClickAsync();
         await page.WaitForURLAsync("**/supervision/schemes?kind=Quarter*");
         await page.GetByLabel("抽查问题率", new() { Exact = true }).UncheckAsync();
-        await page.Locator("#include-10").CheckAsync();
+        await page.Locator("#include-12").CheckAsync();
         await page.GetByLabel("人工评分项").First.FillAsync("政务公开专栏建设");
         await page.GetByLabel("自哪一考核期起施行").SelectOptionAsync(new SelectOptionValue { Label = "2025年第一季度" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存为新版本" }).ClickAsync();
