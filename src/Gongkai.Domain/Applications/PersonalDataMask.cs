@@ -44,13 +44,45 @@ public static partial class PersonalDataMask
         return match.Success && match.Length < trimmed.Length ? match.Value + "***" : Other(trimmed);
     }
 
-    /// <summary>Identity numbers and phone numbers found anywhere in a text, masked in place (for text about to be published).</summary>
+    /// <summary>
+    /// Personal data found anywhere in a text, masked in place (for text about to be published): identity and phone
+    /// numbers; addresses down to a house — a road, street, village or estate followed by a number with its unit (号, 组,
+    /// 栋, 单元, 室, 楼 …) — masked after their last district, town or street as <see cref="Address"/> does, else after
+    /// the road's or village's name; and a private name after 申请人, 联系人, 留言人 and the like, kept to its surname.
+    /// </summary>
+    /// <remarks>
+    /// Heuristics, stated: an address is recognised only with its house number, so agency names, place names and
+    /// document titles (示范县城区道路交通管理办法, 人民路小学) stay as written; a name is recognised only when it starts
+    /// with one of the common surnames (<see cref="Surnames"/>), so "申请人应当…" is not a name. Surnames that are far
+    /// more often words after these markers (于, 向, 应, 和, 时, 全, 明, 成, 解, 查, 单, 关, 安, 文, 常 …) are left out.
+    /// </remarks>
     public static string Text(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var masked = ResidentNumberInText().Replace(text, m => Keep(m.Value, 3, 4));
         masked = MobileInText().Replace(masked, m => Keep(m.Value, 3, 4));
-        return LandlineInText().Replace(masked, m => m.Groups["area"].Value + m.Groups["sep"].Value + Keep(m.Groups["number"].Value, 0, 2));
+        masked = LandlineInText().Replace(masked, m => m.Groups["area"].Value + m.Groups["sep"].Value + Keep(m.Groups["number"].Value, 0, 2));
+        masked = AddressInText().Replace(masked, MaskAddress);
+        return NameAfterMarker().Replace(masked, m => Surnames.Contains(m.Groups["name"].Value[0])
+            ? m.Groups["marker"].Value + m.Groups["name"].Value[0] + new string('*', m.Groups["name"].Value.Length - 1)
+            : m.Value);
+    }
+
+    /// <summary>The common Chinese surnames a name after a marker must start with (minus those that are usually words, see <see cref="Text"/>).</summary>
+    public const string Surnames =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆卓缪芦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝";
+
+    private static readonly System.Buffers.SearchValues<char> AddressBoundaries = System.Buffers.SearchValues.Create("省市区县旗镇乡");
+
+    // Keeps the address up to its last district, town or street (市, 区, 县, 旗, 镇, 乡, 街道) inside the matched name, else
+    // up to the road's or village's name, and masks the rest.
+    private static string MaskAddress(Match match)
+    {
+        var name = match.Groups["name"].Value;
+        var boundary = name.AsSpan().LastIndexOfAny(AddressBoundaries);
+        var street = name.LastIndexOf("街道", StringComparison.Ordinal);
+        var keep = Math.Max(boundary + 1, street >= 0 ? street + 2 : 0);
+        return keep > 0 ? name[..keep] + "***" : name + match.Groups["kind"].Value + "***";
     }
 
     /// <summary>A value of no known form: its first and last characters when it is long enough, otherwise all *.</summary>
@@ -85,4 +117,12 @@ public static partial class PersonalDataMask
 
     [GeneratedRegex(@"(?<!\d)(?<area>0\d{2,3})(?<sep>-)(?<number>\d{7,8})(?!\d)")]
     private static partial Regex LandlineInText();
+
+    // 李庄村3组12号, 人民路12号院3号楼2单元301室, 新华社区2组8号: a name, its kind, and a number with a unit, then more.
+    [GeneratedRegex(@"(?<name>[\u4e00-\u9fa5]{1,10}?)(?<kind>大道|社区|小区|花园|家园|公寓|大厦|路|街|巷|村)(?<detail>[\u4e00-\u9fa5]{0,2}?\d+[\d\-－]*(?:号楼|号院|号|组|栋|幢|单元|室|楼|层)(?:[\d\-－]*\d+[\d\-－]*(?:号楼|号院|号|组|栋|幢|单元|室|楼|层))*)")]
+    private static partial Regex AddressInText();
+
+    // 申请人张三, 联系人：王小明 — two or three characters after the marker (checked against the surnames by the caller).
+    [GeneratedRegex(@"(?<marker>(?:申请人|联系人|留言人|反映人|投诉人|举报人|当事人|代理人|户主)[：:\s]*)(?<name>[\u4e00-\u9fa5](?:(?!电话|手机|联系|身份|住址|地址|反映|称|于|在|的|和|及|等|现|家|是|因|向|对|要|已|未|申|请)[\u4e00-\u9fa5]){1,2})")]
+    private static partial Regex NameAfterMarker();
 }

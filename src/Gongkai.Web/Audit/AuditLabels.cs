@@ -126,6 +126,7 @@ public static class AuditLabels
             ["application.rated"] = "申请人评价办理情况",
             ["rating.reviewed"] = "审核人阅看差评",
             ["faq.created"] = "新增常见问题",
+            ["message.reply-period.set"] = "设置留言答复期限",
             ["channel.registered"] = "登记公开渠道",
             ["channel.changed"] = "修改公开渠道",
             ["channel.count.entered"] = "登记公开渠道月度发布条数",

@@ -47,6 +47,7 @@ internal static class DemoInteraction
         Comment(open, "王老师", "请明确资助申请的材料清单和办理时限。", CommentStatus.Pending, null, null, null);
         await db.SaveChangesAsync(cancellationToken);
         await SeedMessagesAsync(db, clock, calendar, agency, cancellationToken);
+        await SeedChannelsAsync(db, clock, agency, cancellationToken);
 
         Consultation New(string title, DraftKind kind, DateOnly opensOn, int days, PeriodUnit unit, string description, string draft) => new()
         {
@@ -87,6 +88,59 @@ internal static class DemoInteraction
     /// (rated 满意), answered without consent to publish (rated 不满意 with its reason), and one transferred in from the
     /// 自然资源局 with both agencies in its history; and two FAQ entries for 智能问答.
     /// </summary>
+    /// <summary>
+    /// The 教育局's channels: a WeChat account updated two days ago, a Weibo account 20 days ago (stale at the default 14),
+    /// the 政务公开专区 and a reading room; every third published item also went out on WeChat; monthly counts of last
+    /// year and of this year's months so far — so that section 一's panel has figures on first start.
+    /// </summary>
+    private static async Task SeedChannelsAsync(GongkaiDbContext db, TimeProvider clock, Guid agency, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        var at = clock.GetUtcNow().UtcDateTime;
+        var wechat = Channel(ChannelKind.WeChat, "示范教育", "微信公众号 sfx-jiaoyu", "王芳（办公室）", today.AddDays(-2));
+        var weibo = Channel(ChannelKind.Weibo, "示范县教育局", "weibo.com/sfxjyj", "赵强（办公室）", today.AddDays(-20));
+        db.PublicationChannels.AddRange(
+            wechat,
+            weibo,
+            Channel(ChannelKind.ServiceCentre, "县政务服务中心政务公开专区", "示范县人民路 8 号政务服务中心一楼", "孙丽（政务公开专区）", null),
+            Channel(ChannelKind.ReadingRoom, "示范县档案馆政府信息查阅室", "示范县文化路 3 号县档案馆二楼", "周敏（县档案馆）", null));
+        var items = await db.CatalogItems.AsNoTracking()
+            .Where(i => i.AgencyId == agency && i.SearchKey != null)
+            .OrderBy(i => i.SearchKey).Select(i => i.Id).ToListAsync(cancellationToken);
+        db.CatalogItemChannels.AddRange(items.Where((_, index) => index % 3 == 0).Select(id => new CatalogItemChannel { CatalogItemId = id, ChannelId = wechat.Id }));
+        for (var month = new DateOnly(today.Year - 1, 1, 1); month < new DateOnly(today.Year, today.Month, 1); month = month.AddMonths(1))
+        {
+            Count(wechat, month, 20 + month.Month, "公众号后台“发表记录”导出");
+            Count(weibo, month, 6 + (month.Month % 4), "微博后台“内容管理”统计");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        PublicationChannel Channel(ChannelKind kind, string name, string address, string responsible, DateOnly? lastUpdated) => new()
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            AgencyId = agency,
+            Kind = kind,
+            Name = name,
+            Address = address,
+            Responsible = responsible,
+            LastUpdatedOn = lastUpdated,
+            OpenedOn = new DateOnly(today.Year - 1, 1, 1),
+            UpdatedAtUtc = at,
+        };
+
+        void Count(PublicationChannel channel, DateOnly month, int count, string source) => db.ChannelMonthlyCounts.Add(new ChannelMonthlyCount
+        {
+            ChannelId = channel.Id,
+            Year = month.Year,
+            Month = month.Month,
+            Count = count,
+            Source = source,
+            EnteredBy = "王芳（发布人）",
+            EnteredAtUtc = at,
+        });
+    }
+
     private static async Task SeedMessagesAsync(GongkaiDbContext db, TimeProvider clock, Gongkai.Calendar.WorkingCalendar calendar, Guid agency, CancellationToken cancellationToken)
     {
         var resources = await db.Agencies.Where(a => a.Name == "示范县自然资源局").Select(a => a.Id).SingleAsync(cancellationToken);
