@@ -1,10 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Gongkai.Data;
 using Gongkai.Data.Interaction;
 using Gongkai.Interaction;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Interaction;
 
@@ -142,6 +144,26 @@ public class ChannelTests
         (await handler.PostFormAsync($"/catalog-admin/draft/{item}", [new("Input.Title", "关于秋季学期开学的通知"), new("Input.Publisher", "示范县教育局"), new("Input.FormedOn", "2024-06-17"), new("Input.TopicCategoryId", topic)]))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ApplicantCases.QueryAsync(app, db => db.CatalogItemChannels.CountAsync(c => c.CatalogItemId == item))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_demo_publisher_finds_the_stale_weibo_account_on_the_work_page_and_last_years_counts_feed_section_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, demoCases: false);
+        using var publisher = app.CreateBrowserClient();
+        (await publisher.LoginAsync("publisher")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var work = await publisher.GetPageAsync("/work");
+        work.QuerySelector("#stale-channels")!.TextContent.ShouldBe("政务新媒体未按时更新（1）");
+        work.QuerySelectorAll("section.inbox").Single(s => s.QuerySelector("h2")!.Id == "stale-channels").QuerySelectorAll("li a").Select(a => a.TextContent.Trim())
+            .ShouldBe(["政务微博【示范县教育局】"]);
+
+        // Today is 2024-06-17: 2023's twelve months are entered for both accounts (WeChat 21 … 32, Weibo 6 + month mod 4).
+        var agency = await ApplicantCases.AgencyIdAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var figures = await scope.ServiceProvider.GetRequiredService<Gongkai.Web.AnnualReports.OverviewFigureQuery>().ForAsync(agency, 2023);
+        figures.Channels.Select(c => (c.Display, c.Entered)).ShouldBe(
+            [("政务微信【示范教育】", 318), ("政务微博【示范县教育局】", 90), ("政务公开专区【县政务服务中心政务公开专区】", 0), ("公共查阅室【示范县档案馆政府信息查阅室】", 0)]);
     }
 
     internal static PublicationChannel Channel(Guid agency, ChannelKind kind, string name, DateOnly? lastUpdated = null) => new()
