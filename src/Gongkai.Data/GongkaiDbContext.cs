@@ -29,6 +29,12 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationKey> NotificationKeys => Set<NotificationKey>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
@@ -74,6 +80,12 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<Interaction.Rating> Ratings => Set<Interaction.Rating>();
 
     public DbSet<Interaction.MessageReplyPeriod> MessageReplyPeriods => Set<Interaction.MessageReplyPeriod>();
+
+    public DbSet<Interaction.PublicationChannel> PublicationChannels => Set<Interaction.PublicationChannel>();
+
+    public DbSet<Interaction.CatalogItemChannel> CatalogItemChannels => Set<Interaction.CatalogItemChannel>();
+
+    public DbSet<Interaction.ChannelMonthlyCount> ChannelMonthlyCounts => Set<Interaction.ChannelMonthlyCount>();
 
     public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
 

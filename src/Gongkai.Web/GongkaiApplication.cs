@@ -5,6 +5,7 @@ using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Applications;
 using Gongkai.Web.Attachments;
 using Gongkai.Web.Catalog;
+using Gongkai.Web.Channels;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Health;
 using Gongkai.Web.Infrastructure;
@@ -108,6 +109,7 @@ internal static class GongkaiApplication
         services.AddAttachments(builder.Configuration);
         services.AddPortal(builder.Configuration);
         services.AddInteraction();
+        services.AddChannels(builder.Configuration);
 
         // Chinese text is written as is, not as &#x...; entities (Razor's default encoder escapes all non-ASCII).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

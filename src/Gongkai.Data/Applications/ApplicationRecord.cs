@@ -51,6 +51,9 @@ public sealed class ApplicationRecord
     /// <summary>获取方式; null when not stated.</summary>
     public DeliveryPreference? DeliveryPreference { get; set; }
 
+    /// <summary>How the applicant agreed to be told of the progress; null (as none) for applications before consent was asked.</summary>
+    public ApplicantNotice? Notify { get; set; }
+
     // ---- receipt (条例第三十一条) ----
     public ReceiptChannel Channel { get; set; }
 

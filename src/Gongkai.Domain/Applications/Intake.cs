@@ -123,6 +123,9 @@ public sealed class IntakeRequest
 
     public DeliveryPreference? DeliveryPreference { get; set; }
 
+    /// <summary>How the applicant agreed to be told of the progress (receipt, correction request, reply); none by default.</summary>
+    public ApplicantNotice Notify { get; set; }
+
     /// <summary>Ignored for online submissions (always <see cref="ReceiptChannel.Online"/>).</summary>
     public ReceiptChannel Channel { get; set; }
 
@@ -251,6 +254,16 @@ public static partial class IntakeValidator
         else if (request.DeliveryPreference == DeliveryPreference.Email && string.IsNullOrWhiteSpace(request.Email))
         {
             Add(nameof(IntakeRequest.Email), "选择电子邮件的，请填写电子邮箱。");
+        }
+
+        if (request.Notify.HasFlag(ApplicantNotice.Email) && string.IsNullOrWhiteSpace(request.Email))
+        {
+            Add(nameof(IntakeRequest.Email), "选择通过电子邮件接收办理进度通知的，请填写电子邮箱。");
+        }
+
+        if (request.Notify.HasFlag(ApplicantNotice.Sms) && !hasPhone)
+        {
+            Add(nameof(IntakeRequest.Phone), "选择通过短信接收办理进度通知的，请填写手机号码。");
         }
 
         if (!online)

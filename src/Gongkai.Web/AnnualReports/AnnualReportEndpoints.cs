@@ -20,6 +20,7 @@ public static class AnnualReportEndpoints
     {
         services.AddScoped<CaseTableQuery>();
         services.AddScoped<AnnualReportStore>();
+        services.AddScoped<OverviewFigureQuery>();
         services.AddScoped<ITable2Source, Catalog.CatalogTable2Source>();
         return services;
     }

@@ -18,7 +18,7 @@ namespace Gongkai.Web.AnnualReports;
 /// publishing and the version history. Every button saves what is in the form first, so nothing typed is lost.
 /// </summary>
 [Authorize(Roles = Roles.Handler + "," + Roles.Reviewer + "," + Roles.Publisher + "," + Roles.Administrator)]
-public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2Source, Staff staff, TimeProvider clock) : PageModel
+public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2Source, OverviewFigureQuery overview, Staff staff, TimeProvider clock) : PageModel
 {
     public AgencyInfo Agency { get; private set; } = null!;
 
@@ -37,6 +37,9 @@ public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2
     public IReadOnlyDictionary<Table2Field, Table2Suggestion> Suggestions { get; private set; } = new Dictionary<Table2Field, Table2Suggestion>();
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The year's figures from the platform for section 一 (channels, messages, consultations, ratings, FAQ).</summary>
+    public Gongkai.Interaction.OverviewFigures Overview { get; private set; } = null!;
 
     public DateOnly Deadline => ReportDeadlines.For(Agency.Kind, Year);
 
@@ -172,6 +175,7 @@ public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2
         Findings = FindingItem.Describe(report, findings);
         Flags = FindingItem.Flags(findings);
         Versions = await store.VersionsAsync(Agency.Id, Year, cancellationToken);
+        Overview = await overview.ForAsync(Agency.Id, Year, cancellationToken);
         Stamp = posted is null ? StampOf(current.Record) : StampOf(await store.LatestAsync(Agency.Id, Year, cancellationToken));
         if (current.Record is { Status: AnnualReportStatus.Published } published)
         {
@@ -266,6 +270,10 @@ public sealed class WorkspaceModel(AnnualReportStore store, ITable2Source table2
                 var report = content.Compose(current.Report.Title!, Agency.Name, Year, current.Report.Table3, current.Report.Table4);
                 content.Sections[definition.Key] = ReportNarrative.Insert(definition.Key, content.SectionText(definition.Key), report);
                 return "#" + FindingItem.SectionAnchor(definition.Key);
+            case "live:overview":
+                var figures = await overview.ForAsync(Agency.Id, Year, cancellationToken);
+                content.Sections[SectionKey.Overview] = Gongkai.Interaction.OverviewFigures.Insert(content.SectionText(SectionKey.Overview), figures.Paragraph());
+                return "#" + FindingItem.SectionAnchor(SectionKey.Overview);
             case { } command when command.StartsWith("adopt:", StringComparison.Ordinal):
                 var which = command["adopt:".Length..];
                 var suggestions = await table2Source.SuggestAsync(Agency.Id, Year, cancellationToken);

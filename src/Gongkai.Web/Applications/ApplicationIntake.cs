@@ -17,7 +17,7 @@ public sealed record IntakeResult(ApplicationRecord? Application, IReadOnlyDicti
 }
 
 /// <summary>Receives applications: checks them, numbers them, gives them a receipt code, starts their clock.</summary>
-public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit)
+public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit, Notifications.Notifier notifier)
 {
     /// <summary>The refusal of an online application to an agency that takes none, saying how to apply instead.</summary>
     public static string NoOnlineChannel(string agencyName) =>
@@ -77,6 +77,7 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
             Description = request.Description!.Trim(),
             RequestedForm = request.RequestedForm,
             DeliveryPreference = request.DeliveryPreference,
+            Notify = request.Notify,
             Channel = channel,
             ArrivedOn = arrived,
             ConfirmedOn = confirmed,
@@ -87,6 +88,7 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
         db.Applications.Add(record);
         audit.Record("application.received", "Application", record.Id.ToString(),
             $"收到{Receipt.Label(channel)}申请 {record.Number}（{agency!.Name}）", record.AgencyId);
+        await notifier.ApplicationReceivedAsync(record, online, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IntakeResult(record, new Dictionary<string, string>());

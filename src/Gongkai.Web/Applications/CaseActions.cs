@@ -147,7 +147,7 @@ public sealed class CaseActionRun(
 /// and the JSON API, so both behave the same.
 /// </summary>
 public sealed class CaseActions(
-    GongkaiDbContext db, CaseAccess access, Staff staff, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock)
+    GongkaiDbContext db, CaseAccess access, Staff staff, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock, Notifications.Notifier notifier)
 {
     public async Task<CaseActionResult> ExecuteAsync(Guid id, CaseAction action, CaseActionInput input, CancellationToken cancellationToken = default)
     {
@@ -234,6 +234,7 @@ public sealed class CaseActions(
     internal async Task<CaseActionResult> SaveAsync(CaseAction action, ApplicationRecord record, string summary, CancellationToken cancellationToken)
     {
         audit.Record("application." + action.Key, "Application", record.Id.ToString(), CaseActionRun.Clip($"{record.Number}：{summary}"), record.AgencyId);
+        await notifier.CaseActionAsync(action, record, summary, cancellationToken);
         var loadedVersion = db.Entry(record).Property(r => r.Version).OriginalValue;
         try
         {

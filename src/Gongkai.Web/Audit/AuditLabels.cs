@@ -21,6 +21,7 @@ public static class AuditLabels
         ["Attachment"] = "附件",
         ["Letter"] = "文书",
         ["LetterTemplate"] = "文书模板",
+        ["NotificationTemplate"] = "通知模板",
         ["Review"] = "复议诉讼记录",
         ["Agency"] = "机关",
         ["Region"] = "区域",
@@ -37,6 +38,7 @@ public static class AuditLabels
         ["Message"] = "留言",
         ["Rating"] = "评价",
         ["FaqEntry"] = "常见问题",
+        ["PublicationChannel"] = "公开渠道",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The Chinese name of an action code ("application.received" → "收到申请"); the code itself when unknown.</summary>
@@ -68,6 +70,9 @@ public static class AuditLabels
             ["application.reply"] = "办理申请：答复",
             ["letter.deleted"] = "删除文书草稿",
             ["letter.downloaded"] = "申请人下载文书",
+            ["notification.settings"] = "修改通知设置",
+            ["notification-template.saved"] = "修改通知模板",
+            ["notification-template.reset"] = "恢复默认通知模板",
             ["letter-template.saved"] = "修改文书模板",
             ["letter-template.reset"] = "恢复默认文书模板",
             ["letter-template.removed"] = "删除本机关文书模板",
@@ -120,6 +125,9 @@ public static class AuditLabels
             ["application.rated"] = "申请人评价办理情况",
             ["rating.reviewed"] = "审核人阅看差评",
             ["faq.created"] = "新增常见问题",
+            ["channel.registered"] = "登记公开渠道",
+            ["channel.changed"] = "修改公开渠道",
+            ["channel.count.entered"] = "登记公开渠道月度发布条数",
         };
         foreach (var action in CaseActionCatalog.All)
         {

@@ -45,7 +45,10 @@ public sealed class CatalogDraftInput
 
     public string? Body { get; set; }
 
-    public static CatalogDraftInput From(CatalogItem item, string? interpretsIndexNumber)
+    /// <summary>The registered channels (公开渠道) the item also goes out on; the portal is always one and not listed.</summary>
+    public List<Guid> ChannelIds { get; set; } = [];
+
+    public static CatalogDraftInput From(CatalogItem item, string? interpretsIndexNumber, IEnumerable<Guid>? channelIds = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new CatalogDraftInput
@@ -66,6 +69,7 @@ public sealed class CatalogDraftInput
             Summary = item.Summary,
             Keywords = item.Keywords,
             Body = item.Body,
+            ChannelIds = channelIds?.ToList() ?? [],
         };
     }
 

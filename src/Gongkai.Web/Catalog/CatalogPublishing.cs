@@ -64,6 +64,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         };
         input.ApplyTo(item, interprets);
         db.CatalogItems.Add(item);
+        await SetChannelsAsync(item.Id, input.ChannelIds, cancellationToken);
         await StepAsync(item, CatalogAction.Created, null);
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogSaveResult(item, errors);
@@ -81,6 +82,7 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
         }
 
         input.ApplyTo(item, interprets);
+        await SetChannelsAsync(item.Id, input.ChannelIds, cancellationToken);
         Touch(item);
         await StepAsync(item, CatalogAction.Edited, null);
         await db.SaveChangesAsync(cancellationToken);
@@ -245,6 +247,8 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             db.Attachments.Add(attachment);
         }
 
+        var channels = await db.CatalogItemChannels.AsNoTracking().Where(c => c.CatalogItemId == item.Id).Select(c => c.ChannelId).ToListAsync(cancellationToken);
+        db.CatalogItemChannels.AddRange(channels.Select(channel => new Data.Interaction.CatalogItemChannel { CatalogItemId = next.Id, ChannelId = channel }));
         await StepAsync(next, CatalogAction.NewVersion, next.ChangeNote);
         await db.SaveChangesAsync(cancellationToken);
         return next;
@@ -328,7 +332,27 @@ public sealed class CatalogPublishing(GongkaiDbContext db, Staff staff, AuditLog
             }
         }
 
+        var chosen = input.ChannelIds.Distinct().ToList();
+        if (chosen.Count > 0)
+        {
+            var own = await db.PublicationChannels.Where(c => c.AgencyId == staff.AgencyId && chosen.Contains(c.Id)).CountAsync(cancellationToken);
+            if (own != chosen.Count)
+            {
+                errors[nameof(CatalogDraftInput.ChannelIds)] = "请从本机关登记的公开渠道中选择。";
+            }
+        }
+
         return (errors, interprets);
+    }
+
+    /// <summary>The registered channels the version goes out on become exactly <paramref name="channelIds"/> (checked to be the agency's).</summary>
+    private async Task SetChannelsAsync(Guid itemId, IEnumerable<Guid> channelIds, CancellationToken cancellationToken)
+    {
+        var wanted = channelIds.Distinct().ToHashSet();
+        var current = await db.CatalogItemChannels.Where(c => c.CatalogItemId == itemId).ToListAsync(cancellationToken);
+        db.CatalogItemChannels.RemoveRange(current.Where(c => !wanted.Contains(c.ChannelId)));
+        db.CatalogItemChannels.AddRange(wanted.Where(id => current.All(c => c.ChannelId != id))
+            .Select(id => new Data.Interaction.CatalogItemChannel { CatalogItemId = itemId, ChannelId = id }));
     }
 
     private async Task MoveAsync(CatalogItem item, CatalogAction action, string? comment, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Gongkai.Web.Channels;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Gongkai.Web.Catalog;
 
 /// <summary>Creates a draft or edits one (only drafts can change); every field is checked and kept on error.</summary>
 [Authorize(Roles = CatalogRoles.Staff)]
-public sealed class EditModel(GongkaiDbContext db, Staff staff, CatalogPublishing publishing) : PageModel
+public sealed class EditModel(GongkaiDbContext db, Staff staff, CatalogPublishing publishing, ChannelBook channels) : PageModel
 {
     [BindProperty]
     public CatalogDraftInput Input { get; set; } = new();
@@ -23,6 +24,9 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, CatalogPublishin
     public string? Error { get; private set; }
 
     public IReadOnlyList<CatalogCategory> Categories { get; private set; } = [];
+
+    /// <summary>The agency's registered channels, offered besides the portal.</summary>
+    public IReadOnlyList<ChannelRow> Channels { get; private set; } = [];
 
     /// <summary>The agency's published documents, offered for the 政策解读 link.</summary>
     public IReadOnlyList<(string IndexNumber, string Title)> Documents { get; private set; } = [];
@@ -46,7 +50,8 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, CatalogPublishin
             var interprets = item.InterpretsSeriesId is { } series
                 ? await db.CatalogItems.Where(i => i.SeriesId == series && i.IndexNumber != null).Select(i => i.IndexNumber).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            Input = CatalogDraftInput.From(item, interprets);
+            var chosen = await db.CatalogItemChannels.Where(c => c.CatalogItemId == item.Id).Select(c => c.ChannelId).ToListAsync(cancellationToken);
+            Input = CatalogDraftInput.From(item, interprets, chosen);
         }
         else
         {
@@ -104,6 +109,7 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, CatalogPublishin
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Categories = await CatalogCategories.ForAgencyAsync(db, staff.AgencyId, cancellationToken);
+        Channels = await channels.ForAgencyAsync(staff.AgencyId, cancellationToken);
         Documents = (await db.CatalogItems.AsNoTracking()
             .Where(i => i.AgencyId == staff.AgencyId && i.Status == CatalogStatus.Published && i.Kind != CatalogItemKind.Interpretation && i.IndexNumber != null)
             .OrderByDescending(i => i.PublishedOn)

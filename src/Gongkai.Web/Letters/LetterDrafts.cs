@@ -7,6 +7,7 @@ using Gongkai.Data.Numbering;
 using Gongkai.Fees;
 using Gongkai.Web.Calendar;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Letters;
@@ -18,7 +19,7 @@ namespace Gongkai.Web.Letters;
 /// and a reply letter's issue records the case's reply.
 /// Callers check that the staff member may see the application; this class checks what the letter rules require.
 /// </summary>
-public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit, Staff staff)
+public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRulesProvider rulesProvider, AuditLog audit, Staff staff, Notifier notifier)
 {
     /// <summary>
     /// A new draft of <paramref name="kindId"/> for an application of the staff member's agency, filled from the case.
@@ -109,7 +110,7 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             l.SubmittedAtUtc = now;
             l.SubmittedByName = staff.DisplayName;
             audit.Record("letter.submitted", "Letter", l.Id.ToString(), $"提交审批{KindLabel(l)}“{l.Title}”（申请 {caseNumber}）", l.AgencyId);
-        }, cancellationToken);
+        }, cancellationToken, NotificationEvents.LetterSubmitted);
     }
 
     /// <summary>审批同意 (审核人 only): a submitted letter that is complete and fits the case. Returns null when done, otherwise the reason.</summary>
@@ -174,7 +175,7 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
             l.ReturnedByName = staff.DisplayName;
             l.ReturnedAtUtc = now;
             audit.Record("letter.returned", "Letter", l.Id.ToString(), CaseActionRunClip($"退回{KindLabel(l)}“{l.Title}”（申请 {caseNumber}）：{why}"), l.AgencyId);
-        }, cancellationToken);
+        }, cancellationToken, NotificationEvents.LetterReturned);
     }
 
     public static readonly string ReturnReasonMissing = SignOff.ReturnReasonMissing(Noun);
@@ -280,6 +281,11 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         letter.UpdatedAtUtc = now;
         letter.VisibleToApplicant = kind?.Audience == LetterAudience.Applicant;
         audit.Record("letter.issued", "Letter", letter.Id.ToString(), CaseActionRunClip($"{summary}（申请 {application.Number}）"), letter.AgencyId);
+        if (RepliesWith(kind) is not null)
+        {
+            await notifier.LetterAsync(NotificationEvents.ApplicantReply, letter, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
@@ -314,9 +320,12 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         return application.ToCase(rules).Check(probe, rules) is { } refusal ? "本申请现在不能按此答复书答复：" + refusal.Message : null;
     }
 
-    /// <summary>Moves the letter from one of <paramref name="from"/> to <paramref name="to"/> if nobody moved it meanwhile.</summary>
+    /// <summary>
+    /// Moves the letter from one of <paramref name="from"/> to <paramref name="to"/> if nobody moved it meanwhile, with
+    /// the notifications of <paramref name="notify"/> in the same SaveChanges.
+    /// </summary>
     private async Task<string?> MoveAsync(
-        LetterRecord letter, LetterStatus[] from, LetterStatus to, string moved, Action<LetterRecord> change, CancellationToken cancellationToken)
+        LetterRecord letter, LetterStatus[] from, LetterStatus to, string moved, Action<LetterRecord> change, CancellationToken cancellationToken, NotificationEvent? notify = null)
     {
         var original = db.Entry(letter).Property(l => l.Status).OriginalValue;
         if (!from.Contains(original))
@@ -336,6 +345,11 @@ public sealed class LetterDrafts(GongkaiDbContext db, TimeProvider clock, CaseRu
         letter.Status = to;
         letter.UpdatedAtUtc = now;
         change(letter);
+        if (notify is not null)
+        {
+            await notifier.LetterAsync(notify, letter, cancellationToken);
+        }
+
         db.Entry(letter).Property(l => l.Status).OriginalValue = to;
         db.Entry(letter).Property(l => l.UpdatedAtUtc).OriginalValue = now;
         await db.SaveChangesAsync(cancellationToken);

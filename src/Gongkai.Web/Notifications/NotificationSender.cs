@@ -96,16 +96,22 @@ public sealed class NotificationSender(GongkaiDbContext db, IEnumerable<INotific
 
 public static class NotificationServices
 {
-    /// <summary>The outbox sender (every <c>Notifications:SendEvery</c>, default 30 s) and the channels: in-app, and log-only SMS and e-mail.</summary>
+    /// <summary>
+    /// The notifier, the outbox sender (every <c>Notifications:SendEvery</c>, default 30 s), the due-date reminders (every
+    /// <c>Notifications:RemindEvery</c>, default 10 min) and the channels: in-app, and log-only SMS and e-mail.
+    /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section));
+        services.AddScoped<Notifier>();
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<INotificationChannel, InAppChannel>();
         services.AddSingleton<INotificationChannel>(sp => new LogOnlyChannel(NotificationChannel.Sms, sp.GetRequiredService<ILogger<LogOnlyChannel>>()));
         services.AddSingleton<INotificationChannel>(sp => new LogOnlyChannel(NotificationChannel.Email, sp.GetRequiredService<ILogger<LogOnlyChannel>>()));
         services.AddHostedService<ScheduledJobHost>();
         services.AddScheduledJob<NotificationSender>(configuration.GetValue("Notifications:SendEvery", TimeSpan.FromSeconds(30)));
+        services.AddScheduledJob<DueReminders>(configuration.GetValue("Notifications:RemindEvery", TimeSpan.FromMinutes(10)));
         return services;
     }
 }

@@ -70,6 +70,7 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Errors);
             services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>();
+            services.AddTransient<IStartupFilter>(_ => new ServerErrorInResponse(Errors));
         });
         builder.UseSetting("Storage:Root", StorageRoot);
         foreach (var (key, value) in Settings)
@@ -135,6 +136,38 @@ internal sealed class ClientAddressFromTestHeader : IStartupFilter
         });
         next(app);
     };
+}
+
+/// <summary>
+/// On an answer of 500 or more, puts the errors the app logged while handling the request into the
+/// <see cref="Header"/> response header, so a test that gets a 500 (under load, say) says why instead of only that.
+/// </summary>
+internal sealed class ServerErrorInResponse(LoggedErrors errors) : IStartupFilter
+{
+    public const string Header = "X-Test-Server-Errors";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            var before = errors.Count;
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode >= 500 && errors.Since(before) is { Count: > 0 } logged)
+                {
+                    context.Response.Headers[Header] = Uri.EscapeDataString(string.Join(" | ", logged));
+                }
+
+                return Task.CompletedTask;
+            });
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+
+    /// <summary>What the app logged for this response, or an empty string.</summary>
+    public static string Of(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(Header, out var values) ? Uri.UnescapeDataString(string.Join(" ", values)) : "";
 }
 
 /// <summary>The errors an app logged, with their exceptions.</summary>

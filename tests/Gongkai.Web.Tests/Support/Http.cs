@@ -11,7 +11,7 @@ public static class Http
     public static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetPageAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url} {ServerErrorInResponse.Of(response)}");
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 

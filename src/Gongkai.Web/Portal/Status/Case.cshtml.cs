@@ -18,7 +18,7 @@ namespace Gongkai.Web.Portal.Status;
 /// </summary>
 public sealed class CaseModel(
     GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider, AttachmentUploads uploads,
-    PublicRateLimiter limiter, AuditLog audit, TimeProvider clock) : PageModel
+    PublicRateLimiter limiter, AuditLog audit, TimeProvider clock, Notifications.Notifier notifier) : PageModel
 {
     /// <summary>How the case history names the applicant: by role, never by name (supervisors read the history).</summary>
     public const string ApplicantActorName = "申请人";
@@ -120,6 +120,7 @@ public sealed class CaseModel(
                 new CorrectionReceived(ChinaTime.Now(clock), new Actor(ApplicantActorName, ActorRole.Applicant)),
                 rules, null, summary, clock.GetUtcNow().UtcDateTime);
             audit.Record("correction.received", "Application", Application.Id.ToString(), $"申请 {Application.Number} 的申请人在线提交补正材料", Application.AgencyId);
+            await notifier.AddAsync(Notifications.NotificationEvents.CorrectionReceived, Application, cancellationToken: HttpContext.RequestAborted);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
         catch (CaseRuleException exception)

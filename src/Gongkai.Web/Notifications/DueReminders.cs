@@ -1,0 +1,88 @@
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Data.Notifications;
+using Gongkai.Web.Applications;
+using Gongkai.Web.Calendar;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web.Notifications;
+
+/// <summary>
+/// The scheduled job that reminds handlers of open cases due within <see cref="NotificationOptions.RemindWorkingDays"/>
+/// working days (counted on the case engine's calendar, so a due date after a holiday is reminded of before the
+/// holiday) and of cases past their due date. Each reminder is made once per case and due date: under the key
+/// "case.due-soon:{case}:{due date}" inserted in the transaction that adds its notifications, so a second node making
+/// the same reminder at once fails on the key and adds nothing; a due date that moves is reminded of again.
+/// </summary>
+public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRulesProvider rulesProvider, TimeProvider clock, IOptions<NotificationOptions> options) : IScheduledJob
+{
+    /// <summary>How many cases one round reminds of at most (the next round takes the rest).</summary>
+    public const int BatchSize = 200;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var rules = await rulesProvider.GetAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+
+        // At most N working days after today ⇔ before the (N+1)-th working day after today (as the queue's 即将到期).
+        var limit = rules.Calendar.AddWorkingDays(today, Math.Max(0, options.Value.RemindWorkingDays) + 1);
+        var dueSoon = await CandidatesAsync(db.Applications.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit), NotificationEvents.DueSoon, cancellationToken);
+        var overdue = await CandidatesAsync(db.Applications.Overdue(today), NotificationEvents.Overdue, cancellationToken);
+        var made = 0;
+        foreach (var (id, notificationEvent, key) in dueSoon.Concat(overdue))
+        {
+            if (await RemindAsync(id, notificationEvent, key, rules.Calendar, today, cancellationToken))
+            {
+                made++;
+            }
+        }
+
+        return made;
+    }
+
+    /// <summary>The cases of <paramref name="cases"/> not yet reminded of for their current due date, with the key each reminder takes.</summary>
+    private async Task<List<(Guid Id, NotificationEvent Event, string Key)>> CandidatesAsync(
+        IQueryable<ApplicationRecord> cases, NotificationEvent notificationEvent, CancellationToken cancellationToken)
+    {
+        var found = await cases.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(BatchSize)
+            .Select(a => new { a.Id, a.DueOn }).ToListAsync(cancellationToken);
+        var keyed = found.Select(a => (a.Id, notificationEvent, Key: Key(notificationEvent, a.Id, a.DueOn!.Value))).ToList();
+        var keys = keyed.Select(k => k.Key).ToList();
+        var done = await db.NotificationKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(cancellationToken);
+        return [.. keyed.Where(k => !done.Contains(k.Key))];
+    }
+
+    public static string Key(NotificationEvent notificationEvent, Guid applicationId, DateOnly dueOn)
+    {
+        ArgumentNullException.ThrowIfNull(notificationEvent);
+        return $"{notificationEvent.Key}:{applicationId:N}:{Gongkai.Calendar.DateText.Iso(dueOn)}";
+    }
+
+    private async Task<bool> RemindAsync(Guid id, NotificationEvent notificationEvent, string key, Gongkai.Calendar.WorkingCalendar calendar, DateOnly today, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.NotificationKeys.Add(new NotificationKey { Key = key, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        var left = application.DueOn is { } due ? calendar.WorkingDaysBetween(today, due) : 0;
+        await notifier.AddAsync(notificationEvent, application, new Dictionary<string, string>
+        {
+            ["剩余工作日"] = left.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node made this reminder at the same moment: its key is taken, nothing of ours is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
