@@ -22,8 +22,10 @@ public sealed class PublishedBulletins : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.DropColumn(name: "PublishedBy", table: "AssessmentResults");
-        migrationBuilder.DropColumn(name: "PublishedAtUtc", table: "AssessmentResults");
-        migrationBuilder.DropColumn(name: "BulletinJson", table: "AssessmentResults");
+
+        // Without a model snapshot EF cannot rebuild a SQLite table to drop a column; both databases drop it in SQL.
+        migrationBuilder.Sql("ALTER TABLE \"AssessmentResults\" DROP COLUMN \"PublishedBy\"");
+        migrationBuilder.Sql("ALTER TABLE \"AssessmentResults\" DROP COLUMN \"PublishedAtUtc\"");
+        migrationBuilder.Sql("ALTER TABLE \"AssessmentResults\" DROP COLUMN \"BulletinJson\"");
     }
 }
