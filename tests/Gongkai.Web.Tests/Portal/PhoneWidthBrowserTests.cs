@@ -73,7 +73,7 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
             "/", "/catalog", $"/catalog?agency={education}", $"/catalog/{item}", "/search?q=低保", "/search?q=", "/agencies",
             $"/agencies/{education}", $"/agencies/{education}/guide", $"/agencies/{education}/reports", "/apply", "/status",
             "/accounts/login", "/error/404", "/interaction", "/consultations", .. consultations.Select(c => $"/consultations/{c}"),
-            "/messages", "/messages/new", "/messages/status", $"/messages/{message}", "/status/rating", "/interaction/ask",
+            "/messages", "/messages/new", "/messages/status", $"/messages/{message}", "/status/rating", "/interaction/ask", "/bulletins",
         ];
 
         var problems = new List<string>();
@@ -124,7 +124,7 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
         {
             "/", "/catalog", "/catalog/{id:guid}", "/search", "/agencies", "/agencies/{id:guid}", "/agencies/{id:guid}/guide",
             "/agencies/{id:guid}/reports/{year:int?}", "/apply", "/apply/receipt", "/status", "/status/case", "/Accounts/Login",
-            "/interaction", "/consultations", "/consultations/{id:guid}", "/messages", "/messages/new", "/messages/status", "/messages/{id:guid}", "/status/rating", "/interaction/ask",
+            "/interaction", "/consultations", "/consultations/{id:guid}", "/messages", "/messages/new", "/messages/status", "/messages/{id:guid}", "/status/rating", "/interaction/ask", "/bulletins",
         };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
