@@ -18,9 +18,6 @@ namespace Gongkai.Web.Notifications;
 /// </summary>
 public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRulesProvider rulesProvider, TimeProvider clock, IOptions<NotificationOptions> options) : IScheduledJob
 {
-    /// <summary>How many cases one round reminds of at most (the next round takes the rest).</summary>
-    public const int BatchSize = 200;
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var rules = await rulesProvider.GetAsync(cancellationToken);
@@ -42,16 +39,49 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
         return made;
     }
 
-    /// <summary>The cases of <paramref name="cases"/> not yet reminded of for their current due date, with the key each reminder takes.</summary>
+    /// <summary>
+    /// Up to <see cref="NotificationOptions.RemindBatch"/> cases of <paramref name="cases"/> not yet reminded of for their
+    /// current due date, with the key each reminder takes. The cases are walked in pages by (due date, id), skipping
+    /// those already reminded, so cases reminded in earlier rounds never hide the ones after them.
+    /// </summary>
     private async Task<List<(Guid Id, NotificationEvent Event, string Key)>> CandidatesAsync(
         IQueryable<ApplicationRecord> cases, NotificationEvent notificationEvent, CancellationToken cancellationToken)
     {
-        var found = await cases.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(BatchSize)
-            .Select(a => new { a.Id, a.DueOn }).ToListAsync(cancellationToken);
-        var keyed = found.Select(a => (a.Id, notificationEvent, Key: Key(notificationEvent, a.Id, a.DueOn!.Value))).ToList();
-        var keys = keyed.Select(k => k.Key).ToList();
-        var done = await db.NotificationKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(cancellationToken);
-        return [.. keyed.Where(k => !done.Contains(k.Key))];
+        var batch = Math.Max(1, options.Value.RemindBatch);
+        var candidates = new List<(Guid Id, NotificationEvent Event, string Key)>();
+        DateOnly? afterDue = null;
+        var afterId = Guid.Empty;
+        while (candidates.Count < batch)
+        {
+            var page = cases.Where(a => a.DueOn != null);
+            if (afterDue is { } due)
+            {
+                var id = afterId;
+                page = page.Where(a => a.DueOn > due || (a.DueOn == due && a.Id.CompareTo(id) > 0));
+            }
+
+            var found = await page.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(batch)
+                .Select(a => new { a.Id, a.DueOn }).ToListAsync(cancellationToken);
+            if (found.Count == 0)
+            {
+                break;
+            }
+
+            var keyed = found.Select(a => (a.Id, notificationEvent, Key: Key(notificationEvent, a.Id, a.DueOn!.Value))).ToList();
+            var keys = keyed.Select(k => k.Key).ToList();
+            var done = (await db.NotificationKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            candidates.AddRange(keyed.Where(k => !done.Contains(k.Key)).Take(batch - candidates.Count));
+            if (found.Count < batch)
+            {
+                break;
+            }
+
+            afterDue = found[^1].DueOn;
+            afterId = found[^1].Id;
+        }
+
+        return candidates;
     }
 
     public static string Key(NotificationEvent notificationEvent, Guid applicationId, DateOnly dueOn)

@@ -22,6 +22,9 @@ public sealed class NotificationOptions
     /// <summary>Handlers are reminded when a case's due date is at most this many working days away (the case engine's calendar).</summary>
     public int RemindWorkingDays { get; set; } = 3;
 
+    /// <summary>How many reminders one round of the reminder job makes at most per kind (the next round makes the rest).</summary>
+    public int RemindBatch { get; set; } = 200;
+
     /// <summary>How often the reminder job looks for cases due soon or overdue.</summary>
     public TimeSpan RemindEvery { get; set; } = TimeSpan.FromMinutes(10);
 

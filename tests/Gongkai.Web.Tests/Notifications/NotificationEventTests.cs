@@ -150,6 +150,36 @@ public class NotificationEventTests
         (await Task.WhenAll(RemindAsync(first), RemindAsync(second))).ShouldBe([0, 0]);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Cases_reminded_in_earlier_rounds_do_not_hide_the_cases_after_them(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new TestClock(new DateTimeOffset(2024, 9, 3, 2, 0, 0, TimeSpan.Zero));
+        await using var app = new GongkaiApp(database, clock: clock, demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        app.Settings["Notifications:RemindBatch"] = "2";
+        for (var i = 0; i < 5; i++)
+        {
+            await ApplicantCases.ReceiveAsync(app, applicant: "申请人" + i);
+        }
+
+        clock.Now = new DateTimeOffset(2024, 10, 9, 2, 0, 0, TimeSpan.Zero);
+        (await RemindAsync(app)).ShouldBe(2, "a round makes at most two");
+        (await RemindAsync(app)).ShouldBe(2, "the next round walks past the two already reminded");
+        (await RemindAsync(app)).ShouldBe(1);
+        (await RemindAsync(app)).ShouldBe(0);
+        var reminded = await ApplicantCases.QueryAsync(app, db => db.Notifications.AsNoTracking().Where(n => n.Event == "case.overdue").Select(n => n.Body).ToListAsync());
+        reminded.Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "申请 2024-0001（申请人0）已超过答复期限 2024年10月8日，尚未答复。",
+            "申请 2024-0002（申请人1）已超过答复期限 2024年10月8日，尚未答复。",
+            "申请 2024-0003（申请人2）已超过答复期限 2024年10月8日，尚未答复。",
+            "申请 2024-0004（申请人3）已超过答复期限 2024年10月8日，尚未答复。",
+            "申请 2024-0005（申请人4）已超过答复期限 2024年10月8日，尚未答复。",
+        ]);
+    }
+
     private static async Task<int> RemindAsync(GongkaiApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
