@@ -42,7 +42,7 @@ internal static class GongkaiApplication
         services.AddApplicationDesk(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAnnualReports();
-        services.AddSupervision();
+        services.AddSupervision(builder.Configuration);
         services.AddAdministration();
         services.AddOptions<Gongkai.AnnualReports.Parsing.ReportReadLimits>().Bind(builder.Configuration.GetSection("ReportReading"))
             .Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();

@@ -5,16 +5,17 @@ using Gongkai.Web.AnnualReports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Supervision;
 
 /// <summary>
 /// An agency's annual report against its report for the year before, cell by cell under the national labels, the large
-/// changes marked (<see cref="LargeChange"/> from configuration), the cross-year rules' findings, and the main figures
+/// changes marked (<see cref="LargeChangeOptions"/>), the cross-year rules' findings, and the main figures
 /// as a chart. Either report may be missing: the page says which.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor)]
-public sealed class CompareModel(SupervisedReports reports, IConfiguration configuration) : PageModel
+public sealed class CompareModel(SupervisedReports reports, IOptions<LargeChangeOptions> largeChange) : PageModel
 {
     /// <summary>The cells the chart draws: table 三's main rows and table 四's totals.</summary>
     private static readonly string[] ChartPaths =
@@ -54,7 +55,7 @@ public sealed class CompareModel(SupervisedReports reports, IConfiguration confi
         }
 
         (Current, Previous) = (current, previous);
-        Threshold = ReadThreshold(configuration);
+        Threshold = largeChange.Value.Threshold;
         if (current.Report is not { } now || previous.Report is not { } then)
         {
             return Page();
@@ -72,16 +73,6 @@ public sealed class CompareModel(SupervisedReports reports, IConfiguration confi
             ]),
         ];
         return Page();
-    }
-
-    /// <summary>The threshold of large changes: <c>Supervision:LargeChange:Percent</c> and <c>:MinimumDifference</c>, else the default.</summary>
-    public static LargeChange ReadThreshold(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var threshold = new LargeChange(
-            configuration.GetValue("Supervision:LargeChange:Percent", LargeChange.Default.Percent),
-            configuration.GetValue("Supervision:LargeChange:MinimumDifference", LargeChange.Default.MinimumDifference));
-        return threshold.Problem is null ? threshold : throw new InvalidOperationException("Supervision:LargeChange: " + threshold.Problem);
     }
 
     /// <summary>A row's label: the national label of the cell, without the table prefix the column headings carry.</summary>

@@ -1,10 +1,27 @@
+using Gongkai.Supervision;
+
 namespace Gongkai.Web.Supervision;
+
+/// <summary>When a year-over-year change is marked large (configuration section <c>Supervision:LargeChange</c>), checked at start-up.</summary>
+public sealed class LargeChangeOptions
+{
+    public const string Section = "Supervision:LargeChange";
+
+    public decimal Percent { get; set; } = LargeChange.Default.Percent;
+
+    public decimal MinimumDifference { get; set; } = LargeChange.Default.MinimumDifference;
+
+    public LargeChange Threshold => new(Percent, MinimumDifference);
+}
 
 /// <summary>Registers supervision: the region a supervisor oversees, its reports and their collection, assessment and rectification.</summary>
 internal static class SupervisionServices
 {
-    public static IServiceCollection AddSupervision(this IServiceCollection services)
+    public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<LargeChangeOptions>().Bind(configuration.GetSection(LargeChangeOptions.Section))
+            .Validate(o => o.Threshold.Problem is null, "Supervision:LargeChange: Percent must be above 0 and MinimumDifference must not be negative.")
+            .ValidateOnStart();
         services.AddScoped<RegionScope>();
         services.AddScoped<SupervisedReports>();
         services.AddScoped<ReportCollector>();

@@ -68,6 +68,17 @@ public class YearOverYearTests
         assessment.QuerySelector("#agency-compare")!.GetAttribute("href").ShouldBe(link);
     }
 
+    [Fact]
+    public async Task A_threshold_that_cannot_be_used_stops_the_start_instead_of_failing_the_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(Gongkai.Data.DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        app.Settings["Supervision:LargeChange:Percent"] = "0";
+
+        var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => app.CreateClient());
+        failure.Message.ShouldBe("Supervision:LargeChange: Percent must be above 0 and MinimumDifference must not be negative.");
+    }
+
     private static string Label(Table2Field field) => Gongkai.Web.Supervision.AggregateModel.ShortLabel(FormatCell.All(ReportFormat.Format2021).Single(c => c.Field == field));
 
     private static void Set(AnnualReport report, string path, decimal value) =>
