@@ -15,6 +15,8 @@ namespace Gongkai.Web.Notifications;
 /// holiday) and of cases past their due date. Each reminder is made once per case and due date: under the key
 /// "case.due-soon:{case}:{due date}" inserted in the transaction that adds its notifications, so a second node making
 /// the same reminder at once fails on the key and adds nothing; a due date that moves is reminded of again.
+/// It also tells the handler of a due date that loading a holiday notice moved (<see cref="ApplicationRecord.DueMovedFrom"/>,
+/// until someone acting on the case has opened it), once per case and move: under "case.due-moved:{case}:{from}:{to}".
 /// </summary>
 public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRulesProvider rulesProvider, TimeProvider clock, IOptions<NotificationOptions> options) : IScheduledJob
 {
@@ -31,7 +33,7 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
         var dueSoon = await CandidatesAsync(db.Applications.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit), NotificationEvents.DueSoon, cancellationToken);
         var overdue = await CandidatesAsync(db.Applications.Overdue(today), NotificationEvents.Overdue, cancellationToken);
         var made = 0;
-        foreach (var (id, notificationEvent, key) in dueSoon.Concat(overdue))
+        foreach (var (id, notificationEvent, key) in dueSoon.Concat(overdue).Concat(await MovedAsync(cancellationToken)))
         {
             if (await RemindAsync(id, notificationEvent, key, rules.Calendar, today, cancellationToken))
             {
@@ -41,6 +43,21 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
 
         return made;
     }
+
+    /// <summary>The open cases whose due date a holiday notice moved and whose handler was not told of this move yet.</summary>
+    private async Task<List<(Guid Id, NotificationEvent Event, string Key)>> MovedAsync(CancellationToken cancellationToken)
+    {
+        var found = await db.Applications.Open().Where(a => a.DueMovedFrom != null && a.DueOn != null)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(BatchSize)
+            .Select(a => new { a.Id, a.DueMovedFrom, a.DueOn }).ToListAsync(cancellationToken);
+        var keyed = found.Select(a => (a.Id, NotificationEvents.DueMoved, Key: MovedKey(a.Id, a.DueMovedFrom!.Value, a.DueOn!.Value))).ToList();
+        var keys = keyed.Select(k => k.Key).ToList();
+        var done = await db.NotificationKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(cancellationToken);
+        return [.. keyed.Where(k => !done.Contains(k.Key))];
+    }
+
+    public static string MovedKey(Guid applicationId, DateOnly from, DateOnly to) =>
+        $"{NotificationEvents.DueMoved.Key}:{applicationId:N}:{Gongkai.Calendar.DateText.Iso(from)}:{Gongkai.Calendar.DateText.Iso(to)}";
 
     /// <summary>The cases of <paramref name="cases"/> not yet reminded of for their current due date, with the key each reminder takes.</summary>
     private async Task<List<(Guid Id, NotificationEvent Event, string Key)>> CandidatesAsync(
@@ -70,6 +87,7 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
         await notifier.AddAsync(notificationEvent, application, new Dictionary<string, string>
         {
             ["剩余工作日"] = left.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["原答复期限"] = application.DueMovedFrom is { } from ? Gongkai.Calendar.DateText.Chinese(from) : "",
         }, cancellationToken);
         try
         {
