@@ -105,6 +105,8 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecor
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.Property(l => l.ApprovedByName).HasMaxLength(100);
         builder.Property(l => l.Reason).HasMaxLength(2000);
+        builder.Property(l => l.CompetentAgencyName).HasMaxLength(100);
+        builder.Property(l => l.CompetentAgencyContact).HasMaxLength(300);
         builder.Property(l => l.SubmittedByName).HasMaxLength(100);
         builder.Property(l => l.ReturnReason).HasMaxLength(1000);
         builder.Property(l => l.ReturnedByName).HasMaxLength(100);

@@ -5,6 +5,12 @@ public enum ApplicationLinkKind
 {
     /// <summary>The later application repeats the earlier one (条例第三十六条第（六）项 may apply).</summary>
     Duplicate = 1,
+
+    /// <summary>
+    /// The later application is the earlier one forwarded, with the applicant's consent, to the competent agency on the
+    /// platform (条例第三十六条第（五）项); the two belong to different agencies. At most one per earlier application.
+    /// </summary>
+    Transfer = 2,
 }
 
 /// <summary>

@@ -54,6 +54,12 @@ public sealed class ApplicationRecord
     /// <summary>How the applicant agreed to be told of the progress; null (as none) for applications before consent was asked.</summary>
     public ApplicantNotice? Notify { get; set; }
 
+    /// <summary>
+    /// The applicant agreed to be forwarded to the competent agency on the platform (条例第三十六条第（五）项,
+    /// <see cref="Forwarding"/>); null (as no) for applications before the forms asked.
+    /// </summary>
+    public bool? ForwardConsent { get; set; }
+
     // ---- receipt (条例第三十一条) ----
     public ReceiptChannel Channel { get; set; }
 

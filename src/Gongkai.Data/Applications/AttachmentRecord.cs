@@ -98,6 +98,18 @@ public sealed class LetterRecord
     /// <summary>For reply letters: the reasons the case records with the outcome (答复理由), written on the letter.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// For a reply that the information is not this agency's to disclose (条例第三十六条第（五）项): the competent agency
+    /// when it is on the platform (the case may then be forwarded to it), null otherwise.
+    /// </summary>
+    public Guid? CompetentAgencyId { get; set; }
+
+    /// <summary>The competent agency's name as the letter gives it ({负责公开机关}).</summary>
+    public string? CompetentAgencyName { get; set; }
+
+    /// <summary>The competent agency's address and telephone as the letter gives them.</summary>
+    public string? CompetentAgencyContact { get; set; }
+
     public DateTime? SubmittedAtUtc { get; set; }
 
     public string? SubmittedByName { get; set; }

@@ -126,6 +126,9 @@ public sealed class IntakeRequest
     /// <summary>How the applicant agreed to be told of the progress (receipt, correction request, reply); none by default.</summary>
     public ApplicantNotice Notify { get; set; }
 
+    /// <summary>The applicant agrees to be forwarded to the competent agency on the platform (<see cref="Forwarding"/>); no by default.</summary>
+    public bool AgreesToForward { get; set; }
+
     /// <summary>Ignored for online submissions (always <see cref="ReceiptChannel.Online"/>).</summary>
     public ReceiptChannel Channel { get; set; }
 

@@ -25,6 +25,7 @@ public static class ApplicationEndpoints
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseViewer>();
         services.AddScoped<RelatedCases>();
+        services.AddScoped<CaseTransfers>();
         services.AddInboxSource<ApplicationInbox>();
         return services;
     }

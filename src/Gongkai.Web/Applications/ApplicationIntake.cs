@@ -29,10 +29,32 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
     /// <param name="request">What the applicant or staff entered.</param>
     /// <param name="online">Submitted by the applicant online: received today, and confirmed today unless the agency counts from its confirmation.</param>
     /// <param name="cancellationToken">Cancels the database work.</param>
-    public async Task<IntakeResult> ReceiveAsync(IntakeRequest request, bool online, CancellationToken cancellationToken = default)
+    public Task<IntakeResult> ReceiveAsync(IntakeRequest request, bool online, CancellationToken cancellationToken = default) =>
+        ReceiveAsync(request, online, forwarded: null, cancellationToken);
+
+    /// <summary>
+    /// Receives an application another agency forwards with the applicant's consent (条例第三十六条第（五）项): it arrives
+    /// today through the platform, so the receiving agency's rule for online applications decides its receipt date
+    /// (条例第三十一条); its fields are checked as staff-registered ones (a forwarded paper application may lack what the
+    /// online form requires). <paramref name="alongside"/> runs in the transaction that stores it, before saving, so
+    /// that what the forwarding records (the link, its audit line, a claim on the earlier case) is stored with it or
+    /// not at all; a concurrency conflict it provokes propagates and nothing is stored.
+    /// </summary>
+    public Task<IntakeResult> ReceiveForwardedAsync(IntakeRequest request, Action<ApplicationRecord> alongside, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(alongside);
+        request.Channel = ReceiptChannel.Online;
+        request.ArrivedOn = null;
+        request.ConfirmedOn = ChinaTime.Today(clock);
+        return ReceiveAsync(request, online: false, alongside, cancellationToken);
+    }
+
+    private async Task<IntakeResult> ReceiveAsync(IntakeRequest request, bool online, Action<ApplicationRecord>? forwarded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = ChinaTime.Today(clock);
+        var throughPlatform = online || forwarded is not null;
         var errors = IntakeValidator.Validate(request, online, today);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => new { a.Id, a.Name, a.AcceptedChannels, a.OnlineReceipt }).SingleOrDefaultAsync(cancellationToken);
         if (agency is null)
@@ -44,7 +66,7 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
             errors[nameof(IntakeRequest.AgencyId)] = NoOnlineChannel(agency.Name);
         }
 
-        var (channel, arrived, confirmed) = request.ReceiptOn(today, online, agency?.OnlineReceipt ?? OnlineReceiptRule.OnSubmission);
+        var (channel, arrived, confirmed) = request.ReceiptOn(today, throughPlatform, agency?.OnlineReceipt ?? OnlineReceiptRule.OnSubmission);
         if (errors.Count > 0)
         {
             return new IntakeResult(null, errors);
@@ -78,17 +100,19 @@ public sealed class ApplicationIntake(GongkaiDbContext db, TimeProvider clock, C
             RequestedForm = request.RequestedForm,
             DeliveryPreference = request.DeliveryPreference,
             Notify = request.Notify,
+            ForwardConsent = request.AgreesToForward,
             Channel = channel,
             ArrivedOn = arrived,
             ConfirmedOn = confirmed,
-            SubmittedOnline = online,
+            SubmittedOnline = throughPlatform,
             CreatedAtUtc = now,
         };
         record.Refresh(record.ToCase(rules), rules, now);
         db.Applications.Add(record);
         audit.Record("application.received", "Application", record.Id.ToString(),
             $"收到{Receipt.Label(channel)}申请 {record.Number}（{agency!.Name}）", record.AgencyId);
-        await notifier.ApplicationReceivedAsync(record, online, cancellationToken);
+        await notifier.ApplicationReceivedAsync(record, throughPlatform, cancellationToken);
+        forwarded?.Invoke(record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IntakeResult(record, new Dictionary<string, string>());

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Applications;
 /// posts back here; a refused or conflicting action re-renders the page with the reason and the typed values.
 /// </summary>
 [Authorize]
-public sealed class CaseModel(CaseViewer viewer, CaseActions actions, RelatedCases related) : PageModel
+public sealed class CaseModel(CaseViewer viewer, CaseActions actions, RelatedCases related, CaseTransfers transfers) : PageModel
 {
     public CaseDetails Details { get; private set; } = null!;
 
@@ -69,6 +69,27 @@ public sealed class CaseModel(CaseViewer viewer, CaseActions actions, RelatedCas
         TempData["Message"] = await related.LinkDuplicateAsync(details.Record, earlierId, cancellationToken)
             ?? "已关联为重复申请；如决定不予处理，请起草“不予处理（重复申请）”答复书。";
         return Redirect($"/applications/{id}#related");
+    }
+
+    /// <summary>
+    /// Forwards the case to the competent agency its issued reply names (条例第三十六条第（五）项), with the applicant's
+    /// consent and once; audited as application.forwarded. A refusal comes back as the page's message.
+    /// </summary>
+    public async Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await viewer.LoadAsync(id, showPersonalData: false, cancellationToken: cancellationToken) is not { } details)
+        {
+            return NotFound();
+        }
+
+        if (!details.CanAct)
+        {
+            return Forbid();
+        }
+
+        var (forwarded, refusal) = await transfers.ForwardAsync(id, cancellationToken);
+        TempData["Message"] = refusal ?? $"已转送，该机关的申请编号为 {forwarded!.Number}，已通知该机关的经办人。";
+        return Redirect($"/applications/{id}#history");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)

@@ -43,8 +43,35 @@ public sealed record CaseDetails(
     DateOnly? CorrectionNoticeDue,
     DateOnly? FeePaymentDue,
     CaseRules Rules,
-    IReadOnlyList<RelatedCase>? Related = null)
+    IReadOnlyList<RelatedCase>? Related = null,
+    IReadOnlyList<CaseTransfer>? Transfers = null,
+    ForwardOffer? Forward = null)
 {
+    /// <summary>
+    /// The history: the case's events in their order, each transfer (条例第三十六条第（五）项) placed after the events
+    /// recorded before it.
+    /// </summary>
+    public IReadOnlyList<(DateOnly Date, string Label, string Actor, string Summary)> History
+    {
+        get
+        {
+            var lines = new List<(DateOnly, string, string, string)>();
+            var pending = new Queue<CaseTransfer>(Transfers ?? []);
+            foreach (var e in Record.Events.OrderBy(e => e.Sequence))
+            {
+                while (pending.TryPeek(out var transfer) && transfer.AtUtc < e.AtUtc)
+                {
+                    lines.Add((transfer.Date, transfer.Label, transfer.ByName, pending.Dequeue().Summary));
+                }
+
+                lines.Add((e.Date, CaseText.EventLabel(e.Kind), CaseLabels.Actor(e, ShowsPersonalData), e.Summary));
+            }
+
+            lines.AddRange(pending.Select(t => (t.Date, t.Label, t.ByName, t.Summary)));
+            return lines;
+        }
+    }
+
     /// <summary>The identity number as the page and the API show it: masked unless revealed; null when none was given.</summary>
     public string? IdNumberShown => Shown(Record.IdNumber, PersonalDataMask.IdentityNumber);
 
@@ -73,7 +100,8 @@ public sealed record CaseDetails(
 /// audit log, every time; revealing the masked identity number, phone and address writes "applicant.revealed" instead.
 /// </summary>
 public sealed class CaseViewer(
-    GongkaiDbContext db, CaseAccess access, CaseActions actions, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock, RelatedCases relatedCases)
+    GongkaiDbContext db, CaseAccess access, CaseActions actions, AuditLog audit, CaseRulesProvider rulesProvider, TimeProvider clock, RelatedCases relatedCases,
+    CaseTransfers transfers)
 {
     /// <param name="id">The application.</param>
     /// <param name="showPersonalData">Whether the caller will show the applicant's personal data (audited when it may).</param>
@@ -103,6 +131,8 @@ public sealed class CaseViewer(
         var handlers = canAct ? await actions.HandlersAsync(record.AgencyId, cancellationToken) : [];
         var scans = canAct ? await actions.ScansAsync(record, cancellationToken) : [];
         var related = canAct ? await relatedCases.ForAsync(record, cancellationToken) : [];
+        var caseTransfers = await transfers.ForAsync(record.Id, cancellationToken);
+        var forward = canAct ? await transfers.OfferAsync(record, cancellationToken) : null;
         var countQuote = canAct ? InformationProcessingFee.ByCount(1, await actions.EarlierInMonthAsync(record, cancellationToken)) : null;
         if (canAct && record.DueMovedFrom is not null)
         {
@@ -144,6 +174,8 @@ public sealed class CaseViewer(
             application.CorrectionNoticeDue(rules),
             application.FeePaymentDue(rules),
             rules,
-            related);
+            related,
+            caseTransfers,
+            forward);
     }
 }

@@ -33,12 +33,15 @@ public sealed class RelatedCases(GongkaiDbContext db, IConfiguration configurati
 
     public int WindowDays => configuration.GetValue<int?>("Applications:DuplicateWindowDays") is int days && days > 0 ? days : LikelyDuplicate.DefaultWindowDays;
 
-    /// <summary>The linked applications (both ways), then the likely duplicates not linked yet, newest first.</summary>
+    /// <summary>
+    /// The linked applications of the agency (both ways), then the likely duplicates not linked yet, newest first.
+    /// Transfers link cases of two agencies and are shown in the history instead (<see cref="CaseTransfers"/>).
+    /// </summary>
     public async Task<IReadOnlyList<RelatedCase>> ForAsync(ApplicationRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var links = await db.ApplicationLinks.AsNoTracking()
-            .Where(l => l.LaterId == record.Id || l.EarlierId == record.Id)
+            .Where(l => (l.LaterId == record.Id || l.EarlierId == record.Id) && l.Kind != ApplicationLinkKind.Transfer)
             .Select(l => new { l.EarlierId, l.LaterId, l.Kind })
             .ToListAsync(cancellationToken);
         var linkedIds = links.Select(l => l.LaterId == record.Id ? l.EarlierId : l.LaterId).ToList();

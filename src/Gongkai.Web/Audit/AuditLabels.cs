@@ -53,6 +53,8 @@ public static class AuditLabels
         {
             ["application.received"] = "收到申请",
             ["application.linked"] = "关联重复申请",
+            ["application.forwarded"] = "转送申请",
+            ["application.received-forwarded"] = "收到转送的申请",
             ["applicant.viewed"] = "查看申请人个人信息",
             ["applicant.revealed"] = "显示申请人完整证件号码和联系方式",
             ["status.opened"] = "申请人查询办理进度",

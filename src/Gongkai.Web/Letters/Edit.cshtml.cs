@@ -46,6 +46,22 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>A reply naming the competent agency (<see cref="LetterCatalogue.NotThisAgency"/>): its fields are shown.</summary>
+    public bool NamesCompetentAgency => Kind?.Id == LetterCatalogue.NotThisAgency;
+
+    /// <summary>The other agencies of the region on the platform, for choosing the competent agency (a case can be forwarded to one).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> PlatformAgencies { get; private set; } = [];
+
+    /// <summary>The competent agency when it is on the platform; empty when it is not.</summary>
+    [BindProperty]
+    public Guid? CompetentAgencyId { get; set; }
+
+    [BindProperty]
+    public string? CompetentAgencyName { get; set; }
+
+    [BindProperty]
+    public string? CompetentAgencyContact { get; set; }
+
     [BindProperty]
     public string? ReturnReason { get; set; }
 
@@ -79,6 +95,9 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         Recipient = Letter.Recipient;
         Body = Letter.Body;
         Reason = Letter.Reason;
+        CompetentAgencyId = Letter.CompetentAgencyId;
+        CompetentAgencyName = Letter.CompetentAgencyName;
+        CompetentAgencyContact = Letter.CompetentAgencyContact;
         return Page();
     }
 
@@ -246,12 +265,13 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
 
     private bool PostsText() =>
         Request.HasFormContentType
-        && new[] { nameof(Title), nameof(Number), nameof(Recipient), nameof(Body), nameof(Reason) }.Any(Request.Form.ContainsKey);
+        && new[] { nameof(Title), nameof(Number), nameof(Recipient), nameof(Body), nameof(Reason), nameof(CompetentAgencyName) }.Any(Request.Form.ContainsKey);
 
     /// <summary>Validates the posted text and saves it to the draft; false (with <see cref="Errors"/>) when refused.</summary>
     private async Task<bool> SaveEditAsync()
     {
         Validate();
+        var competent = await CompetentAgencyAsync();
         if (Errors.Count > 0)
         {
             return false;
@@ -268,12 +288,30 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             body = LetterFields.Fill(body, new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.ReplyReason] = reason.TrimEnd('。', '.', ' ') }).Text;
         }
 
-        if (title == Letter.Title && number == Letter.Number && recipient == Letter.Recipient && body == Letter.Body && reason == Letter.Reason)
+        var competentChanged = competent is not null && (competent.Value.Id != Letter.CompetentAgencyId
+            || competent.Value.Agency.Name != Letter.CompetentAgencyName || competent.Value.Agency.Contact != Letter.CompetentAgencyContact);
+        if (competent is { Agency: var named })
+        {
+            // Written once like the reasons: the fields fill {负责公开机关}, and a change replaces the sentence they wrote before.
+            var before = Letter.CompetentAgencyName is { } oldName && Letter.CompetentAgencyContact is { } oldContact
+                ? new Gongkai.Applications.CompetentAgency(oldName, oldContact).Sentence
+                : null;
+            body = before is not null && competentChanged ? body.Replace(before, named.Sentence, StringComparison.Ordinal) : body;
+            body = LetterFields.Fill(body, new Dictionary<string, string>(StringComparer.Ordinal) { [LetterFields.CompetentAgencyField] = named.Sentence }).Text;
+        }
+
+        if (title == Letter.Title && number == Letter.Number && recipient == Letter.Recipient && body == Letter.Body && reason == Letter.Reason && !competentChanged)
         {
             return true;
         }
 
         Letter.Reason = reason;
+        if (competent is { } chosen)
+        {
+            Letter.CompetentAgencyId = chosen.Id;
+            Letter.CompetentAgencyName = chosen.Agency.Name;
+            Letter.CompetentAgencyContact = chosen.Agency.Contact;
+        }
 
         Letter.Title = title;
         Letter.Number = number;
@@ -325,6 +363,42 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         }
     }
 
+    /// <summary>
+    /// The competent agency the form names (a platform agency fills the name and contact left empty from its guide),
+    /// null when the letter names none or the form left all three fields empty; a problem goes to <see cref="Errors"/>.
+    /// </summary>
+    private async Task<(Guid? Id, Gongkai.Applications.CompetentAgency Agency)?> CompetentAgencyAsync()
+    {
+        if (!NamesCompetentAgency || (CompetentAgencyId is null && string.IsNullOrWhiteSpace(CompetentAgencyName) && string.IsNullOrWhiteSpace(CompetentAgencyContact)))
+        {
+            return null;
+        }
+
+        string? name = CompetentAgencyName, contact = CompetentAgencyContact;
+        if (CompetentAgencyId is { } id)
+        {
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id && a.Id != Case.AgencyId)
+                .Select(a => new { a.Name, a.Address, a.Phone }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            if (agency is null)
+            {
+                Errors[nameof(CompetentAgencyId)] = "请选择本平台上的其他机关，或选择“不在本平台”并填写名称。";
+                return null;
+            }
+
+            name = string.IsNullOrWhiteSpace(name) ? agency.Name : name;
+            contact = string.IsNullOrWhiteSpace(contact) ? Gongkai.Applications.CompetentAgency.ContactOf(agency.Address, agency.Phone) : contact;
+        }
+
+        var (named, problem) = Gongkai.Applications.CompetentAgency.Create(name, contact);
+        if (named is null)
+        {
+            Errors[string.IsNullOrWhiteSpace(name) || name.Trim().Length > Gongkai.Applications.CompetentAgency.MaxNameLength ? nameof(CompetentAgencyName) : nameof(CompetentAgencyContact)] = problem!;
+            return null;
+        }
+
+        return (CompetentAgencyId, named);
+    }
+
     private string LetterUrl() => $"/applications/{Case.Id}/letters/{Letter.Id}";
 
     private async Task<bool> LoadAsync(Guid id, Guid letterId)
@@ -352,5 +426,14 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == Case.AgencyId).Select(a => a.Name).SingleAsync(HttpContext.RequestAborted);
         Document = LetterDocument.From(Letter, agencyName);
         Unfilled = LetterDrafts.Unfilled(Letter);
+        if (NamesCompetentAgency)
+        {
+            // The region's agencies: a province platform has thousands; one elsewhere is named by hand.
+            var region = db.Agencies.Where(a => a.Id == Case.AgencyId).Select(a => a.RegionId);
+            var agencies = await db.Agencies.AsNoTracking().Where(a => a.Id != Case.AgencyId && region.Contains(a.RegionId))
+                .OrderBy(a => a.RegionId).ThenBy(a => a.SortOrder).ThenBy(a => a.Name)
+                .Select(a => new { a.Id, a.Name }).ToListAsync(HttpContext.RequestAborted);
+            PlatformAgencies = [.. agencies.Select(a => (a.Id, a.Name))];
+        }
     }
 }

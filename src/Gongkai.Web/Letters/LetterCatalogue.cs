@@ -31,14 +31,21 @@ public sealed record DefaultTemplate(LetterKind Kind, string Title, string Body,
 
 /// <summary>
 /// The kinds of letter and their platform default texts, read once from the embedded
-/// <c>Letters/DefaultTemplates.json</c> (the one place the default wording lives). Invariant: there is exactly one
-/// reply template per <see cref="Outcome"/>, and kind ids are unique.
+/// <c>Letters/DefaultTemplates.json</c> (the one place the default wording lives). Invariant: every
+/// <see cref="Outcome"/> has its reply template named after it (<see cref="ReplyKind"/>; an outcome may have a second,
+/// e.g. <see cref="NotThisAgency"/>), and kind ids are unique.
 /// </summary>
 public static class LetterCatalogue
 {
     public const string ReplyPrefix = "Reply.";
     public const string FeeNotice = "FeeNotice";
     public const string Receipt = "Receipt";
+
+    /// <summary>
+    /// The reply that the information is not this agency's to disclose and which agency's it is (条例第三十六条第（五）项):
+    /// a second reply kind of <see cref="Outcome.UnableNotHeld"/>, the one a case can be forwarded after.
+    /// </summary>
+    public const string NotThisAgency = "Reply.NotThisAgency";
 
     private const string ResourceName = "Gongkai.Web.Letters.DefaultTemplates.json";
 
@@ -68,9 +75,12 @@ public static class LetterCatalogue
         foreach (var item in root.GetProperty("templates").EnumerateArray())
         {
             var id = item.GetProperty("kind").GetString()!;
-            Outcome? outcome = id.StartsWith(ReplyPrefix, StringComparison.Ordinal) ? Enum.Parse<Outcome>(id[ReplyPrefix.Length..]) : null;
+            // A reply kind is named after its outcome, unless it says which outcome it answers with (a second kind of one outcome).
+            Outcome? outcome = !id.StartsWith(ReplyPrefix, StringComparison.Ordinal) ? null
+                : item.TryGetProperty("outcome", out var named) ? Enum.Parse<Outcome>(named.GetString()!)
+                : Enum.Parse<Outcome>(id[ReplyPrefix.Length..]);
             var label = outcome is { } o
-                ? "答复 · " + Outcomes.Get(o).Label
+                ? "答复 · " + Outcomes.Get(o).Label + (item.TryGetProperty("variant", out var variant) ? "（" + variant.GetString() + "）" : "")
                 : item.GetProperty("label").GetString()!;
             var remedy = item.GetProperty("remedy").GetString();
             if (remedy is not null && !remedies.ContainsKey(remedy))
@@ -90,7 +100,7 @@ public static class LetterCatalogue
             throw new InvalidOperationException($"Letter template {duplicate.Key} is defined twice.");
         }
 
-        var missing = Enum.GetValues<Outcome>().Where(o => templates.All(t => t.Kind.Outcome != o)).ToList();
+        var missing = Enum.GetValues<Outcome>().Where(o => templates.All(t => t.Kind.Id != ReplyKind(o))).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException("No reply template for " + string.Join(", ", missing));

@@ -54,6 +54,7 @@ public static partial class LetterFields
     public const string Number = "文号";
     public const string Date = "日期";
     public const string ReplyReason = "答复理由";
+    public const string CompetentAgencyField = "负责公开机关";
 
     private const int SummaryLength = 100;
 
@@ -75,6 +76,7 @@ public static partial class LetterFields
         ("答复期限", "当前的答复期限（含延期、补正、征求意见的调整）"),
         ("答复依据", "办理结果的法律依据（答复书）"),
         (ReplyReason, "答复理由（答复书；在文书的“答复理由”中填写，签发时记入办理记录）"),
+        (CompetentAgencyField, "负责公开该信息的行政机关名称和联系方式（不属于本机关负责公开的答复书；在文书的“负责公开的机关”中填写）"),
         ("救济途径", "行政复议、行政诉讼告知（不予公开的，写明复议前置）"),
         ("复议机关", "行政复议机关（本级或上一级人民政府）"),
         ("补正告知日期", "发出补正告知的日期"),
@@ -149,7 +151,7 @@ public static partial class LetterFields
         Set("复议机关", reconsiderationBody);
         if (kind.Outcome is { } outcome)
         {
-            Set("答复依据", Outcomes.Get(outcome).LegalBasis);
+            Set("答复依据", LegalBasis(kind));
             if (current.Reply is { } reply && reply.Outcome == outcome)
             {
                 Set(ReplyReason, reply.Reason?.TrimEnd('。', '.', ' '));
@@ -219,7 +221,8 @@ public static partial class LetterFields
             ["提供形式"] = RequestedForm.Electronic.Label(),
             ["获取方式"] = DeliveryPreference.Email.Label(),
             ["答复期限"] = DateText.Chinese(due),
-            ["答复依据"] = kind.Outcome is { } outcome ? Outcomes.Get(outcome).LegalBasis : "（答复依据）",
+            ["答复依据"] = kind.Outcome is not null ? LegalBasis(kind) : "（答复依据）",
+            [CompetentAgencyField] = new CompetentAgency("某某县自然资源局", CompetentAgency.ContactOf("某某县人民路1号", "0373-5000000")).Sentence,
             ["答复理由"] = "（此处为具体理由）",
             ["复议机关"] = agency.ReconsiderationBody ?? "（复议机关）",
             ["补正告知日期"] = DateText.Chinese(today),
@@ -240,6 +243,14 @@ public static partial class LetterFields
         }
 
         return values;
+    }
+
+    /// <summary>The provisions a reply of <paramref name="kind"/> cites: its outcome's, or 第三十六条第（五）项 alone for <see cref="LetterCatalogue.NotThisAgency"/>.</summary>
+    public static string LegalBasis(LetterKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return kind.Id == LetterCatalogue.NotThisAgency ? CompetentAgency.LegalBasis
+            : kind.Outcome is { } outcome ? Outcomes.Get(outcome).LegalBasis : "";
     }
 
     /// <summary>Replaces every placeholder that has a value; lists, in order of appearance, those that have none.</summary>

@@ -15,6 +15,8 @@ namespace Gongkai.Web.Notifications;
 /// holiday) and of cases past their due date. Each reminder is made once per case and due date: under the key
 /// "case.due-soon:{case}:{due date}" inserted in the transaction that adds its notifications, so a second node making
 /// the same reminder at once fails on the key and adds nothing; a due date that moves is reminded of again.
+/// It also tells the handler of a due date that loading a holiday notice moved (<see cref="ApplicationRecord.DueMovedFrom"/>,
+/// until someone acting on the case has opened it), once per case and move: under "case.due-moved:{case}:{from}:{to}".
 /// </summary>
 public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRulesProvider rulesProvider, TimeProvider clock, IOptions<NotificationOptions> options) : IScheduledJob
 {
@@ -25,10 +27,10 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
 
         // At most N working days after today ⇔ before the (N+1)-th working day after today (as the queue's 即将到期).
         var limit = rules.Calendar.AddWorkingDays(today, Math.Max(0, options.Value.RemindWorkingDays) + 1);
-        var dueSoon = await CandidatesAsync(db.Applications.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit), NotificationEvents.DueSoon, cancellationToken);
-        var overdue = await CandidatesAsync(db.Applications.Overdue(today), NotificationEvents.Overdue, cancellationToken);
+        var dueSoon = await CandidatesAsync(db.Applications.Open().Where(a => a.DueOn != null && a.DueOn >= today && a.DueOn < limit), NotificationEvents.DueSoon, ReminderKeyOf(NotificationEvents.DueSoon), cancellationToken);
+        var overdue = await CandidatesAsync(db.Applications.Overdue(today), NotificationEvents.Overdue, ReminderKeyOf(NotificationEvents.Overdue), cancellationToken);
         var made = 0;
-        foreach (var (id, notificationEvent, key) in dueSoon.Concat(overdue))
+        foreach (var (id, notificationEvent, key) in dueSoon.Concat(overdue).Concat(await MovedAsync(cancellationToken)))
         {
             if (await RemindAsync(id, notificationEvent, key, rules.Calendar, today, cancellationToken))
             {
@@ -39,13 +41,21 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
         return made;
     }
 
+    /// <summary>The open cases whose due date a holiday notice moved and whose handler was not told of this move yet.</summary>
+    private Task<List<(Guid Id, NotificationEvent Event, string Key)>> MovedAsync(CancellationToken cancellationToken) =>
+        CandidatesAsync(db.Applications.Open().Where(a => a.DueMovedFrom != null), NotificationEvents.DueMoved,
+            (id, due, movedFrom) => MovedKey(id, movedFrom!.Value, due), cancellationToken);
+
+    public static string MovedKey(Guid applicationId, DateOnly from, DateOnly to) =>
+        $"{NotificationEvents.DueMoved.Key}:{applicationId:N}:{Gongkai.Calendar.DateText.Iso(from)}:{Gongkai.Calendar.DateText.Iso(to)}";
+
     /// <summary>
     /// Up to <see cref="NotificationOptions.RemindBatch"/> cases of <paramref name="cases"/> not yet reminded of for their
     /// current due date, with the key each reminder takes. The cases are walked in pages by (due date, id), skipping
     /// those already reminded, so cases reminded in earlier rounds never hide the ones after them.
     /// </summary>
     private async Task<List<(Guid Id, NotificationEvent Event, string Key)>> CandidatesAsync(
-        IQueryable<ApplicationRecord> cases, NotificationEvent notificationEvent, CancellationToken cancellationToken)
+        IQueryable<ApplicationRecord> cases, NotificationEvent notificationEvent, Func<Guid, DateOnly, DateOnly?, string> keyOf, CancellationToken cancellationToken)
     {
         var batch = Math.Max(1, options.Value.RemindBatch);
         var candidates = new List<(Guid Id, NotificationEvent Event, string Key)>();
@@ -61,13 +71,13 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
             }
 
             var found = await page.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(batch)
-                .Select(a => new { a.Id, a.DueOn }).ToListAsync(cancellationToken);
+                .Select(a => new { a.Id, a.DueOn, a.DueMovedFrom }).ToListAsync(cancellationToken);
             if (found.Count == 0)
             {
                 break;
             }
 
-            var keyed = found.Select(a => (a.Id, notificationEvent, Key: Key(notificationEvent, a.Id, a.DueOn!.Value))).ToList();
+            var keyed = found.Select(a => (a.Id, notificationEvent, Key: keyOf(a.Id, a.DueOn!.Value, a.DueMovedFrom))).ToList();
             var keys = keyed.Select(k => k.Key).ToList();
             var done = (await db.NotificationKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
@@ -83,6 +93,9 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
 
         return candidates;
     }
+
+    private static Func<Guid, DateOnly, DateOnly?, string> ReminderKeyOf(NotificationEvent notificationEvent) =>
+        (id, due, _) => Key(notificationEvent, id, due);
 
     public static string Key(NotificationEvent notificationEvent, Guid applicationId, DateOnly dueOn)
     {
@@ -100,6 +113,7 @@ public sealed class DueReminders(GongkaiDbContext db, Notifier notifier, CaseRul
         await notifier.AddAsync(notificationEvent, application, new Dictionary<string, string>
         {
             ["剩余工作日"] = left.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["原答复期限"] = application.DueMovedFrom is { } from ? Gongkai.Calendar.DateText.Chinese(from) : "",
         }, cancellationToken);
         try
         {

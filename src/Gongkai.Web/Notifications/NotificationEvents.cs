@@ -51,6 +51,10 @@ public static class NotificationEvents
         "case.overdue", "已逾期", NotificationRecipients.CaseHandler,
         "申请 {申请编号} 已逾期", "申请 {申请编号}（{申请人}）已超过答复期限 {答复期限}，尚未答复。");
 
+    public static readonly NotificationEvent DueMoved = new(
+        "case.due-moved", "答复期限已调整", NotificationRecipients.CaseHandler,
+        "申请 {申请编号} 的答复期限已调整", "节假日安排已载入，申请 {申请编号}（{申请人}）的答复期限由 {原答复期限} 调整为 {答复期限}，请按新的期限办理。");
+
     public static readonly NotificationEvent LetterSubmitted = new(
         "letter.submitted", "文书待审批", NotificationRecipients.AgencyReviewers,
         "{文书}待审批（申请 {申请编号}）", "{经办人}提交了申请 {申请编号} 的{文书}，请审批。");
@@ -81,7 +85,7 @@ public static class NotificationEvents
 
     public static IReadOnlyList<NotificationEvent> All { get; } =
     [
-        ApplicationReceived, CorrectionReceived, DueSoon, Overdue, LetterSubmitted, LetterReturned, ExtensionRequested,
+        ApplicationReceived, CorrectionReceived, DueSoon, Overdue, DueMoved, LetterSubmitted, LetterReturned, ExtensionRequested,
         ExtensionRejected, ApplicantReceipt, ApplicantCorrection, ApplicantReply,
     ];
 
@@ -93,6 +97,7 @@ public static class NotificationEvents
         ("机关", "承办机关名称"),
         ("答复期限", "当前的答复期限（未载入节假日安排的标“暂定”）"),
         ("剩余工作日", "距答复期限的工作日数"),
+        ("原答复期限", "节假日安排载入前的答复期限（答复期限已调整）"),
         ("申请内容", "所需信息的描述（一行，至多100字）"),
         ("查询码", "申请人查询办理进度用的查询码"),
         ("文书", "文书类型，如“政府信息公开申请答复书”"),

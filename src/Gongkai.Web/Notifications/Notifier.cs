@@ -176,6 +176,7 @@ public sealed class Notifier(GongkaiDbContext db, TimeProvider clock, Staff staf
             ["理由"] = "",
             ["文书"] = "",
             ["剩余工作日"] = "",
+            ["原答复期限"] = "",
             ["补正期限"] = "",
             ["补正事项"] = "",
         };

@@ -29,6 +29,7 @@ public sealed class TemplatesModel(GongkaiDbContext db, Staff staff, AuditLog au
         ["机关"] = "示范县教育局",
         ["答复期限"] = "2024年7月15日",
         ["剩余工作日"] = "3",
+        ["原答复期限"] = "2025年1月2日",
         ["申请内容"] = "示范县2023年度义务教育阶段学校名单",
         ["查询码"] = "ABCD234567",
         ["文书"] = "示范县教育局政府信息公开申请答复书",

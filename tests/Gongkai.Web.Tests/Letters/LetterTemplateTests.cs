@@ -13,7 +13,13 @@ public class LetterTemplateTests
     [Fact]
     public void The_catalogue_has_one_reply_per_outcome_and_every_notice_and_uses_only_known_placeholders()
     {
-        LetterCatalogue.Kinds.Count(k => k.IsReply).ShouldBe(Enum.GetValues<Outcome>().Length);
+        LetterCatalogue.Kinds.Where(k => k.IsReply).Select(k => k.Id).ShouldBe(
+            [.. Enum.GetValues<Outcome>().Select(LetterCatalogue.ReplyKind).Take(11), "Reply.NotThisAgency", .. Enum.GetValues<Outcome>().Select(LetterCatalogue.ReplyKind).Skip(11)],
+            "one reply named after each outcome, and the second reply of （四）1 for 条例第三十六条第（五）项 after it");
+        var notThisAgency = LetterCatalogue.Find(LetterCatalogue.NotThisAgency)!;
+        (notThisAgency.Outcome, notThisAgency.Label, notThisAgency.Remedy).ShouldBe(
+            ((Outcome?)Outcome.UnableNotHeld, "答复 · （四）无法提供1.本机关不掌握相关政府信息（不属于本机关负责公开）", "Either"));
+        LetterFields.LegalBasis(notThisAgency).ShouldBe("《中华人民共和国政府信息公开条例》第三十六条第（五）项");
         LetterCatalogue.Kinds.Where(k => !k.IsReply).Select(k => k.Id).ShouldBe(
             ["Correction", "Extension", "Consultation.ThirdParty", "Consultation.OtherAgency", "FeeNotice", "Receipt"]);
         var known = LetterFields.Reference.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
