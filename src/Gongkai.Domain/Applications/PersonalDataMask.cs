@@ -246,6 +246,19 @@ public enum PersonalDataKind
     Name = 4,
 }
 
+/// <summary>The words for each kind of personal datum, as the pages show them.</summary>
+public static class PersonalDataKinds
+{
+    public static string Label(this PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.IdentityNumber => "证件号码",
+        PersonalDataKind.Phone => "电话号码",
+        PersonalDataKind.Address => "住址",
+        PersonalDataKind.Name => "姓名",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>
 /// Personal data found in a text: where (<see cref="Start"/>, <see cref="Length"/> in UTF-16 units of that text), what
 /// kind, the text as written and its mask. Data found in one text never overlap.
