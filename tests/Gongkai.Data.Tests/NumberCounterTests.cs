@@ -139,13 +139,15 @@ public class NumberCounterTests
                 """);
         }
 
+        // Catalogue items too: later migrations add columns (SourceApplicationId) the schema of the time lacks.
+        var items = new List<CatalogItem>();
         foreach (var key in new long?[] { CatalogSearchIndex.FirstKeyOf(Monday), CatalogSearchIndex.FirstKeyOf(Monday) + 5, CatalogSearchIndex.FirstKeyOf(Monday.AddDays(1)), null })
         {
             var id = Guid.NewGuid();
-            db.CatalogItems.Add(new CatalogItem { Id = id, SeriesId = id, AgencyId = Education, Title = "通知", Publisher = "示范县教育局", Body = "", DraftedByName = "张明", SearchKey = key });
+            items.Add(new CatalogItem { Id = id, SeriesId = id, AgencyId = Education, Title = "通知", Publisher = "示范县教育局", Body = "", DraftedByName = "张明", SearchKey = key });
         }
 
-        await db.SaveChangesAsync();
+        await OlderSchemaRows.InsertAsync(db, items);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "CatalogSerials" ("AgencyId", "Year", "LastSerial") VALUES ({Education}, 2024, 9)""");
     }
 }

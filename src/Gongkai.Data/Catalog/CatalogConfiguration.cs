@@ -26,6 +26,7 @@ internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<Catalo
         builder.HasIndex(i => new { i.AgencyId, i.Status, i.PublishedOn });
         builder.HasIndex(i => i.IndexNumber);
         builder.HasIndex(i => i.InterpretsSeriesId);
+        builder.HasIndex(i => i.SourceApplicationId).IsUnique();
         builder.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CatalogCategory>().WithMany().HasForeignKey(i => i.TopicCategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CatalogCategory>().WithMany().HasForeignKey(i => i.GenreCategoryId).OnDelete(DeleteBehavior.Restrict);

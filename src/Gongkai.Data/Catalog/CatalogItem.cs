@@ -65,6 +65,12 @@ public sealed class CatalogItem
     /// <summary>For a 政策解读: the series of the document it explains (the link follows that document's versions).</summary>
     public Guid? InterpretsSeriesId { get; set; }
 
+    /// <summary>
+    /// For an item drafted from a replied application (条例第四十四条): the case it came from. Set on the series' first
+    /// version only (unique: one case is published once); later versions find it through <see cref="SeriesId"/>.
+    /// </summary>
+    public Guid? SourceApplicationId { get; set; }
+
     /// <summary>内容概述.</summary>
     public string? Summary { get; set; }
 

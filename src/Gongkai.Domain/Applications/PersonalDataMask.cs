@@ -45,27 +45,125 @@ public static partial class PersonalDataMask
     }
 
     /// <summary>
-    /// Personal data found anywhere in a text, masked in place (for text about to be published): identity and phone
-    /// numbers; addresses down to a house — a road, street, village or estate followed by a number with its unit (号, 组,
-    /// 栋, 单元, 室, 楼 …) — masked after their last district, town or street as <see cref="Address"/> does, else after
-    /// the road's or village's name; and a private name after 申请人, 联系人, 留言人 and the like, kept to its surname.
+    /// Personal data found anywhere in a text, masked in place (for text about to be published): every datum
+    /// <see cref="Find"/> detects, replaced by its mask.
+    /// </summary>
+    public static string Text(string text) => Apply(text, Find(text));
+
+    /// <summary>
+    /// The personal data in a text, in order and not overlapping: identity and phone numbers; addresses down to a
+    /// house — a road, street, village or estate followed by a number with its unit (号, 组, 栋, 单元, 室, 楼 …) — masked
+    /// after their last district, town or street as <see cref="Address"/> does, else after the road's or village's name;
+    /// whatever follows 住址, 家住, 住在 up to the next punctuation, masked as <see cref="Address"/>; a private name after
+    /// 申请人, 联系人, 留言人, 姓名 and the like, before 先生 or 女士, or alone on a letter's salutation line (张三：), kept to
+    /// its surname; and every occurrence of the <paramref name="known"/> values (the case's own applicant, contact,
+    /// numbers and address), whatever their form.
     /// </summary>
     /// <remarks>
-    /// Heuristics, stated: an address is recognised only with its house number, so agency names, place names and
-    /// document titles (示范县城区道路交通管理办法, 人民路小学) stay as written; a name is recognised only when it starts
-    /// with one of the common surnames (<see cref="Surnames"/>), so "申请人应当…" is not a name. Surnames that are far
-    /// more often words after these markers (于, 向, 应, 和, 时, 全, 明, 成, 解, 查, 单, 关, 安, 文, 常 …) are left out.
+    /// Heuristics, stated: an address is recognised only with its house number or after a word of residence, so agency
+    /// names, place names and document titles (示范县城区道路交通管理办法, 人民路小学) stay as written; a name is recognised
+    /// only when it starts with one of the common surnames (<see cref="Surnames"/>), so "申请人应当…" is not a name, and a
+    /// surname alone (王女士) is left, as it names nobody. Surnames that are far more often words after these markers
+    /// (于, 向, 应, 和, 时, 全, 明, 成, 解, 查, 单, 关, 安, 文, 常 …) are left out.
     /// </remarks>
-    public static string Text(string text)
+    public static IReadOnlyList<PersonalDatum> Find(string text, IEnumerable<KnownPersonalDatum>? known = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var masked = ResidentNumberInText().Replace(text, m => Keep(m.Value, 3, 4));
-        masked = MobileInText().Replace(masked, m => Keep(m.Value, 3, 4));
-        masked = LandlineInText().Replace(masked, m => m.Groups["area"].Value + m.Groups["sep"].Value + Keep(m.Groups["number"].Value, 0, 2));
-        masked = AddressInText().Replace(masked, MaskAddress);
-        return NameAfterMarker().Replace(masked, m => Surnames.Contains(m.Groups["name"].Value[0])
-            ? m.Groups["marker"].Value + m.Groups["name"].Value[0] + new string('*', m.Groups["name"].Value.Length - 1)
-            : m.Value);
+        var found = new List<PersonalDatum>();
+
+        void Add(int start, int length, PersonalDataKind kind, string masked)
+        {
+            if (length > 0 && !found.Exists(d => start < d.Start + d.Length && d.Start < start + length))
+            {
+                found.Add(new PersonalDatum(start, length, kind, text.Substring(start, length), masked));
+            }
+        }
+
+        foreach (var value in known ?? [])
+        {
+            var needle = value.Value.Trim();
+            if (needle.Length < 2)
+            {
+                continue;
+            }
+
+            for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+            {
+                Add(at, needle.Length, value.Kind, Mask(value.Kind, needle));
+            }
+        }
+
+        foreach (Match m in ResidentNumberInText().Matches(text))
+        {
+            Add(m.Index, m.Length, PersonalDataKind.IdentityNumber, Keep(m.Value, 3, 4));
+        }
+
+        foreach (Match m in MobileInText().Matches(text))
+        {
+            Add(m.Index, m.Length, PersonalDataKind.Phone, Keep(m.Value, 3, 4));
+        }
+
+        foreach (Match m in LandlineInText().Matches(text))
+        {
+            Add(m.Index, m.Length, PersonalDataKind.Phone, m.Groups["area"].Value + m.Groups["sep"].Value + Keep(m.Groups["number"].Value, 0, 2));
+        }
+
+        foreach (Match m in AddressInText().Matches(text))
+        {
+            Add(m.Index, m.Length, PersonalDataKind.Address, MaskAddress(m));
+        }
+
+        foreach (Match m in AddressAfterResidence().Matches(text))
+        {
+            var address = m.Groups["address"];
+            Add(address.Index, address.Length, PersonalDataKind.Address, Address(address.Value));
+        }
+
+        foreach (var names in new[] { NameAfterMarker(), NameBeforeTitle(), NameOnSalutation() })
+        {
+            foreach (Match m in names.Matches(text))
+            {
+                var name = m.Groups["name"];
+                Add(name.Index, name.Length, PersonalDataKind.Name, Mask(PersonalDataKind.Name, name.Value));
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>The text with each of <paramref name="data"/> (found in this very text by <see cref="Find"/>) replaced by its mask.</summary>
+    public static string Apply(string text, IEnumerable<PersonalDatum> data)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(data);
+        var builder = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var datum in data.OrderBy(d => d.Start))
+        {
+            if (datum.Start < at || datum.Start + datum.Length > text.Length)
+            {
+                continue;
+            }
+
+            builder.Append(text, at, datum.Start - at).Append(datum.Masked);
+            at = datum.Start + datum.Length;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>A value of the given kind masked as that kind is everywhere (a name keeps its first character).</summary>
+    public static string Mask(PersonalDataKind kind, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return kind switch
+        {
+            PersonalDataKind.IdentityNumber => IdentityNumber(value),
+            PersonalDataKind.Phone => Phone(value),
+            PersonalDataKind.Address => Address(value),
+            _ => value.Length <= 1 ? "*" : value[..1] + new string('*', value.Length - 1),
+        };
     }
 
     /// <summary>The common Chinese surnames a name after a marker must start with (minus those that are usually words, see <see cref="Text"/>).</summary>
@@ -122,7 +220,50 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<name>[\u4e00-\u9fa5]{1,10}?)(?<kind>大道|社区|小区|花园|家园|公寓|大厦|路|街|巷|村)(?<detail>[\u4e00-\u9fa5]{0,2}?\d+[\d\-－]*(?:号楼|号院|号|组|栋|幢|单元|室|楼|层)(?:[\d\-－]*\d+[\d\-－]*(?:号楼|号院|号|组|栋|幢|单元|室|楼|层))*)")]
     private static partial Regex AddressInText();
 
-    // 申请人张三, 联系人：王小明 — two or three characters after the marker (checked against the surnames by the caller).
-    [GeneratedRegex(@"(?<marker>(?:申请人|联系人|留言人|反映人|投诉人|举报人|当事人|代理人|户主)[：:\s]*)(?<name>[\u4e00-\u9fa5](?:(?!电话|手机|联系|身份|住址|地址|反映|称|于|在|的|和|及|等|现|家|是|因|向|对|要|已|未|申|请)[\u4e00-\u9fa5]){1,2})")]
+    // 申请人张三, 联系人：王小明, 姓名：李四 — a surname and one or two more characters after the marker.
+    [GeneratedRegex(@"(?:申请人|联系人|留言人|反映人|投诉人|举报人|当事人|代理人|户主|姓名)[：:\s]*(?<name>[" + Surnames + @"](?:(?!电话|手机|联系|身份|住址|地址|反映|称|于|在|的|和|及|等|现|家|是|因|向|对|要|已|未|申|请|先生|女士)[\u4e00-\u9fa5]){1,2})")]
     private static partial Regex NameAfterMarker();
+
+    // 张三先生, 王小明女士 at the start of a clause (a surname alone, 王女士, is not a name; "感谢王女士" is not 谢王).
+    [GeneratedRegex(@"(?<=^|[\s，。、；：:（(“""《])(?<name>[" + Surnames + @"][\u4e00-\u9fa5]{1,2}?)(?=先生|女士)", RegexOptions.Multiline)]
+    private static partial Regex NameBeforeTitle();
+
+    // A letter's salutation line: 张三： alone on its line.
+    [GeneratedRegex(@"^\s*(?<name>[" + Surnames + @"][\u4e00-\u9fa5]{1,2})(?<!先生|女士)\s*[：:]\s*$", RegexOptions.Multiline)]
+    private static partial Regex NameOnSalutation();
+
+    // 住址：河南省新乡市…, 家住示范县城关镇李庄村, 住在 up to the next punctuation.
+    [GeneratedRegex(@"(?:住址|家住|住在|居住在)[：:\s]*(?<address>[\u4e00-\u9fa5\d\-－]{3,40})")]
+    private static partial Regex AddressAfterResidence();
 }
+
+/// <summary>What a detected personal datum is.</summary>
+public enum PersonalDataKind
+{
+    IdentityNumber = 1,
+    Phone = 2,
+    Address = 3,
+    Name = 4,
+}
+
+/// <summary>The words for each kind of personal datum, as the pages show them.</summary>
+public static class PersonalDataKinds
+{
+    public static string Label(this PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.IdentityNumber => "证件号码",
+        PersonalDataKind.Phone => "电话号码",
+        PersonalDataKind.Address => "住址",
+        PersonalDataKind.Name => "姓名",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>
+/// Personal data found in a text: where (<see cref="Start"/>, <see cref="Length"/> in UTF-16 units of that text), what
+/// kind, the text as written and its mask. Data found in one text never overlap.
+/// </summary>
+public sealed record PersonalDatum(int Start, int Length, PersonalDataKind Kind, string Original, string Masked);
+
+/// <summary>A value known to be personal (the case's applicant name, number, phone, address), found wherever it is written.</summary>
+public sealed record KnownPersonalDatum(PersonalDataKind Kind, string Value);

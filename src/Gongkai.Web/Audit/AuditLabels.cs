@@ -55,6 +55,7 @@ public static class AuditLabels
             ["application.linked"] = "关联重复申请",
             ["application.forwarded"] = "转送申请",
             ["application.received-forwarded"] = "收到转送的申请",
+            ["catalog.from-case"] = "依申请公开的信息转为主动公开（生成目录草稿）",
             ["applicant.viewed"] = "查看申请人个人信息",
             ["applicant.revealed"] = "显示申请人完整证件号码和联系方式",
             ["status.opened"] = "申请人查询办理进度",

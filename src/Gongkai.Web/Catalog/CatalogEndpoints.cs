@@ -18,6 +18,7 @@ public static class CatalogEndpoints
     {
         services.AddScoped<CatalogPublishing>();
         services.AddScoped<CatalogImport>();
+        services.AddScoped<CasePublication>();
         services.AddInboxSource<CatalogInbox>();
         services.AddScoped<NormativeDocumentCounts>();
         return services;

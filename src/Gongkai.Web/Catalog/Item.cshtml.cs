@@ -1,3 +1,4 @@
+using Gongkai.Applications;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
@@ -16,7 +17,7 @@ namespace Gongkai.Web.Catalog;
 /// may take now (each refused in Chinese when the rules say no), attachments and the history of every version.
 /// </summary>
 [Authorize(Roles = CatalogRoles.Staff)]
-public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing, CaseRulesProvider rules, TimeProvider clock) : PageModel
+public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing, CasePublication publication, CaseRulesProvider rules, TimeProvider clock) : PageModel
 {
     public CatalogItem Item { get; private set; } = null!;
 
@@ -37,6 +38,12 @@ public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing,
     public (Guid Id, string Title)? Interprets { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The case this item's series was drafted from (条例第四十四条), if any.</summary>
+    public (Guid Id, string Number)? SourceCase { get; private set; }
+
+    /// <summary>For an item drafted from a case and not yet published: personal data still found in its text.</summary>
+    public IReadOnlyList<PersonalDatum> PersonalDataLeft { get; private set; } = [];
 
     [BindProperty]
     public string? Opinion { get; set; }
@@ -146,6 +153,10 @@ public sealed class ItemModel(GongkaiDbContext db, CatalogPublishing publishing,
             .OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         Versions = await db.CatalogItems.AsNoTracking().Where(i => i.SeriesId == item.SeriesId).OrderByDescending(i => i.Version).ToListAsync(cancellationToken);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.OwnerId == item.Id && a.Kind == AttachmentKind.Catalog).OrderBy(a => a.UploadedAtUtc).ToListAsync(cancellationToken);
+        SourceCase = await publication.SourceOfAsync(item.SeriesId, cancellationToken);
+        PersonalDataLeft = SourceCase is not null && item.Status is not (CatalogStatus.Published or CatalogStatus.Superseded or CatalogStatus.Withdrawn)
+            ? PersonalDataMask.Find(item.Body)
+            : [];
         if (item.InterpretsSeriesId is { } series)
         {
             var target = await db.CatalogItems.AsNoTracking().Where(i => i.SeriesId == series && i.Status == CatalogStatus.Published)
