@@ -107,6 +107,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<SpotCheckProblemRecord> SpotCheckProblems => Set<SpotCheckProblemRecord>();
 
+    public DbSet<SpotChecklistRecord> SpotChecklists => Set<SpotChecklistRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

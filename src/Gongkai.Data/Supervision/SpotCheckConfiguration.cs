@@ -42,3 +42,15 @@ internal sealed class SpotCheckProblemConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<SpotCheckItemRecord>().WithMany().HasForeignKey(p => p.SpotCheckItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SpotChecklistConfiguration : IEntityTypeConfiguration<SpotChecklistRecord>
+{
+    public void Configure(EntityTypeBuilder<SpotChecklistRecord> builder)
+    {
+        builder.ToTable("SpotChecklists");
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.CreatedBy).HasMaxLength(100);
+        builder.HasIndex(c => new { c.RegionId, c.Version }).IsUnique();
+        builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -26,6 +26,9 @@ public sealed class SpotCheckRecord
 
     public required string ChecklistJson { get; set; }
 
+    /// <summary>The region's checklist version the questions were taken from, or null for the built-in default list.</summary>
+    public Guid? ChecklistId { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -63,4 +66,27 @@ public sealed class SpotCheckProblemRecord
     public required string Note { get; set; }
 
     public Guid? EvidenceId { get; set; }
+}
+
+/// <summary>
+/// A version of a region's spot-check checklist (抽查检查项). Rows are never updated: an edit adds the next version,
+/// in force from when it is saved for checks drawn afterwards; a check keeps the questions it was drawn with
+/// (<see cref="SpotCheckRecord.ChecklistJson"/>). The questions are JSON (<c>ChecklistQuestion</c> records).
+/// </summary>
+public sealed class SpotChecklistRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid RegionId { get; set; }
+
+    public int Version { get; set; }
+
+    public required string QuestionsJson { get; set; }
+
+    /// <summary>Why this version was made (修订说明).</summary>
+    public string? Note { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public required string CreatedBy { get; set; }
 }

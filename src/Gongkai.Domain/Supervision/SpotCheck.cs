@@ -7,6 +7,12 @@ namespace Gongkai.Supervision;
 public sealed record ChecklistQuestion(string Key, string Text);
 
 /// <summary>
+/// One row of the checklist edit form as typed: an existing question's key (none for a new row), its wording, its
+/// position number (blank keeps the row's place) and whether it is retired (停用).
+/// </summary>
+public sealed record ChecklistEdit(string? Key, string? Text, string? Order, bool Retire);
+
+/// <summary>
 /// The checklist of a spot check of published catalogue items, as data. A spot check stores the list it was made with,
 /// so changing the list later does not change what earlier checks asked.
 /// </summary>
@@ -22,6 +28,89 @@ public static class SpotChecklist
         new("interpretation", "政策文件已关联解读"),
         new("validity", "已标注有效性（有效、失效、废止）"),
     ];
+
+    /// <summary>The most questions a version may have.</summary>
+    public const int MaxQuestions = 20;
+
+    /// <summary>The longest question text.</summary>
+    public const int MaxTextLength = 100;
+
+    /// <summary>
+    /// The next version of a region's checklist from the edit form's rows: existing questions keep their key when
+    /// reworded (so a problem recorded under an earlier wording still names its question), are reordered by their
+    /// position number (ties keep the form's order), or retired; rows without a known key and with text are added
+    /// with a key from <paramref name="newKey"/>. Blank new rows are empty slots. The Chinese reasons when the form
+    /// cannot become a version (nothing changed is one of them), else none.
+    /// </summary>
+    public static (IReadOnlyList<ChecklistQuestion> Questions, IReadOnlyList<string> Problems) Revise(
+        IReadOnlyList<ChecklistQuestion> current, IReadOnlyList<ChecklistEdit> rows, Func<string> newKey)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(newKey);
+        var problems = new List<string>();
+        var kept = new List<(int Order, int Index, string? Key, string Text)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var key = row.Key is { } k && Find(current, k) is not null && seen.Add(k) ? k : null;
+            var text = row.Text?.Trim() ?? "";
+            if (row.Retire && key is not null)
+            {
+                continue;
+            }
+
+            if (text.Length == 0)
+            {
+                if (key is not null)
+                {
+                    problems.Add($"第 {i + 1} 行的检查项不能为空；不再使用请勾选“停用”。");
+                }
+
+                continue;
+            }
+
+            if (text.Length > MaxTextLength)
+            {
+                problems.Add($"第 {i + 1} 行的检查项不超过 {MaxTextLength} 字。");
+                continue;
+            }
+
+            var order = i + 1;
+            if (!string.IsNullOrWhiteSpace(row.Order)
+                && (!int.TryParse(row.Order.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out order) || order < 1 || order > 99))
+            {
+                problems.Add($"第 {i + 1} 行的顺序应为 1 到 99 的整数。");
+                continue;
+            }
+
+            kept.Add((order, i, key, text));
+        }
+
+        foreach (var duplicate in kept.GroupBy(q => q.Text, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"检查项“{duplicate.Key}”重复。");
+        }
+
+        if (problems.Count == 0 && kept.Count == 0)
+        {
+            problems.Add("至少保留一个检查项。");
+        }
+
+        if (kept.Count > MaxQuestions)
+        {
+            problems.Add($"检查项不超过 {MaxQuestions} 项。");
+        }
+
+        if (problems.Count > 0)
+        {
+            return ([], problems);
+        }
+
+        var questions = kept.OrderBy(q => q.Order).ThenBy(q => q.Index).Select(q => new ChecklistQuestion(q.Key ?? newKey(), q.Text)).ToList();
+        return questions.SequenceEqual(current) ? ([], ["检查项没有变化，不需要保存新版本。"]) : (questions, []);
+    }
 
     /// <summary>The question with the key in <paramref name="questions"/>, or null.</summary>
     public static ChecklistQuestion? Find(IReadOnlyList<ChecklistQuestion> questions, string? key)

@@ -111,6 +111,7 @@ public static class AuditLabels
             [Supervision.Rectifications.RaisedAction] = "提出整改",
             [Supervision.SpotChecks.DrawnAction] = "抽取抽查样本",
             [Supervision.SpotChecks.CheckedAction] = "记录抽查结果",
+            [Supervision.SpotChecks.ChecklistSavedAction] = "修订抽查检查项（新版本）",
             ["consultation.opened"] = "发布意见征集",
             ["consultation.comment.received"] = "收到意见征集的意见",
             ["consultation.comment.published"] = "公开意见征集的意见",

@@ -111,7 +111,7 @@ internal sealed class DemoData(
 
         if (configuration.GetValue("Demo:Applications", true))
         {
-            await SupervisionDemoData.SeedAsync(db, clock);
+            await SupervisionDemoData.SeedAsync(db, clock, services);
         }
 
         // The generators number their rows themselves; the counters continue from there.

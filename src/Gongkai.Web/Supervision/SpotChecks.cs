@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Catalog;
 using Gongkai.Data;
+using Gongkai.Data.Agencies;
 using Gongkai.Data.Applications;
 using Gongkai.Data.Supervision;
 using Gongkai.Supervision;
@@ -12,8 +13,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Supervision;
 
-/// <summary>A spot check the user may see, with its agency and checklist.</summary>
-public sealed record SpotCheckView(SpotCheckRecord Check, ScopedAgency Agency, IReadOnlyList<ChecklistQuestion> Checklist);
+/// <summary>
+/// A spot check the user may see, with its agency, the checklist it was drawn with and where that list came from
+/// (“示范县第 2 版”, or null for the built-in default list).
+/// </summary>
+public sealed record SpotCheckView(SpotCheckRecord Check, ScopedAgency Agency, IReadOnlyList<ChecklistQuestion> Checklist, string? ChecklistSource = null);
+
+/// <summary>A stored version of a region's checklist with who made it and when.</summary>
+public sealed record StoredChecklist(
+    Guid Id, Guid RegionId, string RegionName, int Version, IReadOnlyList<ChecklistQuestion> Questions, string? Note, DateTime CreatedAtUtc, string CreatedBy)
+{
+    /// <summary>How a check names the version it was drawn with.</summary>
+    public string Label => $"{RegionName}第 {Version} 版";
+}
 
 /// <summary>A sampled item with what the catalogue says about it and the problems recorded on it.</summary>
 public sealed record SpotCheckLine(SpotCheckItemRecord Item, string Title, string? IndexNumber, string? DocumentNumber, DateOnly? PublishedOn, IReadOnlyList<SpotCheckProblemRecord> Problems);
@@ -35,6 +47,7 @@ public sealed class SpotChecks(GongkaiDbContext db, RegionScope scope, Attachmen
 {
     public const string DrawnAction = "spot-check.drawn";
     public const string CheckedAction = "spot-check.checked";
+    public const string ChecklistSavedAction = "spot-check.checklist-saved";
 
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -92,6 +105,7 @@ public sealed class SpotChecks(GongkaiDbContext db, RegionScope scope, Attachmen
         }
 
         var sample = SpotCheckSample.Draw(population, count, chosen);
+        var checklist = await scope.RootAsync(cancellationToken) is { } root ? await ChecklistInForceAsync(root, cancellationToken) : null;
         var now = clock.GetUtcNow();
         var check = new SpotCheckRecord
         {
@@ -102,7 +116,8 @@ public sealed class SpotChecks(GongkaiDbContext db, RegionScope scope, Attachmen
             Seed = chosen,
             SampleSize = count,
             Population = population.Count,
-            ChecklistJson = JsonSerializer.Serialize(SpotChecklist.Default, Assessments.Json),
+            ChecklistJson = JsonSerializer.Serialize(checklist?.Questions ?? SpotChecklist.Default, Assessments.Json),
+            ChecklistId = checklist?.Id,
             CreatedBy = staff.DisplayName,
             CreatedAtUtc = now.UtcDateTime,
         };
@@ -128,8 +143,96 @@ public sealed class SpotChecks(GongkaiDbContext db, RegionScope scope, Attachmen
         }
 
         var checklist = JsonSerializer.Deserialize<List<ChecklistQuestion>>(check.ChecklistJson, Assessments.Json) ?? [];
-        return new SpotCheckView(check, agency, checklist);
+        var source = check.ChecklistId is { } listId
+            ? await db.SpotChecklists.AsNoTracking().Where(c => c.Id == listId)
+                .Join(db.Regions.AsNoTracking(), c => c.RegionId, r => r.Id, (c, r) => new { r.Name, c.Version }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new SpotCheckView(check, agency, checklist, source is null ? null : $"{source.Name}第 {source.Version} 版");
     }
+
+    /// <summary>The versions of a region's own checklist, newest first.</summary>
+    public async Task<IReadOnlyList<StoredChecklist>> ChecklistVersionsAsync(Region region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var rows = await db.SpotChecklists.AsNoTracking().Where(c => c.RegionId == region.Id).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(c => c.Version).Select(c => ToStored(c, region.Name))];
+    }
+
+    /// <summary>
+    /// The checklist a region's supervising office checks with: the latest version of its own list, else of the
+    /// nearest region above it that has one (a city's list serves its counties until a county makes its own), else
+    /// null — the built-in <see cref="SpotChecklist.Default"/>.
+    /// </summary>
+    public async Task<StoredChecklist?> ChecklistInForceAsync(Region region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var path = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParseExact(p, "N", out var id) ? id : Guid.Empty).ToList();
+        var latest = await db.SpotChecklists.AsNoTracking().Where(c => path.Contains(c.RegionId))
+            .Where(c => c.Version == db.SpotChecklists.Where(o => o.RegionId == c.RegionId).Max(o => o.Version))
+            .Join(db.Regions.AsNoTracking(), c => c.RegionId, r => r.Id, (c, r) => new { c, r.Name })
+            .ToListAsync(cancellationToken);
+        return latest.OrderByDescending(x => path.IndexOf(x.c.RegionId)).Select(x => ToStored(x.c, x.Name)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Saves the next version of <paramref name="region"/>'s own checklist from the form's rows, revised from
+    /// <paramref name="current"/> (the list in force); <paramref name="baseVersion"/> is the region's latest version
+    /// the form was made from (0 for none), so an edit made on a stale page is refused. The Chinese reasons nothing
+    /// was saved, or none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SaveChecklistAsync(
+        Region region, IReadOnlyList<ChecklistQuestion> current, int baseVersion, IReadOnlyList<ChecklistEdit> rows, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var (questions, problems) = SpotChecklist.Revise(current, rows, () => "q" + Guid.NewGuid().ToString("N")[..12]);
+        var errors = problems.ToList();
+        if (note is { Length: > 500 })
+        {
+            errors.Add("修订说明不超过 500 字。");
+        }
+
+        var latest = await db.SpotChecklists.Where(c => c.RegionId == region.Id).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0;
+        if (latest != baseVersion)
+        {
+            errors.Insert(0, "有人同时保存了新版本，请刷新后重试。");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = clock.GetUtcNow();
+        var version = latest + 1;
+        db.SpotChecklists.Add(new SpotChecklistRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            RegionId = region.Id,
+            Version = version,
+            QuestionsJson = JsonSerializer.Serialize(questions, Assessments.Json),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            CreatedAtUtc = now.UtcDateTime,
+            CreatedBy = staff.DisplayName,
+        });
+        var retired = current.Where(q => SpotChecklist.Find(questions, q.Key) is null).Select(q => q.Text).ToList();
+        audit.Record(ChecklistSavedAction, "SpotChecklist", $"{region.Id:N}/{version}",
+            $"{region.Name}抽查检查项第 {version} 版：" + string.Join("、", questions.Select((q, i) => $"{i + 1}. {q.Text}"))
+            + (retired.Count > 0 ? "；停用：" + string.Join("、", retired) : ""));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ["有人同时保存了新版本，请刷新后重试。"];
+        }
+
+        return [];
+    }
+
+    private static StoredChecklist ToStored(SpotChecklistRecord row, string regionName) =>
+        new(row.Id, row.RegionId, regionName, row.Version, JsonSerializer.Deserialize<List<ChecklistQuestion>>(row.QuestionsJson, Assessments.Json) ?? [],
+            row.Note, row.CreatedAtUtc, row.CreatedBy);
 
     /// <summary>The sampled items in the order drawn, with their catalogue facts and problems.</summary>
     public async Task<IReadOnlyList<SpotCheckLine>> LinesAsync(Guid checkId, CancellationToken cancellationToken)
