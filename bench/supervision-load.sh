@@ -15,7 +15,8 @@
 #   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider PostgreSQL \
 #     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=region_load" --preset region
 #   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider Sqlite --connection "Data Source=/work/benchdata/region.db" --preset region
-# SQLITE_DB and PG_DATABASE choose other databases; PERIOD (default: the last full quarter) the assessed quarter.
+# SQLITE_DB and PG_DATABASE choose other databases; PERIOD (default: the last full quarter) the assessed quarter;
+# ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='overview'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,6 +72,7 @@ measure() {
   echo "$provider: assessing $period"
   run() {
     local name=$1 path=$2 cookie=$3 connections out
+    [[ -n "${ONLY:-}" && ! "$name" =~ ${ONLY:-} ]] && return 0
     for connections in 1 20; do
       echo "== $provider $name ($connections)"
       # One warm-up request, then the measured run.
@@ -79,7 +81,7 @@ measure() {
       echo "$out" | grep -E '^(requests|latency) '
       echo "$out" | awk -v p="$provider" -v n="$name" -v c="$connections" '
         /^requests / { r = $2; bad = $8 } /^latency / { p50 = $3; p95 = $6 }
-        END { printf "%-9s %-32s %3s %8s %10s %10s %6s\n", p, n, c, r, p50, p95, bad }' >>"$results"
+        END { gsub(",", "", bad); printf "%-9s %-32s %3s %8s %10s %10s %6s\n", p, n, c, r, p50, p95, bad }' >>"$results"
     done
   }
   run "overview (province)" "/supervision" "$province"
