@@ -33,6 +33,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
         // The closed part of the queue (newest conclusion first) and the cases a report year counts.
         builder.HasIndex(a => new { a.AgencyId, a.ConcludedOn });
+
+        // A region's assessment: the cases open, concluded or due in a period, across all its agencies (20261206040001).
+        builder.HasIndex(a => a.ConcludedOn);
+        builder.HasIndex(a => a.DueOn);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Supervision load test at region scale: the web app (Release) on a database made by bench/Gongkai.ProvinceLoad, the
+# generated supervisors signed in, and wrk at 1 and 20 connections against
+#   - the region overview (/supervision: every agency's report for last year, findings, the twelve-month trends),
+#   - the same overview of a county supervisor (a 20-agency subtree),
+#   - the per-region summary (/supervision/regions),
+#   - an assessment computed live (/supervision/assessment?period=Q: the quarter and, for the change, the one before),
+#   - its Excel export (排名 and 指标明细),
+#   - the region aggregate's Excel export (/supervision/aggregate?handler=xlsx).
+# Prints one table: provider, page, connections, requests, p50, p95 (ms). Figures on a shared 2-core machine are indicative.
+#
+#   bench/supervision-load.sh [seconds] [both|sqlite|postgres]        (defaults: 20; both)
+#
+# Make the databases first (minutes; see docs/adr/0013-supervision.md "Measured"):
+#   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider PostgreSQL \
+#     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=region_load" --preset region
+#   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider Sqlite --connection "Data Source=/work/benchdata/region.db" --preset region
+# SQLITE_DB and PG_DATABASE choose other databases; PERIOD (default: the last full quarter) the assessed quarter;
+# ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='overview'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-20}
+which=${2:-both}
+port=${PORT:-5097}
+sqlite_db=${SQLITE_DB:-/work/benchdata/region.db}
+pg_database=${PG_DATABASE:-region_load}
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+month=$(date -u +%-m); year=$(date -u +%Y); quarter=$(( (month - 1) / 3 ))
+[ "$quarter" -eq 0 ] && { quarter=4; year=$((year - 1)); }
+period=${PERIOD:-${year}Q${quarter}}
+base="http://127.0.0.1:$port"
+results=$(mktemp)
+
+dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
+export ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Seed=false
+export Storage__Root=/tmp/bench/supervision-files
+
+# Signs in and prints the cookie header value for wrk.
+login() {
+  local jar token
+  jar=$(mktemp)
+  token=$(curl -s -c "$jar" -b "$jar" "$base/accounts/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$1" --data-urlencode "Password=Gongkai-2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/accounts/login"
+  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar"
+  rm -f "$jar"
+}
+
+measure() {
+  local provider=$1 app
+  case "$provider" in
+    sqlite)
+      [ -f "$sqlite_db" ] || { echo "no $sqlite_db; make it with bench/Gongkai.ProvinceLoad"; return 1; }
+      export Database__Provider=Sqlite Database__ConnectionString="Data Source=$sqlite_db" ;;
+    postgres)
+      export Database__Provider=PostgreSQL Database__ConnectionString="Host=localhost;Username=gongkai;Password=gongkai;Database=$pg_database;Maximum Pool Size=60" ;;
+  esac
+  dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-supervision-load.log 2>&1 &
+  app=$!
+  for _ in $(seq 1 300); do
+    curl -sf "$base/health" >/dev/null && break
+    kill -0 $app 2>/dev/null || { echo "the app stopped; see /tmp/gongkai-supervision-load.log"; return 1; }
+    sleep 1
+  done
+  local province county
+  province=$(login supervisor)
+  county=$(login county-supervisor)
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $province" "$base/supervision/regions")
+  [ "$status" = 200 ] || { echo "signing in as supervisor failed (/supervision/regions answered $status)"; kill $app; return 1; }
+  echo "$provider: assessing $period"
+  run() {
+    local name=$1 path=$2 cookie=$3 connections out
+    [[ -n "${ONLY:-}" && ! "$name" =~ ${ONLY:-} ]] && return 0
+    for connections in 1 20; do
+      echo "== $provider $name ($connections)"
+      # One warm-up request, then the measured run.
+      curl -s -o /dev/null -m 300 -H "Cookie: $cookie" "$base$path"
+      out=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --timeout 120s -H "Cookie: $cookie" -s bench/latency.lua "$base$path")
+      echo "$out" | grep -E '^(requests|latency) '
+      echo "$out" | awk -v p="$provider" -v n="$name" -v c="$connections" '
+        /^requests / { r = $2; bad = $8 } /^latency / { p50 = $3; p95 = $6 }
+        END { gsub(",", "", bad); printf "%-9s %-32s %3s %8s %10s %10s %6s\n", p, n, c, r, p50, p95, bad }' >>"$results"
+    done
+  }
+  run "overview (province)" "/supervision" "$province"
+  run "overview (county)" "/supervision" "$county"
+  run "regions" "/supervision/regions" "$province"
+  run "assessment $period" "/supervision/assessment?period=$period" "$province"
+  run "assessment Excel" "/supervision/assessment?handler=xlsx&period=$period" "$province"
+  run "aggregate Excel" "/supervision/aggregate?handler=xlsx" "$province"
+  kill $app; wait $app 2>/dev/null || true
+}
+
+trap 'rm -f "$results"' EXIT
+case "$which" in
+  both) measure postgres; measure sqlite ;;
+  sqlite|postgres) measure "$which" ;;
+  *) echo "which must be both, sqlite or postgres"; exit 1 ;;
+esac
+echo
+printf "%-9s %-32s %3s %8s %10s %10s %6s\n" provider page conn requests "p50 ms" "p95 ms" non200
+cat "$results"
