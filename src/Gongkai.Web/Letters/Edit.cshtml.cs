@@ -16,7 +16,7 @@ namespace Gongkai.Web.Letters;
 /// delivered); an issued letter is read only.
 /// </summary>
 [Authorize]
-public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock, CaseTransfers transfers) : PageModel
 {
     /// <summary>Handlers and reviewers act here; other staff read.</summary>
     public bool CanAct => staff.CanHandleCases;
@@ -61,6 +61,10 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
 
     [BindProperty]
     public string? CompetentAgencyContact { get; set; }
+
+    /// <summary>Forward the case to the competent agency on the platform right after issuing (条例第三十六条第（五）项).</summary>
+    [BindProperty]
+    public bool ForwardOnIssue { get; set; }
 
     [BindProperty]
     public string? ReturnReason { get; set; }
@@ -212,7 +216,17 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             return Page();
         }
 
-        return await StepAsync(Task.FromResult(refused), null);
+        var result = await StepAsync(Task.FromResult(refused), null);
+        if (refused is null && ForwardOnIssue && NamesCompetentAgency && Letter.CompetentAgencyId is not null)
+        {
+            // The reply is issued whatever happens next; a refused forward is said after it.
+            var (forwarded, refusal) = await transfers.ForwardAsync(id, HttpContext.RequestAborted);
+            TempData["Message"] = TempData["Message"] + (forwarded is not null
+                ? $"已转送{Letter.CompetentAgencyName}，该机关的申请编号为 {forwarded.Number}。"
+                : "未转送：" + refusal);
+        }
+
+        return result;
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid letterId)

@@ -94,6 +94,36 @@ public class TransferTests
     }
 
     [Fact]
+    public async Task The_reply_is_issued_and_the_case_forwarded_in_one_step()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        var source = await SubmitAsync(app, agreesToForward: true);
+        await ApplicantCases.AppendAsync(app, source.Id, at => new Registered(at, ApplicantCases.Handler));
+        using var handler = await app.SignedInAsync("handler");
+        using var reviewer = await app.SignedInAsync("reviewer");
+        var letterId = await DraftAsync(handler, source.Id);
+        var url = $"/applications/{source.Id}/letters/{letterId}";
+        (await handler.PostFormAsync(url, EditFields(await LetterAsync(app, letterId), (await app.AgencyIdAsync(Desk.NaturalResources)).ToString(), "", ""), url + "?handler=Save"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var api = $"/api/applications/{source.Id}/letters/{letterId}";
+        (await handler.PostAsJsonAsync(new Uri(api + "/submit", UriKind.Relative), new { }, Desk.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reviewer.PostAsJsonAsync(new Uri(api + "/approve", UriKind.Relative), new { }, Desk.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await handler.GetPageAsync(url)).QuerySelector("#issue-form input[name=ForwardOnIssue]")!.ParentElement!.TextContent.Trim()
+            .ShouldBe("签发后将本申请转送至示范县自然资源局（须申请人已同意转送）");
+
+        var issued = await handler.PostFormAsync(url, [new("Delivery", "Electronic"), new("ForwardOnIssue", "true")], url + "?handler=Issue");
+
+        issued.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await handler.GetPageAsync(url)).QuerySelector("main > p.notice[role=status]")!.TextContent
+            .ShouldBe("已签发，文号 示教公复〔2024〕1号。本申请已按此答复书答复。已转送示范县自然资源局，该机关的申请编号为 2024-0001。");
+        (await ApplicantCases.QueryAsync(app, db => db.ApplicationLinks.AsNoTracking().Select(l => new { l.EarlierId, l.Kind }).SingleAsync()))
+            .ShouldBe(new { EarlierId = source.Id, Kind = ApplicationLinkKind.Transfer });
+        (await handler.GetPageAsync($"/applications/{source.Id}")).QuerySelector("#forward-refusal")!.TextContent
+            .ShouldBe("本申请已经转送示范县自然资源局（申请编号 2024-0001），不能再次转送。");
+    }
+
+    [Fact]
     public async Task Forwarding_is_refused_without_consent_and_to_the_same_agency()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
