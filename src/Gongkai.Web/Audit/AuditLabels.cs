@@ -53,7 +53,6 @@ public static class AuditLabels
         {
             ["application.received"] = "收到申请",
             ["application.linked"] = "关联重复申请",
-            ["catalog.from-case"] = "依申请公开的信息转为主动公开（生成目录草稿）",
             ["applicant.viewed"] = "查看申请人个人信息",
             ["applicant.revealed"] = "显示申请人完整证件号码和联系方式",
             ["status.opened"] = "申请人查询办理进度",
@@ -78,6 +77,7 @@ public static class AuditLabels
             ["letter-template.saved"] = "修改文书模板",
             ["letter-template.reset"] = "恢复默认文书模板",
             ["letter-template.removed"] = "删除本机关文书模板",
+            ["catalog.from-case"] = "依申请公开的信息转为主动公开（生成目录草稿）",
             ["review.added"] = "登记复议诉讼",
             ["review.updated"] = "修改复议诉讼记录",
             ["review.deleted"] = "删除复议诉讼记录",
