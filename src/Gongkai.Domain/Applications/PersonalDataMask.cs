@@ -202,9 +202,9 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"^(?<area>0\d{2,3})(?<sep>[-\s]?)(?<number>\d{7,8})$")]
     private static partial Regex Landline();
 
-    // The administrative parts from the start (省, 市, 区, 县; names may hold 乡 or 旗, as 新乡市 or 红旗区 do), then a
-    // town, township or street (镇, 乡, 街道) if one follows.
-    [GeneratedRegex(@"^(?:[^省市区县镇街]{1,12}?(?:省|市|区|县))+(?:[^镇乡街]{1,12}?(?:街道|镇|乡))?")]
+    // The administrative parts from the start (省, 市, 区, 县; names may hold 乡 or 旗, as 新乡市 or 红旗区 do; 社区 and
+    // 小区 are not districts), then a town, township or street (镇, 乡, 街道) if one follows.
+    [GeneratedRegex(@"^(?:[^省市区县镇街]{1,12}?(?:省|市|(?<!社|小)区|县))+(?:[^镇乡街]{1,12}?(?:街道|镇|乡))?")]
     private static partial Regex AddressHead();
 
     [GeneratedRegex(@"(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")]

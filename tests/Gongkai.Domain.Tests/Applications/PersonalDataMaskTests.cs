@@ -29,6 +29,8 @@ public class PersonalDataMaskTests
     [InlineData("示范县东关街道东关社区7组5号", "示范县东关街道***")]
     [InlineData("河南省新乡市红旗区人民路12号", "河南省新乡市红旗区***")]
     [InlineData("示范县城关镇新华社区2组8号", "示范县城关镇***")]
+    [InlineData("示范县西河乡东关社区3组5号", "示范县西河乡***")]
+    [InlineData("示范县锦绣花园小区3号楼", "示范县***")]
     [InlineData("示范县", "***")]
     public void Addresses_keep_the_district_and_town_or_street(string value, string masked) =>
         PersonalDataMask.Address(value).ShouldBe(masked);

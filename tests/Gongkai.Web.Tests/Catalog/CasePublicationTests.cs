@@ -184,6 +184,42 @@ public class CasePublicationTests
     }
 
     [Fact]
+    public async Task Every_demo_applicants_name_address_phone_and_identity_number_is_masked_in_a_letter_that_writes_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database);
+        _ = app.Services;
+        var applicants = await WithDbAsync(app, db => db.Applications.AsNoTracking()
+            .Where(a => a.ApplicantType == ApplicantType.NaturalPerson && a.Address != null && a.Phone != null && a.IdNumber != null)
+            .Select(a => new { a.ApplicantName, a.Address, a.Phone, a.IdNumber, a.Description }).ToListAsync());
+        applicants.Count.ShouldBeGreaterThan(100);
+
+        foreach (var a in applicants)
+        {
+            var letter = $"{a.ApplicantName}：\n您申请获取“{a.Description}”。\n住址：{a.Address}，联系电话{a.Phone}，身份证号{a.IdNumber}。\n特此答复。";
+            var masked = PersonalDataMask.Text(letter);
+            masked.ShouldNotContain(a.Phone!);
+            masked.ShouldNotContain(a.IdNumber!);
+            masked.ShouldNotContain(a.Address!);
+            masked.ShouldContain("住址：" + PersonalDataMask.Address(a.Address!) + "，");
+
+            // A surname that is more often a word (于) is not taken for a name by itself; the case's own values are.
+            masked.StartsWith(a.ApplicantName + "：", StringComparison.Ordinal).ShouldBe(!PersonalDataMask.Surnames.Contains(a.ApplicantName[0], StringComparison.Ordinal), a.ApplicantName);
+            var known = new KnownPersonalDatum[]
+            {
+                new(PersonalDataKind.Name, a.ApplicantName), new(PersonalDataKind.Address, a.Address!),
+                new(PersonalDataKind.Phone, a.Phone!), new(PersonalDataKind.IdentityNumber, a.IdNumber!),
+            };
+            var all = PersonalDataMask.Apply(letter, PersonalDataMask.Find(letter, known));
+            all.ShouldStartWith(a.ApplicantName[0] + new string('*', a.ApplicantName.Length - 1) + "：");
+            all.ShouldNotContain(a.ApplicantName);
+            all.ShouldNotContain(a.Phone!);
+            all.ShouldNotContain(a.IdNumber!);
+            all.ShouldNotContain(a.Address!);
+        }
+    }
+
+    [Fact]
     public async Task Cases_not_replied_not_disclosed_already_published_or_of_another_agency_are_refused_with_the_reason()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
