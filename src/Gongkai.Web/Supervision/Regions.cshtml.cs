@@ -47,6 +47,9 @@ public sealed class RegionsModel(RegionScope scope, SupervisedReports reports, G
 
     public IEnumerable<int> Years { get; private set; } = [];
 
+    /// <summary>The rows' figures drawn (score; reports and rectifications), each chart with its table.</summary>
+    public IReadOnlyList<TrendChart> Charts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var today = ChinaTime.Today(clock);
@@ -105,6 +108,19 @@ public sealed class RegionsModel(RegionScope scope, SupervisedReports reports, G
         }
 
         Rows = rows;
+        var labels = rows.Select(r => r.Name).ToList();
+        var unit = ByAgency ? "机关" : "地区";
+        Charts =
+        [
+            new("region-scores", ByAgency ? "各机关考核得分" : "各地区考核平均分", "bar", labels,
+                [new(ByAgency ? "考核得分" : "考核平均分", "分", [.. rows.Select(r => r.AverageScore)])]),
+            new("region-work", $"各{unit}年度报告提交和整改情况", "bar", labels,
+            [
+                new("已提交报告", "份", [.. rows.Select(r => (decimal?)r.Submitted)]),
+                new("整改未办结", "件", [.. rows.Select(r => (decimal?)r.OpenRectifications)]),
+                new("整改逾期", "件", [.. rows.Select(r => (decimal?)r.OverdueRectifications)]),
+            ]),
+        ];
         Total = new SummaryRow("合计", null, null, rows.Sum(r => r.Agencies), rows.Sum(r => r.Submitted), rows.Sum(r => r.Errors),
             rows.Sum(r => r.OpenRectifications), rows.Sum(r => r.OverdueRectifications), null, null);
         return Page();

@@ -23,8 +23,11 @@ public sealed record TrendChart(string Id, string Title, string Kind, IReadOnlyL
     /// <summary>The chart as the JSON the chart script reads from the figure's data-chart attribute.</summary>
     public string ToJson() => JsonSerializer.Serialize(new { kind = Kind, labels = Labels, series = Series.Select(s => new { name = s.Name, unit = s.Unit, values = s.Values }) }, Json);
 
-    /// <summary>A value as the table prints it: a whole count, a rate with up to one decimal, or — where there is none.</summary>
-    public static string Cell(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "—";
+    /// <summary>
+    /// A value as the table prints it: a whole count, a rate or score with the decimals it has (up to two: an average
+    /// score is rounded to two, rates to one), or — where there is none.
+    /// </summary>
+    public static string Cell(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 }
 
 /// <summary>
