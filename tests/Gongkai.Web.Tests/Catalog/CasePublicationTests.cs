@@ -258,32 +258,6 @@ public class CasePublicationTests
 [Collection(BrowserTests.Name)]
 public class CasePublicationBrowserTests(Browser browser) : BrowserTest
 {
-    /// <summary>
-    /// What sticks out of a 390 px page outside a box that scrolls sideways by itself (none: the page fits). The staff
-    /// menu is such a box (one row that scrolls), so the document's own scroll width is not checked.
-    /// </summary>
-    private const string FitScript = """
-        () => {
-          const width = document.documentElement.clientWidth;
-          const problems = [];
-          const scrollsItself = el => {
-            for (let p = el.parentElement; p; p = p.parentElement) {
-              const o = getComputedStyle(p).overflowX;
-              if (o === 'auto' || o === 'scroll') return true;
-            }
-            return false;
-          };
-          for (const el of document.querySelectorAll('body *')) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 || el.closest('.visually-hidden, .skip-link')) continue;
-            if ((r.right > width + 1 || r.left < -1) && !scrollsItself(el)) {
-              problems.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + el.className : ''} "${el.textContent.trim().slice(0, 20)}" spans ${Math.round(r.left)}–${Math.round(r.right)}px`);
-            }
-          }
-          return problems.slice(0, 10);
-        }
-        """;
-
     [Fact]
     public async Task A_handler_turns_a_disclosed_case_into_a_masked_catalogue_draft_on_a_phone()
     {
@@ -299,7 +273,7 @@ public class CasePublicationBrowserTests(Browser browser) : BrowserTest
         await page.WaitForURLAsync($"**/applications/{record.Id}/publish");
         (await page.Locator("#found tbody tr").CountAsync()).ShouldBe(4);
         (await page.Locator("#preview mark").AllInnerTextsAsync()).ShouldBe(["周**", "示范县城关镇***", "110***********002X", "188****1234"]);
-        (await page.EvaluateAsync<string[]>(FitScript)).ShouldBeEmpty();
+        (await Gongkai.Tests.Portal.PhoneWidthBrowserTests.FitProblemsAsync(page)).ShouldBeEmpty();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "生成主动公开目录草稿" }).ClickAsync();
         (await page.Locator("#topic-error").InnerTextAsync()).ShouldBe("请选择主题分类。");
@@ -309,7 +283,7 @@ public class CasePublicationBrowserTests(Browser browser) : BrowserTest
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/catalog-admin/[0-9a-f-]{36}$"));
         (await page.Locator("p.notice").InnerTextAsync()).ShouldBe("已生成主动公开目录草稿，请核对遮盖后的正文，再提交保密审查。");
         (await page.Locator("#source-case").InnerTextAsync()).ShouldBe($"信息来源：依申请公开 申请 {record.Number}（条例第四十四条转为主动公开）");
-        (await page.EvaluateAsync<string[]>(FitScript)).ShouldBeEmpty();
+        (await Gongkai.Tests.Portal.PhoneWidthBrowserTests.FitProblemsAsync(page)).ShouldBeEmpty();
 
         await page.Locator("#source-case a").ClickAsync();
         await page.WaitForURLAsync($"**/applications/{record.Id}");

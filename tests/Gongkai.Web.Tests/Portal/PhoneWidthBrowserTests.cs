@@ -172,7 +172,7 @@ public class PhoneWidthBrowserTests(Browser browser) : BrowserTest
         (await FitProblemsAsync(page)).ShouldBeEmpty("/status/case");
     }
 
-    private static async Task<IReadOnlyList<string>> FitProblemsAsync(IPage page)
+    internal static async Task<IReadOnlyList<string>> FitProblemsAsync(IPage page)
     {
         var found = await page.EvaluateAsync<JsonElement>(FitScript);
         return [.. found.EnumerateArray().Select(p => p.GetString()!)];
