@@ -109,6 +109,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<SpotChecklistRecord> SpotChecklists => Set<SpotChecklistRecord>();
 
+    public DbSet<Jobs.RenderJob> RenderJobs => Set<Jobs.RenderJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
