@@ -165,16 +165,25 @@ public static class AssessmentSchemes
     /// <summary>Scores one agency. <paramref name="manual"/> gives the supervisor's score rate (0–100) per manual line index.</summary>
     public static AgencyScore Score(
         Guid agencyId, AssessmentSchemeVersion scheme, AgencyFacts facts, AssessmentPeriod period, DateOnly today, WorkingCalendar calendar,
-        IReadOnlyDictionary<int, decimal>? manual = null)
+        IReadOnlyDictionary<int, decimal>? manual = null) =>
+        Score(agencyId, scheme, kind => Indicators.Compute(kind, facts, period, today, calendar), manual);
+
+    /// <summary>
+    /// Scores one agency from values already computed (<paramref name="valueOf"/> gives a computed indicator's value, for
+    /// instance counted in the database); <paramref name="manual"/> as above.
+    /// </summary>
+    public static AgencyScore Score(
+        Guid agencyId, AssessmentSchemeVersion scheme, Func<IndicatorKind, IndicatorValue> valueOf, IReadOnlyDictionary<int, decimal>? manual = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(valueOf);
         var lines = new List<IndicatorScore>();
         for (var i = 0; i < scheme.Indicators.Count; i++)
         {
             var line = scheme.Indicators[i];
             var value = line.Kind == IndicatorKind.Manual
                 ? manual is not null && manual.TryGetValue(i, out var rate) ? new IndicatorValue(Math.Clamp(rate, 0m, 100m), 0, 0, [], []) : IndicatorValue.None
-                : Indicators.Compute(line.Kind, facts, period, today, calendar);
+                : valueOf(line.Kind);
             lines.Add(new IndicatorScore(line, value, value.Value is { } v ? Math.Round(line.Weight * line.Rule.Fraction(v), 2, MidpointRounding.AwayFromZero) : null));
         }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Gongkai.Applications;
 using Gongkai.Calendar;
 using Gongkai.Catalog;
@@ -156,9 +157,113 @@ public sealed record IndicatorValue(decimal? Value, int Numerator, int Denominat
     public static IndicatorValue None { get; } = new(null, 0, 0, [], []);
 
     /// <summary>numerator ÷ denominator as a percentage rounded to 2 places, or 不适用 when the base is empty.</summary>
-    public static IndicatorValue Rate(IReadOnlyList<Guid> baseIds, IReadOnlyList<Guid> counted) => baseIds.Count == 0
+    public static IndicatorValue Rate(IReadOnlyList<Guid> baseIds, IReadOnlyList<Guid> counted)
+    {
+        ArgumentNullException.ThrowIfNull(baseIds);
+        ArgumentNullException.ThrowIfNull(counted);
+        return baseIds.Count == 0 ? None : Rate(counted.Count, baseIds.Count) with { Base = baseIds, Counted = counted };
+    }
+
+    /// <summary>The same rate from counts alone (no ids: a ranking counted in the database).</summary>
+    public static IndicatorValue Rate(int counted, int of) => of == 0
         ? None
-        : new(Math.Round(100m * counted.Count / baseIds.Count, 2, MidpointRounding.AwayFromZero), counted.Count, baseIds.Count, baseIds, counted);
+        : new(Math.Round(100m * counted / of, 2, MidpointRounding.AwayFromZero), counted, of, [], []);
+}
+
+/// <summary>
+/// The days a period's indicators are counted against: its first and last day, and <see cref="AsOf"/>, the day a
+/// running period is counted to (its last day once it has ended; what is due later is not yet due).
+/// </summary>
+public sealed record CountingWindow(DateOnly Start, DateOnly End, DateOnly AsOf)
+{
+    public static CountingWindow Of(AssessmentPeriod period, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return new(period.Start, period.End, today < period.End ? today : period.End);
+    }
+}
+
+/// <summary>
+/// A case indicator's 口径 as two predicates over a <see cref="CaseFact"/> and the window: which cases are in the base
+/// (denominator, or the cases examined) and which of those are counted (numerator). They are expressions so that the
+/// same definition is counted by the database (per agency, without reading the cases) and applied in memory to one
+/// agency's cases for the drill-down: the two cannot drift. <see cref="Counted"/> implies <see cref="Base"/>.
+/// </summary>
+public sealed class CaseIndicator
+{
+    private readonly Lazy<Func<CaseFact, CountingWindow, bool>> inBase;
+    private readonly Lazy<Func<CaseFact, CountingWindow, bool>> counted;
+
+    internal CaseIndicator(IndicatorKind kind, Expression<Func<CaseFact, CountingWindow, bool>> @base, Expression<Func<CaseFact, CountingWindow, bool>> numerator)
+    {
+        Kind = kind;
+        Base = @base;
+        Counted = Expression.Lambda<Func<CaseFact, CountingWindow, bool>>(
+            Expression.AndAlso(@base.Body, new Rebind(numerator.Parameters, @base.Parameters).Visit(numerator.Body)), @base.Parameters);
+        inBase = new(Base.Compile);
+        counted = new(Counted.Compile);
+    }
+
+    public IndicatorKind Kind { get; }
+
+    /// <summary>In the base: the denominator of a rate, or the cases examined for a count.</summary>
+    public Expression<Func<CaseFact, CountingWindow, bool>> Base { get; }
+
+    /// <summary>In the base and counted: the numerator.</summary>
+    public Expression<Func<CaseFact, CountingWindow, bool>> Counted { get; }
+
+    /// <summary>The value from the two counts: a rate, or for 逾期件数 the count (不适用 when nothing is due).</summary>
+    public IndicatorValue Value(int numerator, int denominator) => Kind == IndicatorKind.OverdueCases
+        ? denominator == 0 ? IndicatorValue.None : new IndicatorValue(numerator, numerator, denominator, [], [])
+        : IndicatorValue.Rate(numerator, denominator);
+
+    /// <summary>The value over one agency's cases in memory, with the ids of the base and the counted ones.</summary>
+    public IndicatorValue Compute(IReadOnlyList<CaseFact> cases, CountingWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var baseIds = cases.Where(c => inBase.Value(c, window)).Select(c => c.Id).ToList();
+        var countedIds = cases.Where(c => counted.Value(c, window)).Select(c => c.Id).ToList();
+        var value = Value(countedIds.Count, baseIds.Count);
+        return value.NotApplicable ? IndicatorValue.None : value with { Base = baseIds, Counted = countedIds };
+    }
+
+    private sealed class Rebind(System.Collections.ObjectModel.ReadOnlyCollection<ParameterExpression> from, System.Collections.ObjectModel.ReadOnlyCollection<ParameterExpression> to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            var i = from.IndexOf(node);
+            return i >= 0 ? to[i] : node;
+        }
+    }
+}
+
+/// <summary>The four case indicators' 口径 (see <see cref="IndicatorCatalogue"/> for the words).</summary>
+public static class CaseIndicators
+{
+    /// <summary>按时答复率, 逾期件数, 延期答复使用率, 补正使用率, in that order.</summary>
+    public static IReadOnlyList<CaseIndicator> All { get; } =
+    [
+        // Concluded in the period; on time when there is no deadline (the clock stopped) or it was met.
+        new(IndicatorKind.OnTimeReplyRate,
+            (c, w) => c.ConcludedOn != null && c.ConcludedOn >= w.Start && c.ConcludedOn <= w.End,
+            (c, w) => c.DueOn == null || c.ConcludedOn <= c.DueOn),
+
+        // Due in the period up to the day counted; overdue when concluded after the deadline, or still open after it.
+        new(IndicatorKind.OverdueCases,
+            (c, w) => c.DueOn != null && c.DueOn >= w.Start && c.DueOn <= w.AsOf,
+            (c, w) => c.ConcludedOn == null ? c.DueOn < w.AsOf : c.ConcludedOn > c.DueOn),
+
+        new(IndicatorKind.ExtensionRate,
+            (c, w) => c.ReceivedOn >= w.Start && c.ReceivedOn <= w.End,
+            (c, w) => c.Extended),
+
+        new(IndicatorKind.CorrectionRate,
+            (c, w) => c.ReceivedOn >= w.Start && c.ReceivedOn <= w.End,
+            (c, w) => c.CorrectionRequested),
+    ];
+
+    /// <summary>The case indicator of a kind, or null when the kind is not counted from cases.</summary>
+    public static CaseIndicator? Of(IndicatorKind kind) => All.FirstOrDefault(i => i.Kind == kind);
 }
 
 /// <summary>The computed indicators: pure functions of an agency's facts, the period and the day they are computed on.</summary>
@@ -174,12 +279,13 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(calendar);
         var asOf = today < period.End ? today : period.End;
+        if (CaseIndicators.Of(kind) is { } caseIndicator)
+        {
+            return caseIndicator.Compute(facts.Cases, CountingWindow.Of(period, today));
+        }
+
         return kind switch
         {
-            IndicatorKind.OnTimeReplyRate => OnTimeReplyRate(facts.Cases, period),
-            IndicatorKind.OverdueCases => OverdueCases(facts.Cases, period, asOf),
-            IndicatorKind.ExtensionRate => ReceivedRate(facts.Cases, period, c => c.Extended),
-            IndicatorKind.CorrectionRate => ReceivedRate(facts.Cases, period, c => c.CorrectionRequested),
             IndicatorKind.ReviewCorrectionRate => ReviewCorrectionRate(facts.Reviews, period),
             IndicatorKind.CatalogueOnTimeRate => CatalogueOnTimeRate(facts.Catalogue, period, calendar),
             IndicatorKind.AnnualReportOnTime => ReportOnTime(facts.Reports, period, asOf),
@@ -199,30 +305,6 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(period);
         return reports.Where(r => period.Contains(r.Deadline)).MaxBy(r => r.Year);
-    }
-
-    private static IndicatorValue OnTimeReplyRate(IReadOnlyList<CaseFact> cases, AssessmentPeriod period)
-    {
-        var concluded = cases.Where(c => c.ConcludedOn is { } on && period.Contains(on)).ToList();
-        return IndicatorValue.Rate(Ids(concluded), Ids(concluded.Where(c => c.DueOn is not { } due || c.ConcludedOn <= due)));
-    }
-
-    private static IndicatorValue OverdueCases(IReadOnlyList<CaseFact> cases, AssessmentPeriod period, DateOnly asOf)
-    {
-        var due = cases.Where(c => c.DueOn is { } d && d >= period.Start && d <= asOf).ToList();
-        if (due.Count == 0)
-        {
-            return IndicatorValue.None;
-        }
-
-        var overdue = Ids(due.Where(c => c.ConcludedOn is not { } concluded ? c.DueOn < asOf : concluded > c.DueOn));
-        return new IndicatorValue(overdue.Count, overdue.Count, due.Count, Ids(due), overdue);
-    }
-
-    private static IndicatorValue ReceivedRate(IReadOnlyList<CaseFact> cases, AssessmentPeriod period, Func<CaseFact, bool> counted)
-    {
-        var received = cases.Where(c => period.Contains(c.ReceivedOn)).ToList();
-        return IndicatorValue.Rate(Ids(received), Ids(received.Where(counted)));
     }
 
     private static IndicatorValue ReviewCorrectionRate(IReadOnlyList<ReviewFact> reviews, AssessmentPeriod period)
@@ -294,6 +376,4 @@ public static class Indicators
         var rated = messages.Where(m => period.Contains(m.Facts.ReceivedOn) && m.Facts.Rating is not null).ToList();
         return IndicatorValue.Rate([.. rated.Select(m => m.Id)], [.. rated.Where(m => m.Facts.Rating >= Satisfaction.Basic).Select(m => m.Id)]);
     }
-
-    private static List<Guid> Ids(IEnumerable<CaseFact> cases) => [.. cases.Select(c => c.Id)];
 }

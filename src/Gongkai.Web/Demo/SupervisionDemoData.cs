@@ -108,7 +108,7 @@ internal static class SupervisionDemoData
         {
             var period = AssessmentPeriod.OfQuarter(lastYear, quarter);
             if (await db.AssessmentResults.AnyAsync(r => r.RegionId == county.Id && r.PeriodKey == period.Key)
-                || await assessments.AssessAsync(county, period, CancellationToken.None) is not { } result)
+                || await assessments.AssessAsync(county, period, withIds: true, CancellationToken.None) is not { } result)
             {
                 continue;
             }

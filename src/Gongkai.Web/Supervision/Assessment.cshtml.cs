@@ -80,6 +80,9 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
             return Page();
         }
 
+        // What is stored keeps every value's ids, so the drill-down of a closed period shows what was counted then.
+        Result = await assessments.AssessAsync(SelectedRegion, SelectedPeriod, withIds: true, cancellationToken) ?? Result;
+
         db.AssessmentResults.Add(new AssessmentResultRecord
         {
             Id = Guid.CreateVersion7(),

@@ -173,6 +173,9 @@ public sealed class AssessmentDetailModel(
             return true;
         }
 
+        // The ranking is counted without ids; this agency's records behind each number are read here only.
+        Row = Row with { Score = await assessments.DrillDownAsync(Result, agency, cancellationToken) ?? Row.Score };
+
         Manual = (await assessments.ManualScoresAsync(Result.Scheme.Id, SelectedPeriod, cancellationToken)).GetValueOrDefault(agencyId) ?? [];
         await LoadRowsAsync(cancellationToken);
         return true;

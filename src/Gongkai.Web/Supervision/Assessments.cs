@@ -80,7 +80,15 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
     /// The assessment of <paramref name="region"/> for <paramref name="period"/>: stored results when the period is
     /// closed, else scores computed now. Null when no scheme is in force for the period.
     /// </summary>
-    public async Task<AssessmentResult?> AssessAsync(Region region, AssessmentPeriod period, CancellationToken cancellationToken)
+    public Task<AssessmentResult?> AssessAsync(Region region, AssessmentPeriod period, CancellationToken cancellationToken) =>
+        AssessAsync(region, period, withIds: false, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="withIds"/> computes a live period from every agency's records, so that each value keeps
+    /// the ids it counts (what closing a period stores for the drill-down). Without it the values are counted in the
+    /// database and carry no ids: <see cref="DrillDownAsync"/> reads them for one agency.
+    /// </summary>
+    public async Task<AssessmentResult?> AssessAsync(Region region, AssessmentPeriod period, bool withIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
@@ -101,7 +109,7 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
         }
 
         var current = schemes.First(s => s.Scheme == inForce);
-        var scores = await ScoreAsync(current, agencies, period, cancellationToken);
+        var scores = await ScoreAsync(current, agencies, period, withIds, cancellationToken);
         var previousScheme = AssessmentSchemes.InForce(schemes.Select(s => s.Scheme), period.Previous);
         IReadOnlyDictionary<Guid, decimal?>? previousTotals = null;
         if (previousScheme is not null)
@@ -110,23 +118,64 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
                 .SingleOrDefaultAsync(r => r.RegionId == region.Id && r.PeriodKey == period.Previous.Key, cancellationToken);
             previousTotals = previousStored is not null
                 ? (JsonSerializer.Deserialize<List<RankedScore>>(previousStored.ResultsJson, Json) ?? []).ToDictionary(r => r.Score.AgencyId, r => r.Score.Total)
-                : (await ScoreAsync(schemes.First(s => s.Scheme == previousScheme), agencies, period.Previous, cancellationToken)).ToDictionary(s => s.AgencyId, s => s.Total);
+                : (await ScoreAsync(schemes.First(s => s.Scheme == previousScheme), agencies, period.Previous, withIds: false, cancellationToken)).ToDictionary(s => s.AgencyId, s => s.Total);
         }
 
         return new AssessmentResult(region, period, current, AssessmentSchemes.Rank(scores, previousTotals), byId, null, null);
     }
 
-    /// <summary>Scores the agencies under a scheme version (with the manual scores given for it and the period).</summary>
+    /// <summary>
+    /// One agency's line of an assessment with the ids behind every value, for its drill-down: the stored line of a
+    /// closed period, else its own records read now and scored by the same definitions the ranking counted with.
+    /// </summary>
+    public async Task<AgencyScore?> DrillDownAsync(AssessmentResult result, ScopedAgency agency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(agency);
+        if (result.Ranking.FirstOrDefault(r => r.Score.AgencyId == agency.Id) is not { } row)
+        {
+            return null;
+        }
+
+        return result.ClosedAtUtc is not null ? row.Score : (await ScoreAsync(result.Scheme, [agency], result.Period, withIds: true, cancellationToken)).Single();
+    }
+
+    /// <summary>
+    /// Scores the agencies under a scheme version (with the manual scores given for it and the period). Without
+    /// <paramref name="withIds"/> the case indicators are counted per agency in the database (<see cref="CaseCounts"/>)
+    /// and no value keeps ids; with it every agency's records are read and each value keeps the ids it counts.
+    /// </summary>
     public async Task<IReadOnlyList<AgencyScore>> ScoreAsync(
-        StoredScheme scheme, IReadOnlyList<ScopedAgency> agencies, AssessmentPeriod period, CancellationToken cancellationToken)
+        StoredScheme scheme, IReadOnlyList<ScopedAgency> agencies, AssessmentPeriod period, bool withIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(agencies);
-        var facts = await FactsAsync(agencies, period, scheme.Scheme.Indicators.Select(l => l.Kind).ToHashSet(), cancellationToken);
+        var kinds = scheme.Scheme.Indicators.Select(l => l.Kind).ToHashSet();
+        var counted = withIds ? [] : CaseIndicators.All.Where(i => kinds.Contains(i.Kind)).ToList();
+        var caseCounts = await CaseCounts.CountAsync(db, [.. agencies.Select(a => a.Id)], counted, CountingWindow.Of(period, Today), cancellationToken);
+        kinds.ExceptWith(counted.Select(i => i.Kind));
+        var facts = await FactsAsync(agencies, period, kinds, cancellationToken);
         var manual = await ManualScoresAsync(scheme.Id, period, cancellationToken);
         var calendar = await CalendarAsync(cancellationToken);
-        return [.. agencies.Select(a => AssessmentSchemes.Score(a.Id, scheme.Scheme, facts.GetValueOrDefault(a.Id, AgencyFacts.Empty), period, Today, calendar,
-            manual.TryGetValue(a.Id, out var lines) ? lines.ToDictionary(l => l.Key, l => (decimal)l.Value.Rate) : null))];
+        var today = Today;
+        return [.. agencies.Select(a =>
+        {
+            var agencyFacts = facts.GetValueOrDefault(a.Id, AgencyFacts.Empty);
+            var agencyCounts = caseCounts.GetValueOrDefault(a.Id);
+            IndicatorValue ValueOf(IndicatorKind kind)
+            {
+                if (!kinds.Contains(kind))
+                {
+                    return agencyCounts?.GetValueOrDefault(kind) ?? IndicatorValue.None;
+                }
+
+                var value = Indicators.Compute(kind, agencyFacts, period, today, calendar);
+                return withIds || value.NotApplicable ? value : value with { Base = [], Counted = [] };
+            }
+
+            return AssessmentSchemes.Score(a.Id, scheme.Scheme, ValueOf,
+                manual.TryGetValue(a.Id, out var lines) ? lines.ToDictionary(l => l.Key, l => (decimal)l.Value.Rate) : null);
+        })];
     }
 
     /// <summary>The manual scores of a scheme version for a period, by agency and line.</summary>

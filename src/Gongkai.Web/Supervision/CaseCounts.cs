@@ -1,0 +1,134 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Gongkai.Applications;
+using Gongkai.Data;
+using Gongkai.Data.Applications;
+using Gongkai.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Supervision;
+
+/// <summary>
+/// The case indicators counted per agency in the database: one <c>GROUP BY</c> agency query over the applications, each
+/// indicator's base and numerator a <c>COUNT</c> of the domain's own predicates (<see cref="CaseIndicators"/>), rewritten
+/// from <see cref="CaseFact"/> to the application's columns. No case is read; the drill-down reads one agency's cases.
+/// </summary>
+public static class CaseCounts
+{
+    private static readonly string ExtensionApproved = nameof(CaseEventKind.ExtensionApproved);
+    private static readonly string CorrectionRequested = nameof(CaseEventKind.CorrectionRequested);
+
+    private static readonly MethodInfo CountWhere = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
+        .MakeGenericMethod(typeof(ApplicationRecord));
+
+    /// <summary>
+    /// The values of <paramref name="indicators"/> (at most <see cref="AgencyCounts.Slots"/> ÷ 2) for each agency of
+    /// <paramref name="agencyIds"/> that has a case to count; an agency missing from the answer has none (不适用 everywhere).
+    /// </summary>
+    public static async Task<Dictionary<Guid, Dictionary<IndicatorKind, IndicatorValue>>> CountAsync(
+        GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, IReadOnlyList<CaseIndicator> indicators, CountingWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(window);
+        if (indicators.Count == 0)
+        {
+            return [];
+        }
+
+        if (indicators.Count * 2 > AgencyCounts.Slots)
+        {
+            throw new ArgumentOutOfRangeException(nameof(indicators), indicators.Count, "Too many indicators for one query.");
+        }
+
+        var ids = agencyIds.ToList();
+        var (start, end) = (window.Start, window.End);
+
+        // Every case a predicate can select: received by the end, and open, or concluded or due from the start on.
+        var cases = db.Applications.AsNoTracking()
+            .Where(a => ids.Contains(a.AgencyId) && a.ReceivedOn <= end && (a.ConcludedOn == null || a.ConcludedOn >= start || a.DueOn >= start));
+
+        var group = Expression.Parameter(typeof(IGrouping<Guid, ApplicationRecord>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(AgencyCounts).GetProperty(nameof(AgencyCounts.AgencyId))!, Expression.Property(group, "Key")) };
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            bindings.Add(Expression.Bind(AgencyCounts.Slot(2 * i), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Base, window))));
+            bindings.Add(Expression.Bind(AgencyCounts.Slot((2 * i) + 1), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Counted, window))));
+        }
+
+        var select = Expression.Lambda<Func<IGrouping<Guid, ApplicationRecord>, AgencyCounts>>(
+            Expression.MemberInit(Expression.New(typeof(AgencyCounts)), bindings), group);
+        var rows = await cases.GroupBy(a => a.AgencyId).Select(select).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.AgencyId, r => indicators
+            .Select((indicator, i) => (indicator.Kind, Value: indicator.Value(r.Get((2 * i) + 1), r.Get(2 * i))))
+            .ToDictionary(x => x.Kind, x => x.Value));
+    }
+
+    /// <summary>A predicate over a case fact and the window, as one over the application's columns.</summary>
+    public static Expression<Func<ApplicationRecord, bool>> OnApplications(
+        GongkaiDbContext db, Expression<Func<CaseFact, CountingWindow, bool>> predicate, CountingWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var application = Expression.Parameter(typeof(ApplicationRecord), "a");
+        Expression<Func<ApplicationRecord, bool>> extended = a => db.ApplicationEvents.Any(e => e.ApplicationId == a.Id && e.Kind == ExtensionApproved);
+        Expression<Func<ApplicationRecord, bool>> correction = a => db.ApplicationEvents.Any(e => e.ApplicationId == a.Id && e.Kind == CorrectionRequested);
+        var columns = new Dictionary<string, Expression>(StringComparer.Ordinal)
+        {
+            [nameof(CaseFact.Id)] = Expression.Property(application, nameof(ApplicationRecord.Id)),
+            [nameof(CaseFact.ReceivedOn)] = Expression.Property(application, nameof(ApplicationRecord.ReceivedOn)),
+            [nameof(CaseFact.DueOn)] = Expression.Property(application, nameof(ApplicationRecord.DueOn)),
+            [nameof(CaseFact.ConcludedOn)] = Expression.Property(application, nameof(ApplicationRecord.ConcludedOn)),
+            [nameof(CaseFact.Extended)] = new Replace(extended.Parameters[0], application).Visit(extended.Body),
+            [nameof(CaseFact.CorrectionRequested)] = new Replace(correction.Parameters[0], application).Visit(correction.Body),
+        };
+        var body = new FactToColumns(predicate.Parameters[0], columns, predicate.Parameters[1], Expression.Constant(window)).Visit(predicate.Body);
+        return Expression.Lambda<Func<ApplicationRecord, bool>>(body, application);
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>Rewrites <c>fact.Member</c> to the column expression and the window parameter to the window itself.</summary>
+    private sealed class FactToColumns(ParameterExpression fact, Dictionary<string, Expression> columns, ParameterExpression window, Expression windowValue) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression == fact
+                ? columns.TryGetValue(node.Member.Name, out var column) ? column : throw new InvalidOperationException($"CaseFact.{node.Member.Name} has no column.")
+                : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == window ? windowValue : node == fact ? throw new InvalidOperationException("A case predicate may use the fact's members only.") : node;
+    }
+}
+
+/// <summary>One agency's counts from a grouped query: pairs of (base, counted) per indicator, in the indicators' order.</summary>
+public sealed class AgencyCounts
+{
+    public const int Slots = 8;
+
+    public Guid AgencyId { get; set; }
+
+    public int C0 { get; set; }
+
+    public int C1 { get; set; }
+
+    public int C2 { get; set; }
+
+    public int C3 { get; set; }
+
+    public int C4 { get; set; }
+
+    public int C5 { get; set; }
+
+    public int C6 { get; set; }
+
+    public int C7 { get; set; }
+
+    public static PropertyInfo Slot(int i) => typeof(AgencyCounts).GetProperty("C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+
+    public int Get(int i) => (int)Slot(i).GetValue(this)!;
+}
