@@ -322,7 +322,7 @@ internal static class Program
         public async Task FinishAsync()
         {
             await Execute("SET maintenance_work_mem = '2GB'");
-            foreach (var statement in CatalogSearchSchema.PostgresCreate.Skip(1))
+            foreach (var statement in CatalogSearchSchema.PostgresCreate.Skip(1).Concat(CatalogSearchSchema.PostgresTermsRebuild))
             {
                 await Execute(statement);
             }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -50,11 +49,50 @@ public static class CatalogSearchSchema
 
     public static IReadOnlyList<string> Drop { get; } = ["""DROP TABLE IF EXISTS "CatalogSearch" """];
 
+    /// <summary>
+    /// PostgreSQL's document frequencies (migration 20261207030001_CatalogSearchTerms): for every token, how many
+    /// indexed items hold it anywhere, in the title and in the 文号/索引号; the row of the empty term counts the items.
+    /// Kept by <see cref="CatalogSearchIndex.AddAsync"/> and <see cref="CatalogSearchIndex.RemoveAsync"/> in the same
+    /// transaction as the index rows, so a search knows how dense each token is before it touches a posting list.
+    /// SQLite needs none: FTS5 reads postings in key order and stops at the page.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresTermsCreate { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS "CatalogSearchTerms" (
+            "Term" text NOT NULL,
+            "Documents" integer NOT NULL,
+            "Titles" integer NOT NULL,
+            "Numbers" integer NOT NULL,
+            CONSTRAINT "PK_CatalogSearchTerms" PRIMARY KEY ("Term"))
+        """,
+    ];
+
+    /// <summary>
+    /// Recounts <c>CatalogSearchTerms</c> from the index in one set-based statement (after a bulk load, or to repair
+    /// it): about 5 minutes for 1,000,000 items on a shared 2-core machine.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresTermsRebuild { get; } =
+    [
+        """TRUNCATE "CatalogSearchTerms" """,
+        """
+        INSERT INTO "CatalogSearchTerms" ("Term", "Documents", "Titles", "Numbers")
+        SELECT d.term, count(*), count(*) FILTER (WHERE d.term = ANY (tsvector_to_array(s."TitleVector"))),
+               count(*) FILTER (WHERE d.term = ANY (tsvector_to_array(s."NumberVector")))
+        FROM "CatalogSearch" AS s, unnest(tsvector_to_array(s."Document")) AS d(term)
+        GROUP BY d.term
+        UNION ALL
+        SELECT '', count(*), 0, 0 FROM "CatalogSearch"
+        """,
+    ];
+
+    public static IReadOnlyList<string> TermsDrop { get; } = ["""DROP TABLE IF EXISTS "CatalogSearchTerms" """];
+
     /// <summary>Creates the search objects if they are missing (for databases made by EnsureCreated).</summary>
     public static async Task EnsureCreatedAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : PostgresCreate)
+        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : [.. PostgresCreate, .. PostgresTermsCreate])
         {
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
@@ -109,6 +147,22 @@ public enum SearchTier
     Any = 3,
 }
 
+/// <summary>How PostgreSQL reads a tier's matches (<see cref="CatalogSearchIndex.PlanOf"/>).</summary>
+public enum TierRead
+{
+    /// <summary>No item holds every token there: no statement.</summary>
+    Empty,
+
+    /// <summary>Walk the key index backwards, testing each row, to the page.</summary>
+    Walk,
+
+    /// <summary>Every match through the GIN index, sorted by key.</summary>
+    Postings,
+
+    /// <summary>Probe the newest rows first, then walk or read the postings.</summary>
+    Probe,
+}
+
 /// <summary>What a result shows of an item, read in one statement for the keys of a page.</summary>
 public sealed record CatalogSearchRow(
     Guid Id,
@@ -127,6 +181,46 @@ public sealed record CatalogSearchRow(
 
 /// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
 public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>How many indexed items hold one token: anywhere, in the title, in the 文号/索引号.</summary>
+public readonly record struct CatalogTermCount(int Documents, int Titles, int Numbers);
+
+/// <summary>
+/// The document frequencies of a query's tokens (PostgreSQL, from <c>CatalogSearchTerms</c>) and the number of indexed
+/// items: what a search knows of each tier's size before it reads a posting list.
+/// </summary>
+public sealed record CatalogTermCounts(long Items, IReadOnlyList<CatalogTermCount> Tokens)
+{
+    /// <summary>The smallest frequency among the tokens in the part of the document a tier searches: an upper bound of its matches.</summary>
+    public int Fewest(SearchTier tier) => Tokens.Count == 0 ? 0 : tier switch
+    {
+        SearchTier.Title => Tokens.Min(t => t.Titles),
+        SearchTier.Number => Tokens.Min(t => t.Numbers),
+        _ => Tokens.Min(t => t.Documents),
+    };
+
+    /// <summary>
+    /// For a one-token search without filters, at least how many items a tier holds (exact for the title and for
+    /// all tiers; the 文号 and body tiers exclude the tiers before them, which may overlap); otherwise null.
+    /// </summary>
+    public int? AtLeast(SearchTier tier, CatalogSearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (Tokens.Count != 1 || filter is not { AgencyId: null, CategoryId: null, From: null, To: null })
+        {
+            return null;
+        }
+
+        var token = Tokens[0];
+        return tier switch
+        {
+            SearchTier.Title => token.Titles,
+            SearchTier.Number => Math.Max(token.Numbers - token.Titles, 0),
+            SearchTier.Body => Math.Max(token.Documents - token.Titles - token.Numbers, 0),
+            _ => token.Documents,
+        };
+    }
+}
 
 /// <summary>
 /// Keeps the search index in step with the published versions and reads it. Ranking is the same on both providers by
@@ -162,12 +256,10 @@ public static class CatalogSearchIndex
     public const int DenseProbeMatches = 4;
 
     /// <summary>
-    /// A single-token PostgreSQL search whose token the planner statistics put in at least this many times the cap of
-    /// documents is counted as over the cap without counting (which would build a bitmap of every match).
+    /// A PostgreSQL tier whose rarest token is held by at most this many items is read through its GIN index and sorted
+    /// (a heap visit per match) without probing the newest rows first.
     /// </summary>
-    public const int CommonTokenMargin = 10;
-
-    private static readonly ConcurrentDictionary<string, (long At, Dictionary<string, double> Counts)> CommonTokens = new(StringComparer.Ordinal);
+    public const int SparseDocuments = 2000;
 
     /// <summary>Keys are publication day × this + a sequence within the day.</summary>
     public const long KeysPerDay = 1_000_000;
@@ -220,21 +312,100 @@ public static class CatalogSearchIndex
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            var all = document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens);
+            await CountTermsAsync(db, [.. all.Distinct(StringComparer.Ordinal)], [.. document.TitleTokens.Distinct(StringComparer.Ordinal)], [.. document.NumberTokens.Distinct(StringComparer.Ordinal)], 1, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the frequencies of a document's terms and to the item count (the empty term),
+    /// in term order so that two transactions changing the same terms wait for each other instead of deadlocking.
+    /// </summary>
+    private static async Task CountTermsAsync(GongkaiDbContext db, string[] terms, string[] titles, string[] numbers, int delta, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = """
+            INSERT INTO "CatalogSearchTerms" AS t ("Term", "Documents", "Titles", "Numbers")
+            SELECT d.term, @delta, CASE WHEN d.term = ANY (@titles) THEN @delta ELSE 0 END, CASE WHEN d.term = ANY (@numbers) THEN @delta ELSE 0 END
+            FROM unnest(@terms) AS d(term)
+            ORDER BY d.term
+            ON CONFLICT ("Term") DO UPDATE SET "Documents" = t."Documents" + excluded."Documents",
+                "Titles" = t."Titles" + excluded."Titles", "Numbers" = t."Numbers" + excluded."Numbers"
+            """;
+        Add(command, "@delta", delta);
+        Add(command, "@terms", (string[])[.. terms, ""]);
+        Add(command, "@titles", titles);
+        Add(command, "@numbers", numbers);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The frequencies of a query's tokens (PostgreSQL; null on SQLite, which needs none).</summary>
+    public static async Task<CatalogTermCounts?> TermCountsAsync(GongkaiDbContext db, IReadOnlyList<string> tokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = """SELECT "Term", "Documents", "Titles", "Numbers" FROM "CatalogSearchTerms" WHERE "Term" = ANY (@terms)""";
+        Add(command, "@terms", (string[])[.. tokens, ""]);
+        var found = new Dictionary<string, CatalogTermCount>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = new CatalogTermCount(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+            }
+        }
+
+        return new CatalogTermCounts(
+            found.TryGetValue("", out var items) ? items.Documents : 0,
+            [.. tokens.Select(t => found.TryGetValue(t, out var count) ? count : default)]);
     }
 
     public static async Task RemoveAsync(GongkaiDbContext db, long key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = db.Database.IsSqlite()
-            ? """DELETE FROM "CatalogSearch" WHERE rowid = $key"""
-            : """DELETE FROM "CatalogSearch" WHERE "Key" = @key""";
-        Add(command, db.Database.IsSqlite() ? "$key" : "@key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            command.CommandText = """DELETE FROM "CatalogSearch" WHERE rowid = $key""";
+            Add(command, "$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        command.CommandText = """
+            DELETE FROM "CatalogSearch" WHERE "Key" = @key
+            RETURNING tsvector_to_array("Document"), tsvector_to_array("TitleVector"), tsvector_to_array("NumberVector")
+            """;
+        Add(command, "@key", key);
+        string[][]? removed = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                removed = [reader.GetFieldValue<string[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<string[]>(2)];
+            }
+        }
+
+        if (removed is not null)
+        {
+            await CountTermsAsync(db, removed[0], removed[1], removed[2], -1, cancellationToken);
+        }
     }
 
     /// <summary>The keys of one tier's matches, newest first, after skipping <paramref name="skip"/>.</summary>
-    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// On PostgreSQL the query's term frequencies (<paramref name="terms"/>, <see cref="TermCountsAsync"/>) choose how
+    /// the tier is read (<see cref="PlanOf"/>); without them, or when they cannot tell, the newest rows are probed.
+    /// </remarks>
+    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CatalogTermCounts? terms = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
@@ -249,6 +420,19 @@ public static class CatalogSearchIndex
         // too poor to choose well. So the newest rows are probed first: a page found there is the answer; matches
         // that are dense there are read by the backward walk; sparse ones through the GIN index, sorted.
         var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
+        switch (PlanOf(terms, filter, tier, skip + take))
+        {
+            case TierRead.Empty:
+                return [];
+            case TierRead.Walk:
+                return await KeysAsync(db, filter, tier, null, " ORDER BY \"Key\" DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
+            case TierRead.Postings:
+                var rare = await KeysAsync(db, filter, tier, null, "", cancellationToken);
+                return [.. rare.OrderDescending().Skip(skip).Take(take)];
+            default:
+                break;
+        }
+
         var recent = await KeysAsync(db, filter, tier, window, " ORDER BY \"Key\" DESC LIMIT " + Number(skip + take), cancellationToken);
         if (recent.Count == skip + take)
         {
@@ -265,42 +449,34 @@ public static class CatalogSearchIndex
     }
 
     /// <summary>
-    /// The estimated number of documents of each of the most common tokens, from the planner statistics of
-    /// <c>Document</c> (ANALYZE keeps them current), read at most once a minute per database.
+    /// How PostgreSQL reads the first <paramref name="rows"/> matches of a tier, from the query's term frequencies
+    /// (pure; null frequencies: probe). A tier some token of which no item holds there is empty. A one-token tier
+    /// whose known matches put the page within the newest <see cref="ProbeRows"/> (body: <see cref="BodyProbeRows"/>)
+    /// rows is walked back by key: matches spread over time, so a tier of density d holds n matches within n / d of
+    /// the newest rows. A tier whose rarest token at most <see cref="SparseDocuments"/> items hold is read through GIN.
+    /// The rest (several frequent tokens whose intersection the frequencies cannot tell) probe the newest rows.
     /// </summary>
-    private static async Task<Dictionary<string, double>> CommonTokenCountsAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    public static TierRead PlanOf(CatalogTermCounts? terms, CatalogSearchFilter filter, SearchTier tier, int rows)
     {
-        var database = db.Database.GetDbConnection().ConnectionString;
-        // A cache age, not a date: the monotonic tick count is the right clock.
-        var now = Environment.TickCount64;
-        if (CommonTokens.TryGetValue(database, out var cached) && now - cached.At < 60_000)
+        ArgumentNullException.ThrowIfNull(filter);
+        if (terms is null)
         {
-            return cached.Counts;
+            return TierRead.Probe;
         }
 
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        await using (var command = await CommandAsync(db, cancellationToken))
+        var fewest = terms.Fewest(tier);
+        if (fewest == 0)
         {
-            command.CommandText = """
-                SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
-                FROM pg_stats AS s JOIN pg_class AS c ON c.relname = s.tablename AND c.relnamespace = 'public'::regnamespace
-                WHERE s.schemaname = 'public' AND s.tablename = 'CatalogSearch' AND s.attname = 'Document'
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1))
-            {
-                var tokens = reader.GetFieldValue<string[]>(0);
-                var frequencies = reader.GetFieldValue<float[]>(1);
-                var rows = reader.GetFloat(2);
-                for (var i = 0; i < tokens.Length && i < frequencies.Length; i++)
-                {
-                    counts[tokens[i]] = frequencies[i] * (double)rows;
-                }
-            }
+            return TierRead.Empty;
         }
 
-        CommonTokens[database] = (now, counts);
-        return counts;
+        var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
+        if (terms.AtLeast(tier, filter) is { } least && (double)rows * terms.Items <= (double)least * window)
+        {
+            return TierRead.Walk;
+        }
+
+        return fewest <= SparseDocuments ? TierRead.Postings : TierRead.Probe;
     }
 
     /// <summary>
@@ -318,21 +494,31 @@ public static class CatalogSearchIndex
 
         var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
         await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off";
+        command.CommandText = "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off";
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
 
     /// <summary>How many items of a tier match, counting no further than <paramref name="cap"/>.</summary>
-    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="terms"/> (PostgreSQL) a tier some token of which no item holds there counts 0, and a
+    /// one-token search without filters takes its exact count of all tiers and of the title tier from the frequencies.
+    /// </remarks>
+    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CatalogTermCounts? terms = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        if (tier == SearchTier.Any && filter is { Tokens.Count: 1, AgencyId: null, CategoryId: null, From: null, To: null } && !db.Database.IsSqlite()
-            && (await CommonTokenCountsAsync(db, cancellationToken)).TryGetValue(filter.Tokens[0], out var estimate)
-            && estimate >= (double)cap * CommonTokenMargin)
+        if (terms is not null)
         {
-            return cap;
+            if (terms.Fewest(tier) == 0)
+            {
+                return 0;
+            }
+
+            if (tier is SearchTier.Any or SearchTier.Title && terms.AtLeast(tier, filter) is { } exact)
+            {
+                return Math.Min(exact, cap);
+            }
         }
 
         await using var command = await SelectAsync(db, filter, tier, null, cancellationToken);

@@ -63,7 +63,8 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
 
         var filter = new CatalogSearchFilter(query.Tokens, request.AgencyId, request.CategoryId, request.From, request.To);
         await using var read = await CatalogSearchIndex.BeginReadAsync(db, cancellationToken);
-        var counted = await CatalogSearchIndex.CountAsync(db, filter, SearchTier.Any, CountCap + 1, cancellationToken);
+        var terms = await CatalogSearchIndex.TermCountsAsync(db, query.Tokens, cancellationToken);
+        var counted = await CatalogSearchIndex.CountAsync(db, filter, SearchTier.Any, CountCap + 1, terms, cancellationToken);
         var total = Math.Min(counted, CountCap);
         var pageCount = (total + PageSize - 1) / PageSize;
         var page = Math.Clamp(request.Page, 1, Math.Max(pageCount, 1));
@@ -82,7 +83,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
                 break;
             }
 
-            var found = await CatalogSearchIndex.FindAsync(db, filter, tier, skip, need, cancellationToken);
+            var found = await CatalogSearchIndex.FindAsync(db, filter, tier, skip, need, terms, cancellationToken);
             if (found.Count > 0)
             {
                 keys.AddRange(found.Select(k => (k, tier)));
@@ -91,7 +92,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
             else if (skip > 0)
             {
                 // The page starts after this tier: step over it without reading it.
-                skip -= await CatalogSearchIndex.CountAsync(db, filter, tier, skip, cancellationToken);
+                skip -= await CatalogSearchIndex.CountAsync(db, filter, tier, skip, terms, cancellationToken);
             }
         }
 
