@@ -49,16 +49,7 @@ for _ in $(seq 1 1800); do
 done
 curl -sf "$base/health" >/dev/null || { echo "the app did not start; see /tmp/gongkai-desk-load.log"; exit 1; }
 
-# Signs in and prints the cookie header value for wrk.
-login() {
-  local jar token
-  jar=$(mktemp)
-  token=$(curl -s -c "$jar" -b "$jar" "$base/accounts/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$1" --data-urlencode "Password=Gongkai-2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/accounts/login"
-  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar"
-  rm -f "$jar"
-}
+source bench/lib.sh
 handler=$(login handler)
 supervisor=$(login supervisor)
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $handler" "$base/applications")

@@ -1,5 +1,6 @@
 -- wrk script for bench/search-load.sh: every request searches the next query of search-queries.txt
--- (one- and two-character words, longer phrases, 文号) through /api/catalog/search; the summary (bench/latency.lua)
+-- (one- and two-character words, longer phrases, 文号) through /api/catalog/search, or the page SEARCH_PATH names
+-- (bench/province-load.sh: SEARCH_PATH=/search, the portal's search page); the summary (bench/latency.lua)
 -- prints the latency percentiles and the share of non-200 answers.
 dofile("bench/latency.lua")
 
@@ -12,6 +13,7 @@ local function encode(text)
   return (text:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
+local path = os.getenv("SEARCH_PATH") or "/api/catalog/search"
 local counter = 0
 local count_init = init
 
@@ -23,5 +25,5 @@ end
 function request()
   counter = counter + 1
   local q = queries[(counter % #queries) + 1]
-  return wrk.format("GET", "/api/catalog/search?q=" .. encode(q))
+  return wrk.format("GET", path .. "?q=" .. encode(q))
 end

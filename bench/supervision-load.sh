@@ -36,16 +36,7 @@ dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
 export ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Seed=false
 export Storage__Root=/tmp/bench/supervision-files
 
-# Signs in and prints the cookie header value for wrk.
-login() {
-  local jar token
-  jar=$(mktemp)
-  token=$(curl -s -c "$jar" -b "$jar" "$base/accounts/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$1" --data-urlencode "Password=Gongkai-2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/accounts/login"
-  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF == 7) printf "%s=%s; ", $6, $7 }' "$jar"
-  rm -f "$jar"
-}
+source bench/lib.sh
 
 measure() {
   local provider=$1 app
@@ -58,11 +49,7 @@ measure() {
   esac
   dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-supervision-load.log 2>&1 &
   app=$!
-  for _ in $(seq 1 300); do
-    curl -sf "$base/health" >/dev/null && break
-    kill -0 $app 2>/dev/null || { echo "the app stopped; see /tmp/gongkai-supervision-load.log"; return 1; }
-    sleep 1
-  done
+  wait_for_app $app /tmp/gongkai-supervision-load.log || return 1
   local province county
   province=$(login supervisor)
   county=$(login county-supervisor)
@@ -71,17 +58,10 @@ measure() {
   [ "$status" = 200 ] || { echo "signing in as supervisor failed (/supervision/regions answered $status)"; kill $app; return 1; }
   echo "$provider: assessing $period"
   run() {
-    local name=$1 path=$2 cookie=$3 connections out
+    local name=$1 path=$2 cookie=$3 connections
     [[ -n "${ONLY:-}" && ! "$name" =~ ${ONLY:-} ]] && return 0
     for connections in 1 20; do
-      echo "== $provider $name ($connections)"
-      # One warm-up request, then the measured run.
-      curl -s -o /dev/null -m 300 -H "Cookie: $cookie" "$base$path"
-      out=$(wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --timeout 120s -H "Cookie: $cookie" -s bench/latency.lua "$base$path")
-      echo "$out" | grep -E '^(requests|latency) '
-      echo "$out" | awk -v p="$provider" -v n="$name" -v c="$connections" '
-        /^requests / { r = $2; bad = $8 } /^latency / { p50 = $3; p95 = $6 }
-        END { gsub(",", "", bad); printf "%-9s %-32s %3s %8s %10s %10s %6s\n", p, n, c, r, p50, p95, bad }' >>"$results"
+      wrk_row "$results" "$provider" "$name" "$connections" "$seconds" "$path" "$cookie"
     done
   }
   run "overview (province)" "/supervision" "$province"
@@ -100,5 +80,5 @@ case "$which" in
   *) echo "which must be both, sqlite or postgres"; exit 1 ;;
 esac
 echo
-printf "%-9s %-32s %3s %8s %10s %10s %6s\n" provider page conn requests "p50 ms" "p95 ms" non200
+wrk_header
 cat "$results"

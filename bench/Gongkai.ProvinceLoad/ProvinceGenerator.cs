@@ -39,6 +39,12 @@ public sealed class ProvinceGenerator(DatabaseOptions options, ProvinceShape sha
     /// <summary>An event's fields as JSON: the generated events carry none.</summary>
     private const string EmptyData = "'{}'";
 
+    /// <summary>The stored fields of an approved extension (the case engine's codec: camelCase, see CaseEventCodec).</summary>
+    private const string ExtensionData = """'{"workingDays":20,"reason":"需要调取档案"}'""";
+
+    /// <summary>The stored fields of a correction request whose period ends on the SQL date <paramref name="correctBy"/>.</summary>
+    private static string CorrectionData(string correctBy) => $"""'{"{"}"correctBy":"' || CAST({correctBy} AS TEXT) || '","items":"申请内容的描述"{"}"}'""";
+
     private static readonly string[] CityNames =
         ["郑原", "开源", "洛川", "平岭", "安河", "鹤山", "新野", "焦泉", "濮城", "许昌", "漯川", "三门", "南阳", "商水", "信川", "周口", "驻马", "济源", "长垣", "巩义"];
 
@@ -278,7 +284,7 @@ public sealed class ProvinceGenerator(DatabaseOptions options, ProvinceShape sha
                 CASE WHEN at < 85 THEN 0 WHEN at < 92 THEN 1 WHEN at < 95 THEN 2 WHEN at < 97 THEN 3 WHEN at < 99 THEN 4 ELSE 5 END,
                 '申请人' || (i % 997), '1380000' || (1000 + i % 9000), '关于第' || (i % 5000) || '号项目审批文件的公开申请',
                 CASE WHEN ch < 55 THEN 3 WHEN ch < 70 THEN 1 WHEN ch < 80 THEN 2 WHEN ch < 95 THEN 0 WHEN ch < 98 THEN 4 ELSE 5 END,
-                {received}, {received}, ch < 55, {received},
+                {received}, CASE WHEN ch < 55 OR (ch >= 70 AND ch < 80) OR ch >= 95 THEN {received} END, ch < 55, {received},
                 CASE WHEN cd IS NULL THEN (CASE WHEN corr = 1 THEN 2 ELSE 1 END) WHEN cd < {today - 60} THEN 5 ELSE 4 END,
                 {sql.Day(shape.Start, "rd + due")}, FALSE, CASE WHEN cd IS NOT NULL THEN oc END, {concluded},
                 {sql.At(received)}, {sql.At($"COALESCE({concluded}, {received})")}, 1
@@ -301,16 +307,31 @@ public sealed class ProvinceGenerator(DatabaseOptions options, ProvinceShape sha
             """;
     }
 
+    /// <summary>
+    /// The events the case engine replays (the desk queue and the case page replay them): a case with a correction
+    /// request or an extension is registered on its receipt day, asked for a correction 3 days later (15 days to answer;
+    /// received after 8 days unless the case still waits for it), and granted 20 more working days after 18 days unless
+    /// it still waits for the correction. Cases with neither keep no events (they replay as received; their state is
+    /// the snapshot's).
+    /// </summary>
     private string EventInsert(Dialect sql, long lo, long hi, int today) => $"""
         INSERT INTO "ApplicationEvents" ("Id", "ApplicationId", "Sequence", "Kind", "AtUtc", "Date", "ActorName", "ActorRole", "Data", "Summary")
         {Cases(sql, lo, hi, today)}
-        SELECT {sql.Guid(11, "i")}, {sql.Guid(2, "i")}, 1, '{nameof(CaseEventKind.CorrectionRequested)}', {sql.At(sql.Day(shape.Start, "rd + 3"))}, {sql.Day(shape.Start, "rd + 3")},
-            '经办人', 0, {EmptyData}, '告知申请人补正申请内容'
+        SELECT {sql.Guid(15, "i")}, {sql.Guid(2, "i")}, 1, '{nameof(CaseEventKind.Registered)}', {sql.At(sql.Day(shape.Start, "rd"))}, {sql.Day(shape.Start, "rd")},
+            '经办人', 0, {EmptyData}, '登记申请'
+        FROM c WHERE (corr = 1 AND rd + 3 <= {today}) OR (ext = 1 AND rd + 18 <= {today} AND NOT (corr = 1 AND cd IS NULL))
+        UNION ALL
+        SELECT {sql.Guid(11, "i")}, {sql.Guid(2, "i")}, 2, '{nameof(CaseEventKind.CorrectionRequested)}', {sql.At(sql.Day(shape.Start, "rd + 3"))}, {sql.Day(shape.Start, "rd + 3")},
+            '经办人', 0, {CorrectionData(sql.Day(shape.Start, "rd + 18"))}, '告知申请人补正申请内容'
         FROM c WHERE corr = 1 AND rd + 3 <= {today}
         UNION ALL
-        SELECT {sql.Guid(12, "i")}, {sql.Guid(2, "i")}, 2, '{nameof(CaseEventKind.ExtensionApproved)}', {sql.At(sql.Day(shape.Start, "rd + 18"))}, {sql.Day(shape.Start, "rd + 18")},
-            '审核人', 1, {EmptyData}, '延长答复期限 20 个工作日'
-        FROM c WHERE ext = 1 AND rd + 18 <= {today}
+        SELECT {sql.Guid(16, "i")}, {sql.Guid(2, "i")}, 3, '{nameof(CaseEventKind.CorrectionReceived)}', {sql.At(sql.Day(shape.Start, "rd + 8"))}, {sql.Day(shape.Start, "rd + 8")},
+            '经办人', 0, {EmptyData}, '收到补正'
+        FROM c WHERE corr = 1 AND cd IS NOT NULL AND rd + 8 <= {today}
+        UNION ALL
+        SELECT {sql.Guid(12, "i")}, {sql.Guid(2, "i")}, 4, '{nameof(CaseEventKind.ExtensionApproved)}', {sql.At(sql.Day(shape.Start, "rd + 18"))}, {sql.Day(shape.Start, "rd + 18")},
+            '审核人', 1, {ExtensionData}, '延长答复期限 20 个工作日'
+        FROM c WHERE ext = 1 AND rd + 18 <= {today} AND NOT (corr = 1 AND cd IS NULL)
         """;
 
     private string ReviewInsert(Dialect sql, long lo, long hi, int today) => $"""
