@@ -157,6 +157,7 @@ internal static class GongkaiApplication
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapLetters();
+        app.MapLetterPdfs();
         app.MapReviews();
         app.MapHealth();
         app.MapObservability();

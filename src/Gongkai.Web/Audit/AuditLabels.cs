@@ -73,6 +73,8 @@ public static class AuditLabels
             ["application.reply"] = "办理申请：答复",
             ["letter.deleted"] = "删除文书草稿",
             ["letter.downloaded"] = "申请人下载文书",
+            ["letter.pdf-requested"] = "生成 PDF 文书",
+            ["letter.pdf-retried"] = "重新生成 PDF 文书",
             ["notification.settings"] = "修改通知设置",
             ["notification-template.saved"] = "修改通知模板",
             ["notification-template.reset"] = "恢复默认通知模板",

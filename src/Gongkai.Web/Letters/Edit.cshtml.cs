@@ -16,7 +16,7 @@ namespace Gongkai.Web.Letters;
 /// delivered); an issued letter is read only.
 /// </summary>
 [Authorize]
-public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock, CaseTransfers transfers) : PageModel
+public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts drafts, AuditLog audit, TimeProvider clock, CaseTransfers transfers, LetterPdfJobs pdfJobs) : PageModel
 {
     /// <summary>Handlers and reviewers act here; other staff read.</summary>
     public bool CanAct => staff.CanHandleCases;
@@ -28,6 +28,9 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
     public LetterKind? Kind { get; private set; }
 
     public LetterDocument Document { get; private set; } = null!;
+
+    /// <summary>The PDF of the letter's current text, made in the background.</summary>
+    public PdfJobView Pdf { get; private set; } = null!;
 
     public IReadOnlyList<string> Unfilled { get; private set; } = [];
 
@@ -439,6 +442,8 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
     {
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == Case.AgencyId).Select(a => a.Name).SingleAsync(HttpContext.RequestAborted);
         Document = LetterDocument.From(Letter, agencyName);
+        Pdf = pdfJobs.View(
+            Letter.Id, await pdfJobs.FindAsync(Letter.Id, Document, HttpContext.RequestAborted), LetterUrl() + "/pdf", LetterPdfEndpoints.StaffStatusUrl(Case.Id, Letter.Id));
         Unfilled = LetterDrafts.Unfilled(Letter);
         if (NamesCompetentAgency)
         {

@@ -1,14 +1,21 @@
+using Gongkai.Web.Notifications;
 using Gongkai.Web.Work;
 
 namespace Gongkai.Web.Letters;
 
-/// <summary>Registers the letters feature (configuration section Letters).</summary>
+/// <summary>
+/// Registers the letters feature (configuration section Letters), with the background PDF worker on every node every
+/// <c>Letters:PdfPollEvery</c> (default 2 s).
+/// </summary>
 internal static class LetterServices
 {
     public static IServiceCollection AddLetters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LetterOptions>().Bind(configuration.GetSection(LetterOptions.Section));
         services.AddSingleton<LibreOfficePdf>();
+        services.AddSingleton<IPdfConverter>(sp => sp.GetRequiredService<LibreOfficePdf>());
+        services.AddScoped<LetterPdfJobs>();
+        services.AddScheduledJob<LetterPdfWorker>(configuration.GetValue("Letters:PdfPollEvery", TimeSpan.FromSeconds(2)));
         services.AddScoped<LetterDrafts>();
         services.AddInboxSource<LetterInbox>();
         return services;

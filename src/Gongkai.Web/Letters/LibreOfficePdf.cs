@@ -12,8 +12,24 @@ public sealed class LetterOptions
     /// <summary>The LibreOffice program: a command found on PATH ("soffice") or a full path.</summary>
     public string LibreOffice { get; set; } = "soffice";
 
-    /// <summary>How long one conversion may take before it is abandoned.</summary>
+    /// <summary>How long one conversion may take before its process is killed.</summary>
     public int PdfTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>How many conversions one node runs at once (background PDF jobs and the annual reports' PDFs alike).</summary>
+    public int PdfConcurrency { get; set; } = 1;
+
+    /// <summary>
+    /// A job claimed longer ago than this is taken to belong to a node that died and may be claimed again; it must be
+    /// longer than <see cref="PdfTimeoutSeconds"/> plus the wait for a conversion slot.
+    /// </summary>
+    public TimeSpan PdfStaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>Converts a DOCX to PDF; <see cref="LibreOfficePdf"/> in the platform, a counting fake in tests.</summary>
+public interface IPdfConverter
+{
+    /// <summary>The PDF, or the Chinese reason there is none.</summary>
+    Task<PdfResult> ConvertAsync(byte[] docx, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A PDF, or the Chinese reason there is none.</summary>
@@ -21,17 +37,18 @@ public sealed record PdfResult(byte[]? Pdf, string? Problem);
 
 /// <summary>
 /// Converts letters to PDF by running LibreOffice headless on the DOCX (<c>soffice --headless --convert-to pdf</c>),
-/// so the PDF is exactly the Word layout. Each run gets its own profile folder, and runs are serialised on a node:
-/// LibreOffice is heavy and the DOCX is always available as the alternative.
+/// so the PDF is exactly the Word layout. Each run gets its own profile folder, and at most
+/// <see cref="LetterOptions.PdfConcurrency"/> runs go at once on a node (one by default): LibreOffice is heavy and the
+/// DOCX is always available as the alternative. A run longer than <see cref="LetterOptions.PdfTimeoutSeconds"/> is killed.
 /// </summary>
-public sealed class LibreOfficePdf(IOptions<LetterOptions> options, ILogger<LibreOfficePdf> logger) : IDisposable
+public sealed class LibreOfficePdf(IOptions<LetterOptions> options, ILogger<LibreOfficePdf> logger) : IPdfConverter, IDisposable
 {
     public const string NotInstalled =
         "本服务器未安装 LibreOffice，无法生成 PDF。请联系管理员安装 LibreOffice（例如 apt-get install libreoffice-writer-nogui，或在配置项 Letters:LibreOffice 中填写 soffice 的路径），也可以下载 DOCX 格式的文书后打印或自行转换。";
 
     public const string Failed = "PDF 转换失败，请稍后重试，或者下载 DOCX 格式的文书。";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, options.Value.PdfConcurrency), Math.Max(1, options.Value.PdfConcurrency));
 
     /// <summary>The LibreOffice executable, or null when it is not installed where the configuration says.</summary>
     public string? Executable => Resolve(options.Value.LibreOffice);

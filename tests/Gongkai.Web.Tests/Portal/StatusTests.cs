@@ -99,9 +99,10 @@ public class StatusTests
 
         var page = await applicant.GetPageAsync("/status/case");
 
-        var links = page.QuerySelectorAll("ul.downloads a").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.QuerySelectorAll("ul.downloads a").Where(a => !a.HasAttribute("hidden")).Select(a => a.GetAttribute("href")).ToList();
         var mineId = Guid.Parse(approvedMine.Split('/')[^1]);
-        links.ShouldBe([$"/status/letters/{mineId}/print", $"/status/letters/{mineId}/docx", $"/status/letters/{mineId}/pdf", $"/status/files/{files["学校名单.pdf"]}"]);
+        links.ShouldBe([$"/status/letters/{mineId}/print", $"/status/letters/{mineId}/docx", $"/status/files/{files["学校名单.pdf"]}"]);
+        page.QuerySelectorAll("ul.downloads form[data-part=request]").Select(f => f.GetAttribute("action")).ShouldBe([$"/status/letters/{mineId}/pdf"], "the PDF is made on request, in the background");
         (await applicant.GetAsync(new Uri($"/status/letters/{mineId}/docx", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await applicant.GetPageAsync($"/status/letters/{mineId}/print")).QuerySelector(".letter-number")!.TextContent.ShouldBe("示教公复〔2024〕1号");
         var download = await applicant.GetAsync(new Uri($"/status/files/{files["学校名单.pdf"]}", UriKind.Relative));

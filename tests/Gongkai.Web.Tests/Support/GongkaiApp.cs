@@ -52,6 +52,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     /// <summary>Configuration values this test sets (before the first request), e.g. a small upload limit.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Services this test replaces (before the first request), e.g. a fake PDF converter; applied after the app's own.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     /// <summary>The app's own file store (Storage:Root), removed when the app is disposed.</summary>
     public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "gongkai-files-" + Guid.NewGuid().ToString("N"));
 
@@ -71,6 +74,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
             services.AddSingleton<ILoggerProvider>(Errors);
             services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>();
             services.AddTransient<IStartupFilter>(_ => new ServerErrorInResponse(Errors));
+            foreach (var replace in TestServices)
+            {
+                replace(services);
+            }
         });
         builder.UseSetting("Storage:Root", StorageRoot);
         foreach (var (key, value) in Settings)

@@ -18,7 +18,7 @@ namespace Gongkai.Web.Portal.Status;
 /// </summary>
 public sealed class CaseModel(
     GongkaiDbContext db, ApplicantSession session, CaseRulesProvider rulesProvider, AttachmentUploads uploads,
-    PublicRateLimiter limiter, AuditLog audit, TimeProvider clock, Notifications.Notifier notifier) : PageModel
+    PublicRateLimiter limiter, AuditLog audit, TimeProvider clock, Notifications.Notifier notifier, Gongkai.Web.Letters.LetterPdfJobs pdfJobs) : PageModel
 {
     /// <summary>How the case history names the applicant: by role, never by name (supervisors read the history).</summary>
     public const string ApplicantActorName = "申请人";
@@ -43,6 +43,9 @@ public sealed class CaseModel(
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     public IReadOnlyList<LetterRecord> Letters { get; private set; } = [];
+
+    /// <summary>Each letter's PDF, made in the background when the applicant asks for it.</summary>
+    public Dictionary<Guid, Gongkai.Web.Letters.PdfJobView> Pdfs { get; } = [];
 
     public IReadOnlyList<AttachmentRecord> Files { get; private set; } = [];
 
@@ -160,6 +163,12 @@ public sealed class CaseModel(
             .Where(l => l.ApplicationId == id && l.Status == LetterStatus.Issued && l.VisibleToApplicant)
             .OrderBy(l => l.ApprovedAtUtc)
             .ToListAsync(HttpContext.RequestAborted);
+        foreach (var letter in Letters)
+        {
+            var job = await pdfJobs.FindAsync(letter.Id, Gongkai.Web.Letters.LetterDocument.From(letter, agency.Name), HttpContext.RequestAborted);
+            Pdfs[letter.Id] = pdfJobs.View(letter.Id, job, LetterModel.PageUrl(letter.Id), LetterModel.StatusUrl(letter.Id));
+        }
+
         Files = await db.Attachments.AsNoTracking()
             .Where(a => a.OwnerId == id && a.AgencyId == application.AgencyId && a.VisibleToApplicant)
             .OrderBy(a => a.UploadedAtUtc)
