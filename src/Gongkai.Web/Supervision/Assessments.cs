@@ -109,20 +109,32 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
         }
 
         var current = schemes.First(s => s.Scheme == inForce);
-        var scores = await ScoreAsync(current, agencies, period, withIds, cancellationToken);
-        var previousScheme = AssessmentSchemes.InForce(schemes.Select(s => s.Scheme), period.Previous);
+        var previousScheme = AssessmentSchemes.InForce(schemes.Select(s => s.Scheme), period.Previous) is { } p ? schemes.First(s => s.Scheme == p) : null;
+        var previousStored = previousScheme is null ? null : await db.AssessmentResults.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.RegionId == region.Id && r.PeriodKey == period.Previous.Key, cancellationToken);
+
+        // Both periods' case indicators in one scan of the applications; the previous one only when it is not stored.
+        var countPrevious = previousScheme is not null && previousStored is null;
+        var kinds = current.Scheme.Indicators.Concat(countPrevious ? previousScheme!.Scheme.Indicators : []).Select(l => l.Kind).ToHashSet();
+        var windows = countPrevious ? [CountingWindow.Of(period, Today), CountingWindow.Of(period.Previous, Today)] : new[] { CountingWindow.Of(period, Today) };
+        var counts = await CaseCounts.CountAsync(db, AgencyIdsUnder(region), [.. CaseIndicators.All.Where(i => kinds.Contains(i.Kind))], windows, cancellationToken);
+        var scores = await ScoreAsync(current, agencies, period, withIds ? null : counts[0], cancellationToken);
         IReadOnlyDictionary<Guid, decimal?>? previousTotals = null;
-        if (previousScheme is not null)
+        if (previousStored is not null)
         {
-            var previousStored = await db.AssessmentResults.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.RegionId == region.Id && r.PeriodKey == period.Previous.Key, cancellationToken);
-            previousTotals = previousStored is not null
-                ? (JsonSerializer.Deserialize<List<RankedScore>>(previousStored.ResultsJson, Json) ?? []).ToDictionary(r => r.Score.AgencyId, r => r.Score.Total)
-                : (await ScoreAsync(schemes.First(s => s.Scheme == previousScheme), agencies, period.Previous, withIds: false, cancellationToken)).ToDictionary(s => s.AgencyId, s => s.Total);
+            previousTotals = (JsonSerializer.Deserialize<List<RankedScore>>(previousStored.ResultsJson, Json) ?? []).ToDictionary(r => r.Score.AgencyId, r => r.Score.Total);
+        }
+        else if (previousScheme is not null)
+        {
+            previousTotals = (await ScoreAsync(previousScheme, agencies, period.Previous, counts[1], cancellationToken)).ToDictionary(s => s.AgencyId, s => s.Total);
         }
 
         return new AssessmentResult(region, period, current, AssessmentSchemes.Rank(scores, previousTotals), byId, null, null);
     }
+
+    /// <summary>The ids of the agencies of a region's subtree, as a subquery.</summary>
+    private IQueryable<Guid> AgencyIdsUnder(Region region) =>
+        db.Agencies.Where(a => db.Regions.Any(r => r.Id == a.RegionId && r.Path.StartsWith(region.Path))).Select(a => a.Id);
 
     /// <summary>
     /// One agency's line of an assessment with the ids behind every value, for its drill-down: the stored line of a
@@ -137,23 +149,28 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
             return null;
         }
 
-        return result.ClosedAtUtc is not null ? row.Score : (await ScoreAsync(result.Scheme, [agency], result.Period, withIds: true, cancellationToken)).Single();
+        return result.ClosedAtUtc is not null ? row.Score : (await ScoreAsync(result.Scheme, [agency], result.Period, caseCounts: null, cancellationToken)).Single();
     }
 
     /// <summary>
-    /// Scores the agencies under a scheme version (with the manual scores given for it and the period). Without
-    /// <paramref name="withIds"/> the case indicators are counted per agency in the database (<see cref="CaseCounts"/>)
-    /// and no value keeps ids; with it every agency's records are read and each value keeps the ids it counts.
+    /// Scores the agencies under a scheme version (with the manual scores given for it and the period). The case
+    /// indicators' values come from <paramref name="caseCounts"/> (counted per agency in the database by
+    /// <see cref="CaseCounts"/>, without ids), and the other values keep no ids either; with null every agency's records
+    /// are read and each value keeps the ids it counts.
     /// </summary>
     public async Task<IReadOnlyList<AgencyScore>> ScoreAsync(
-        StoredScheme scheme, IReadOnlyList<ScopedAgency> agencies, AssessmentPeriod period, bool withIds, CancellationToken cancellationToken)
+        StoredScheme scheme, IReadOnlyList<ScopedAgency> agencies, AssessmentPeriod period,
+        IReadOnlyDictionary<Guid, Dictionary<IndicatorKind, IndicatorValue>>? caseCounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(agencies);
+        var withIds = caseCounts is null;
         var kinds = scheme.Scheme.Indicators.Select(l => l.Kind).ToHashSet();
-        var counted = withIds ? [] : CaseIndicators.All.Where(i => kinds.Contains(i.Kind)).ToList();
-        var caseCounts = await CaseCounts.CountAsync(db, [.. agencies.Select(a => a.Id)], counted, CountingWindow.Of(period, Today), cancellationToken);
-        kinds.ExceptWith(counted.Select(i => i.Kind));
+        if (!withIds)
+        {
+            kinds.RemoveWhere(k => CaseIndicators.Of(k) is not null);
+        }
+
         var facts = await FactsAsync(agencies, period, kinds, cancellationToken);
         var manual = await ManualScoresAsync(scheme.Id, period, cancellationToken);
         var calendar = await CalendarAsync(cancellationToken);
@@ -161,7 +178,7 @@ public sealed class Assessments(GongkaiDbContext db, RegionScope scope, Supervis
         return [.. agencies.Select(a =>
         {
             var agencyFacts = facts.GetValueOrDefault(a.Id, AgencyFacts.Empty);
-            var agencyCounts = caseCounts.GetValueOrDefault(a.Id);
+            var agencyCounts = caseCounts?.GetValueOrDefault(a.Id);
             IndicatorValue ValueOf(IndicatorKind kind)
             {
                 if (!kinds.Contains(kind))

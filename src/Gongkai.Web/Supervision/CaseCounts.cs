@@ -23,47 +23,53 @@ public static class CaseCounts
         .MakeGenericMethod(typeof(ApplicationRecord));
 
     /// <summary>
-    /// The values of <paramref name="indicators"/> (at most <see cref="AgencyCounts.Slots"/> ÷ 2) for each agency of
-    /// <paramref name="agencyIds"/> that has a case to count; an agency missing from the answer has none (不适用 everywhere).
+    /// The values of <paramref name="indicators"/> in each of <paramref name="windows"/> (a period and the one before
+    /// are counted in one scan), for each agency of <paramref name="agencyIds"/> (a subquery, so the database joins it
+    /// rather than probing an index once per agency) that has a case to count; an agency missing from a window's answer
+    /// has none (不适用 everywhere). At most <see cref="AgencyCounts.Slots"/> counts: two per indicator and window.
     /// </summary>
-    public static async Task<Dictionary<Guid, Dictionary<IndicatorKind, IndicatorValue>>> CountAsync(
-        GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, IReadOnlyList<CaseIndicator> indicators, CountingWindow window, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Dictionary<Guid, Dictionary<IndicatorKind, IndicatorValue>>>> CountAsync(
+        GongkaiDbContext db, IQueryable<Guid> agencyIds, IReadOnlyList<CaseIndicator> indicators, IReadOnlyList<CountingWindow> windows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(agencyIds);
         ArgumentNullException.ThrowIfNull(indicators);
-        ArgumentNullException.ThrowIfNull(window);
-        if (indicators.Count == 0)
+        ArgumentNullException.ThrowIfNull(windows);
+        if (indicators.Count == 0 || windows.Count == 0)
         {
-            return [];
+            return [.. windows.Select(_ => new Dictionary<Guid, Dictionary<IndicatorKind, IndicatorValue>>())];
         }
 
-        if (indicators.Count * 2 > AgencyCounts.Slots)
+        if (indicators.Count * windows.Count * 2 > AgencyCounts.Slots)
         {
-            throw new ArgumentOutOfRangeException(nameof(indicators), indicators.Count, "Too many indicators for one query.");
+            throw new ArgumentOutOfRangeException(nameof(indicators), indicators.Count, "Too many indicators and windows for one query.");
         }
 
-        var ids = agencyIds.ToList();
-        var (start, end) = (window.Start, window.End);
+        var start = windows.Min(w => w.Start);
+        var end = windows.Max(w => w.End);
 
         // Every case a predicate can select: received by the end, and open, or concluded or due from the start on.
         var cases = db.Applications.AsNoTracking()
-            .Where(a => ids.Contains(a.AgencyId) && a.ReceivedOn <= end && (a.ConcludedOn == null || a.ConcludedOn >= start || a.DueOn >= start));
+            .Where(a => agencyIds.Contains(a.AgencyId) && a.ReceivedOn <= end && (a.ConcludedOn == null || a.ConcludedOn >= start || a.DueOn >= start));
 
         var group = Expression.Parameter(typeof(IGrouping<Guid, ApplicationRecord>), "g");
         var bindings = new List<MemberBinding> { Expression.Bind(typeof(AgencyCounts).GetProperty(nameof(AgencyCounts.AgencyId))!, Expression.Property(group, "Key")) };
-        for (var i = 0; i < indicators.Count; i++)
+        int SlotOf(int window, int indicator, bool counted) => (((window * indicators.Count) + indicator) * 2) + (counted ? 1 : 0);
+        for (var w = 0; w < windows.Count; w++)
         {
-            bindings.Add(Expression.Bind(AgencyCounts.Slot(2 * i), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Base, window))));
-            bindings.Add(Expression.Bind(AgencyCounts.Slot((2 * i) + 1), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Counted, window))));
+            for (var i = 0; i < indicators.Count; i++)
+            {
+                bindings.Add(Expression.Bind(AgencyCounts.Slot(SlotOf(w, i, false)), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Base, windows[w]))));
+                bindings.Add(Expression.Bind(AgencyCounts.Slot(SlotOf(w, i, true)), Expression.Call(CountWhere, group, OnApplications(db, indicators[i].Counted, windows[w]))));
+            }
         }
 
         var select = Expression.Lambda<Func<IGrouping<Guid, ApplicationRecord>, AgencyCounts>>(
             Expression.MemberInit(Expression.New(typeof(AgencyCounts)), bindings), group);
         var rows = await cases.GroupBy(a => a.AgencyId).Select(select).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.AgencyId, r => indicators
-            .Select((indicator, i) => (indicator.Kind, Value: indicator.Value(r.Get((2 * i) + 1), r.Get(2 * i))))
-            .ToDictionary(x => x.Kind, x => x.Value));
+        return [.. windows.Select((_, w) => rows.ToDictionary(r => r.AgencyId, r => indicators
+            .Select((indicator, i) => (indicator.Kind, Value: indicator.Value(r.Get(SlotOf(w, i, true)), r.Get(SlotOf(w, i, false)))))
+            .ToDictionary(x => x.Kind, x => x.Value)))];
     }
 
     /// <summary>A predicate over a case fact and the window, as one over the application's columns.</summary>
@@ -105,10 +111,10 @@ public static class CaseCounts
     }
 }
 
-/// <summary>One agency's counts from a grouped query: pairs of (base, counted) per indicator, in the indicators' order.</summary>
+/// <summary>One agency's counts from a grouped query: pairs of (base, counted) per indicator and window, in their order.</summary>
 public sealed class AgencyCounts
 {
-    public const int Slots = 8;
+    public const int Slots = 16;
 
     public Guid AgencyId { get; set; }
 
@@ -127,6 +133,22 @@ public sealed class AgencyCounts
     public int C6 { get; set; }
 
     public int C7 { get; set; }
+
+    public int C8 { get; set; }
+
+    public int C9 { get; set; }
+
+    public int C10 { get; set; }
+
+    public int C11 { get; set; }
+
+    public int C12 { get; set; }
+
+    public int C13 { get; set; }
+
+    public int C14 { get; set; }
+
+    public int C15 { get; set; }
 
     public static PropertyInfo Slot(int i) => typeof(AgencyCounts).GetProperty("C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
 
