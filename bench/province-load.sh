@@ -18,6 +18,7 @@
 #     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=province_load" --preset province
 #   dotnet run -c Release --project bench/Gongkai.CatalogLoad -- --provider PostgreSQL \
 #     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=catalog_load" --count 1000000
+# APP_DLL runs another build of the app (e.g. a copy of the one before a change, for before/after figures).
 # ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='desk|item'; an empty
 # search database (SEARCH_DATABASE=) skips portal search.
 set -euo pipefail
@@ -46,7 +47,7 @@ export Storage__Root=/tmp/bench/province-files
 # Starts the app on one database; sets $app.
 start() {
   export Database__Provider=PostgreSQL Database__ConnectionString="Host=localhost;Username=gongkai;Password=gongkai;Database=$1;Maximum Pool Size=60"
-  dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >"$log" 2>&1 &
+  dotnet "${APP_DLL:-src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll}" >"$log" 2>&1 &
   app=$!
   wait_for_app $app "$log"
 }

@@ -54,7 +54,12 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
     public static async Task<IReadOnlyList<int>> YearsAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var first = await db.Applications.Where(a => agencyIds.Contains(a.AgencyId)).OrderBy(a => a.ReceivedOn).Select(a => (DateOnly?)a.ReceivedOn).FirstOrDefaultAsync(cancellationToken);
+        // One agency (the desk) by equality: PostgreSQL reads "= ANY (one id)" without the index's order and sorts
+        // every case of the agency for the first (0.7 s for the 500,000 of the province bench's large agency; 0.3 ms).
+        var cases = agencyIds.Count == 1 && agencyIds.First() is var only
+            ? db.Applications.Where(a => a.AgencyId == only)
+            : db.Applications.Where(a => agencyIds.Contains(a.AgencyId));
+        var first = await cases.OrderBy(a => a.ReceivedOn).Select(a => (DateOnly?)a.ReceivedOn).FirstOrDefaultAsync(cancellationToken);
         var from = Math.Min(first?.Year ?? today.Year, today.Year);
         return [.. Enumerable.Range(from, today.Year - from + 1).Reverse()];
     }
