@@ -65,7 +65,7 @@ public class PublicFlowBrowserTests(Browser browser) : BrowserTest
         (await follower.Locator("[data-correction-items]").InnerTextAsync()).ShouldBe("请写明所需清单涉及的学校范围（全县或某一学校）。");
         await follower.GetByLabel("补正内容").FillAsync("全县所有中小学校。");
         await follower.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
-        (await follower.Locator("[role=status]").InnerTextAsync()).ShouldBe("补正材料已提交。答复期限自今日起重新计算。");
+        (await follower.Locator("p.notice[role=status]").InnerTextAsync()).ShouldBe("补正材料已提交。答复期限自今日起重新计算。");
         (await follower.Locator("ol.timeline").InnerTextAsync()).ShouldContain("收到补正材料，答复期限自当日重新计算");
         (await ApplicantCases.QueryAsync(app, db => db.ApplicationEvents.Where(e => e.ApplicationId == id).OrderBy(e => e.Sequence).Select(e => e.ActorRole).ToListAsync()))
             .ShouldBe([ActorRole.Staff, ActorRole.Staff, ActorRole.Applicant]);
@@ -82,12 +82,12 @@ public class PublicFlowBrowserTests(Browser browser) : BrowserTest
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "起草" }).ClickAsync();
         (await reviewer.GetByLabel("正文").InputValueAsync()).ShouldStartWith("王小明：\n本机关于2024年6月17日收到您（单位）提交的政府信息公开申请");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
-        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已提交审批，等待审核人审批。");
+        (await reviewer.Locator("p.notice[role=status]").InnerTextAsync()).ShouldBe("已提交审批，等待审核人审批。");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "审批同意" }).ClickAsync();
-        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已审批同意，经办人可以签发。");
+        (await reviewer.Locator("p.notice[role=status]").InnerTextAsync()).ShouldBe("已审批同意，经办人可以签发。");
         await reviewer.GetByLabel("送达方式").SelectOptionAsync("Electronic");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
-        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldBe("已签发，文号 示教公复〔2024〕1号。本申请已按此答复书答复。");
+        (await reviewer.Locator("p.notice[role=status]").InnerTextAsync()).ShouldBe("已签发，文号 示教公复〔2024〕1号。本申请已按此答复书答复。");
 
         // The applicant downloads the reply letter.
         await follower.ReloadAsync();
@@ -113,7 +113,7 @@ public class PublicFlowBrowserTests(Browser browser) : BrowserTest
         await follower.GoBackAsync();
         await follower.GetByRole(AriaRole.Button, new() { Name = "退出查询" }).ClickAsync();
         await follower.WaitForURLAsync("**/status");
-        (await follower.Locator("[role=status]").InnerTextAsync()).ShouldBe("已退出查询。");
+        (await follower.Locator("p.notice[role=status]").InnerTextAsync()).ShouldBe("已退出查询。");
         await follower.GotoAsync("/status/case");
         follower.Url.ShouldEndWith("/status");
     }
