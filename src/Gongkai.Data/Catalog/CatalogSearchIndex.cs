@@ -411,8 +411,8 @@ public static class CatalogSearchIndex
         ArgumentNullException.ThrowIfNull(filter);
         if (db.Database.IsSqlite())
         {
-            // FTS5 walks a term's postings in rowid order and stops at the page.
-            return await KeysAsync(db, filter, tier, null, " ORDER BY rowid DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
+            var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+            return await SqliteFindAsync(connection, transaction, filter, tier, skip, take, cancellationToken);
         }
 
         // PostgreSQL cannot read a GIN index in key order, and its plan for "ORDER BY Key DESC LIMIT n" (walk the key
@@ -521,7 +521,44 @@ public static class CatalogSearchIndex
             }
         }
 
-        await using var command = await SelectAsync(db, filter, tier, null, cancellationToken);
+        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            return await SqliteCountAsync(connection, transaction, filter, tier, cap, cancellationToken);
+        }
+
+        await using var command = Command(connection, transaction);
+        PostgresSelect(command, filter, tier, null);
+        return await CappedCountAsync(command, cap, cancellationToken);
+    }
+
+    /// <summary>
+    /// The keys of one tier's matches, newest first, after skipping <paramref name="skip"/>, from a SQLite FTS5 index
+    /// on <paramref name="connection"/>: the SQLite provider's database or a node's local index of a PostgreSQL catalogue.
+    /// FTS5 walks a term's postings in rowid order and stops at the page.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> SqliteFindAsync(DbConnection connection, DbTransaction? transaction, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var command = Command(connection, transaction);
+        SqliteSelect(command, filter, tier);
+        command.CommandText += " ORDER BY rowid DESC LIMIT " + Number(take) + " OFFSET " + Number(skip);
+        return await KeysAsync(command, cancellationToken);
+    }
+
+    /// <summary>How many items of a tier match in a SQLite FTS5 index on <paramref name="connection"/>, counting no further than <paramref name="cap"/>.</summary>
+    public static async Task<int> SqliteCountAsync(DbConnection connection, DbTransaction? transaction, CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var command = Command(connection, transaction);
+        SqliteSelect(command, filter, tier);
+        return await CappedCountAsync(command, cap, cancellationToken);
+    }
+
+    private static async Task<int> CappedCountAsync(DbCommand command, int cap, CancellationToken cancellationToken)
+    {
         command.CommandText = "SELECT count(*) FROM (" + command.CommandText + " LIMIT " + Number(cap) + ") AS capped";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
@@ -629,8 +666,15 @@ public static class CatalogSearchIndex
 
     private static async Task<List<long>> KeysAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, string tail, CancellationToken cancellationToken)
     {
-        await using var command = await SelectAsync(db, filter, tier, window, cancellationToken);
+        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+        await using var command = Command(connection, transaction);
+        PostgresSelect(command, filter, tier, window);
         command.CommandText += tail;
+        return await KeysAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<long>> KeysAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         var keys = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -641,79 +685,87 @@ public static class CatalogSearchIndex
         return keys;
     }
 
-    /// <summary>
-    /// The SELECT of a tier's keys with the filters; on PostgreSQL, with <paramref name="window"/>, only among that many
-    /// newest rows (in the key range).
-    /// </summary>
-    private static async Task<DbCommand> SelectAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, CancellationToken cancellationToken)
+    private static void CheckTokens(CatalogSearchFilter filter)
     {
         if (filter.Tokens.Count == 0 || filter.Tokens.Any(t => t.Length == 0 || t.Any(c => c is '"' or '\'' or '\\' || char.IsWhiteSpace(c))))
         {
             throw new ArgumentException("Search tokens are the non-empty letter/digit tokens of SearchText.", nameof(filter));
         }
+    }
 
-        var command = await CommandAsync(db, cancellationToken);
+    private static (long? Lo, long? Hi) KeyRange(CatalogSearchFilter filter) =>
+        (filter.From is { } from ? FirstKeyOf(from) : null, filter.To is { } to ? LastKeyOf(to) : null);
+
+    /// <summary>The SELECT of a tier's keys with the filters in a SQLite FTS5 index.</summary>
+    private static void SqliteSelect(DbCommand command, CatalogSearchFilter filter, SearchTier tier)
+    {
+        CheckTokens(filter);
         var sql = new StringBuilder();
-        var sqlite = db.Database.IsSqlite();
-        var (lo, hi) = (filter.From is { } from ? FirstKeyOf(from) : (long?)null, filter.To is { } to ? LastKeyOf(to) : (long?)null);
-        if (sqlite)
+        var (lo, hi) = KeyRange(filter);
+        sql.Append("""SELECT rowid FROM "CatalogSearch" WHERE "CatalogSearch" MATCH $match""");
+        Add(command, "$match", MatchExpression(filter, tier));
+        if (lo is not null)
         {
-            sql.Append("""SELECT rowid FROM "CatalogSearch" WHERE "CatalogSearch" MATCH $match""");
-            Add(command, "$match", MatchExpression(filter, tier));
-            if (lo is not null)
-            {
-                sql.Append(" AND rowid >= $lo");
-                Add(command, "$lo", lo);
-            }
-
-            if (hi is not null)
-            {
-                sql.Append(" AND rowid <= $hi");
-                Add(command, "$hi", hi);
-            }
+            sql.Append(" AND rowid >= $lo");
+            Add(command, "$lo", lo);
         }
-        else
+
+        if (hi is not null)
         {
-            var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
-            Add(command, "@query", all);
-            var range = (lo is null ? "" : """ AND "Key" >= @lo""") + (hi is null ? "" : """ AND "Key" <= @hi""");
-            sql.Append(window is { } rows
-                ? $"""SELECT "Key" FROM (SELECT * FROM "CatalogSearch" WHERE TRUE{range} ORDER BY "Key" DESC LIMIT {Number(rows)}) AS recent WHERE """
-                : """SELECT "Key" FROM "CatalogSearch" WHERE """);
-            sql.Append(tier switch
-            {
-                SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",
-                SearchTier.Number => """ "NumberVector" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery""",
-                SearchTier.Body => """ "Document" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery AND NOT "NumberVector" @@ @query::tsquery""",
-                _ => """ "Document" @@ @query::tsquery""",
-            });
-            if (filter.AgencyId is { } agency)
-            {
-                sql.Append(""" AND "AgencyId" = @agency""");
-                Add(command, "@agency", agency);
-            }
-
-            if (filter.CategoryId is { } category)
-            {
-                sql.Append(""" AND ("TopicId" = @category OR "GenreId" = @category)""");
-                Add(command, "@category", category);
-            }
-
-            if (lo is not null)
-            {
-                sql.Append(""" AND "Key" >= @lo""");
-                Add(command, "@lo", lo);
-            }
-
-            if (hi is not null)
-            {
-                sql.Append(""" AND "Key" <= @hi""");
-                Add(command, "@hi", hi);
-            }
+            sql.Append(" AND rowid <= $hi");
+            Add(command, "$hi", hi);
         }
 
         command.CommandText = sql.ToString();
-        return command;
+    }
+
+    /// <summary>
+    /// The SELECT of a tier's keys with the filters on PostgreSQL; with <paramref name="window"/>, only among that many
+    /// newest rows (in the key range).
+    /// </summary>
+    private static void PostgresSelect(DbCommand command, CatalogSearchFilter filter, SearchTier tier, int? window)
+    {
+        CheckTokens(filter);
+        var sql = new StringBuilder();
+        var (lo, hi) = KeyRange(filter);
+        var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
+        Add(command, "@query", all);
+        var range = (lo is null ? "" : """ AND "Key" >= @lo""") + (hi is null ? "" : """ AND "Key" <= @hi""");
+        sql.Append(window is { } rows
+            ? $"""SELECT "Key" FROM (SELECT * FROM "CatalogSearch" WHERE TRUE{range} ORDER BY "Key" DESC LIMIT {Number(rows)}) AS recent WHERE """
+            : """SELECT "Key" FROM "CatalogSearch" WHERE """);
+        sql.Append(tier switch
+        {
+            SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",
+            SearchTier.Number => """ "NumberVector" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery""",
+            SearchTier.Body => """ "Document" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery AND NOT "NumberVector" @@ @query::tsquery""",
+            _ => """ "Document" @@ @query::tsquery""",
+        });
+        if (filter.AgencyId is { } agency)
+        {
+            sql.Append(""" AND "AgencyId" = @agency""");
+            Add(command, "@agency", agency);
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            sql.Append(""" AND ("TopicId" = @category OR "GenreId" = @category)""");
+            Add(command, "@category", category);
+        }
+
+        if (lo is not null)
+        {
+            sql.Append(""" AND "Key" >= @lo""");
+            Add(command, "@lo", lo);
+        }
+
+        if (hi is not null)
+        {
+            sql.Append(""" AND "Key" <= @hi""");
+            Add(command, "@hi", hi);
+        }
+
+        command.CommandText = sql.ToString();
     }
 
     private static List<string> Facets(CatalogSearchDocument document)
@@ -745,14 +797,26 @@ public static class CatalogSearchIndex
 
     private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
+        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+        return Command(connection, transaction);
+    }
+
+    /// <summary>The context's connection, opened, and its current transaction.</summary>
+    private static async Task<(DbConnection Connection, DbTransaction? Transaction)> ConnectionAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
+        return (connection, db.Database.CurrentTransaction?.GetDbTransaction());
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction)
+    {
         var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = transaction;
         return command;
     }
 
