@@ -2,6 +2,7 @@
 # Province load test (issue 15): the web app (Release) on a PostgreSQL database made by bench/Gongkai.ProvinceLoad, the
 # generated accounts signed in, and wrk at 1 and 20 connections against the issue's six targets:
 #   - the desk queue of the large agency (/applications as `handler`, the agency that receives a tenth of all cases),
+#   - the province supervisor's case list (/supervision/applications as `supervisor`, every case of the province),
 #   - a county supervisor's overview (/supervision as `county-supervisor`),
 #   - the province supervisor's aggregate (/supervision/aggregate) and overview (/supervision as `supervisor`),
 #   - the annual-report workspace of the large agency for last year (/annual-reports/YEAR),
@@ -77,6 +78,7 @@ sql "$database" "SELECT \"Id\" FROM (SELECT \"Id\" FROM \"CatalogItems\" TABLESA
 [ "$(wc -l <"$items")" -ge 100 ] || sql "$database" "SELECT \"Id\" FROM \"CatalogItems\" WHERE \"Status\" = 5 ORDER BY random() LIMIT 2000" >"$items"
 echo "$database: $(sql "$database" "SELECT count(*) FROM \"Applications\"") cases, the large agency $(sql "$database" "SELECT count(*) FROM \"Applications\" a JOIN \"AspNetUsers\" u ON u.\"AgencyId\" = a.\"AgencyId\" WHERE u.\"UserName\" = 'handler'"), $(wc -l <"$items") sampled items; report year $year; ${seconds}s per run"
 run "desk queue (large agency)" "/applications" "$handler"
+run "case list (province)" "/supervision/applications" "$province"
 run "overview (county)" "/supervision" "$county"
 run "aggregate (province)" "/supervision/aggregate" "$province"
 run "overview (province)" "/supervision" "$province"

@@ -97,6 +97,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<AssessmentResultRecord> AssessmentResults => Set<AssessmentResultRecord>();
 
+    public DbSet<AssessmentSnapshotRecord> AssessmentSnapshots => Set<AssessmentSnapshotRecord>();
+
     public DbSet<ManualScoreRecord> ManualScores => Set<ManualScoreRecord>();
 
     public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();

@@ -6,6 +6,9 @@ namespace Gongkai.Data.Applications;
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<ApplicationRecord>
 {
+    /// <summary>The open states (0, 1, 2) as an index filter both providers read alike (20261208030001_OpenCasesIndex).</summary>
+    public const string OpenFilter = "\"State\" IN (0, 1, 2)";
+
     public void Configure(EntityTypeBuilder<ApplicationRecord> builder)
     {
         builder.ToTable("Applications");
@@ -32,6 +35,12 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // An agency's cases by receipt date, carrying what table 三 counts them by, so a year's tables are counted from
         // the index alone (a large agency's hundred thousand cases are spread over the whole table; 20261207040001).
         builder.HasIndex(a => new { a.AgencyId, a.ReceivedOn, a.ConcludedOn, a.Outcome, a.ApplicantType }).HasDatabaseName("IX_Applications_AgencyId_ReceivedOn_Table3");
+
+        // The open cases alone (Received, InProgress, AwaitingCorrection — CaseStates.IsOpen), carrying what the desk's
+        // counts and the open part of the queue read, so they are index-only scans over an agency's open cases and never
+        // touch its closed history (the province bench's large agency: 7,228 open of 500,454; 20261208030001).
+        builder.HasIndex(a => new { a.AgencyId, a.State, a.DueOn, a.ReceivedOn, a.Number, a.Id, a.ExtensionRequestedDays, a.DueMovedFrom, a.HandlerId })
+            .HasDatabaseName("IX_Applications_Open").HasFilter(OpenFilter);
 
         // The closed part of the queue (newest conclusion first) and the cases a report year counts.
         builder.HasIndex(a => new { a.AgencyId, a.ConcludedOn });

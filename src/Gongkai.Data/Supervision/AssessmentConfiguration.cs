@@ -64,3 +64,19 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.RaisedByAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AssessmentSnapshotConfiguration : IEntityTypeConfiguration<AssessmentSnapshotRecord>
+{
+    public void Configure(EntityTypeBuilder<AssessmentSnapshotRecord> builder)
+    {
+        builder.ToTable("AssessmentSnapshots");
+        builder.Property(s => s.PeriodKey).HasMaxLength(6);
+        builder.Property(s => s.Failure).HasMaxLength(500);
+        builder.Property(s => s.ClaimedBy).HasMaxLength(100);
+        builder.Property(s => s.RequestedBy).HasMaxLength(100);
+        builder.HasIndex(s => new { s.RegionId, s.PeriodKey }).IsUnique();
+        builder.HasIndex(s => new { s.State, s.RequestedAtUtc });
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AssessmentSchemeRecord>().WithMany().HasForeignKey(s => s.SchemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

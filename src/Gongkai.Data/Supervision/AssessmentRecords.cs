@@ -135,3 +135,47 @@ public sealed class RectificationRecord
     /// <summary>Optimistic concurrency: two people acting on the same step at once cannot both succeed.</summary>
     public int Revision { get; set; }
 }
+
+/// <summary>
+/// The ranking of an open period computed in the background (one per region and period): the same
+/// <c>RankedScore</c> JSON as <see cref="AssessmentResultRecord.ResultsJson"/>, over every agency of the region's
+/// subtree, with the scheme version it was scored under and when. <see cref="State"/> is the background job's
+/// (排队中 → 计算中 → 已完成 or 失败, claimed by one node with a conditional update); a recomputation keeps the last
+/// results readable until it stores the new ones.
+/// </summary>
+public sealed class AssessmentSnapshotRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid RegionId { get; set; }
+
+    public required string PeriodKey { get; set; }
+
+    public Jobs.RenderJobState State { get; set; }
+
+    /// <summary>The scheme version of <see cref="ResultsJson"/>; null until first computed.</summary>
+    public Guid? SchemeId { get; set; }
+
+    /// <summary>The ranking (<c>RankedScore</c> list) as last computed, or null before the first computation.</summary>
+    public string? ResultsJson { get; set; }
+
+    /// <summary>When <see cref="ResultsJson"/> was computed (数据截至).</summary>
+    public DateTime? ComputedAtUtc { get; set; }
+
+    /// <summary>How long the last computation took, in milliseconds.</summary>
+    public int? DurationMs { get; set; }
+
+    /// <summary>Why the last computation failed, in Chinese.</summary>
+    public string? Failure { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedAtUtc { get; set; }
+
+    /// <summary>Who asked last (a supervisor's name, or 系统 when a stale ranking was read).</summary>
+    public required string RequestedBy { get; set; }
+
+    public DateTime RequestedAtUtc { get; set; }
+}

@@ -69,8 +69,9 @@ public sealed class ApplicationInbox(GongkaiDbContext db, Staff staff, CaseAcces
 
         var today = ChinaTime.Today(clock);
         var cases = db.Applications.AsNoTracking().Where(a => a.AgencyId == staff.AgencyId);
-        var count = await cases.Open().CountAsync(a => a.DueOn != null && a.DueOn < today, cancellationToken)
-            + await cases.CountAsync(a => a.State == CaseState.Received, cancellationToken)
+        // Every count reads open cases only, along the partial index of open cases (IX_Applications_Open).
+        var count = await cases.Overdue(today).CountAsync(cancellationToken)
+            + await cases.Open().CountAsync(a => a.State == CaseState.Received, cancellationToken)
             + await CorrectionsReceived().CountAsync(cancellationToken)
             + await DueMoved().CountAsync(cancellationToken);
         if (access.CanApproveExtension(staff.AgencyId))

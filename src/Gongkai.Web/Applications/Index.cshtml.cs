@@ -50,16 +50,17 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
         return Page();
     }
 
-    /// <summary>The receipt years of the agencies' cases, newest first (always including this year).</summary>
+    /// <summary>
+    /// The receipt years of the agencies' cases, newest first (always including this year). The first receipt date is
+    /// each agency's minimum, one probe of the (AgencyId, ReceivedOn) index per agency, then the least of those: never
+    /// a sort of a region's cases (the province supervisor's 5,000,000 took 0.8 s as one ordered read over all of them).
+    /// </summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // One agency (the desk) by equality: PostgreSQL reads "= ANY (one id)" without the index's order and sorts
-        // every case of the agency for the first (0.7 s for the 500,000 of the province bench's large agency; 0.3 ms).
-        var cases = agencyIds.Count == 1 && agencyIds.First() is var only
-            ? db.Applications.Where(a => a.AgencyId == only)
-            : db.Applications.Where(a => agencyIds.Contains(a.AgencyId));
-        var first = await cases.OrderBy(a => a.ReceivedOn).Select(a => (DateOnly?)a.ReceivedOn).FirstOrDefaultAsync(cancellationToken);
+        var first = await db.Agencies.Where(g => agencyIds.Contains(g.Id))
+            .Select(g => db.Applications.Where(a => a.AgencyId == g.Id).OrderBy(a => a.ReceivedOn).Select(a => (DateOnly?)a.ReceivedOn).FirstOrDefault())
+            .MinAsync(cancellationToken);
         var from = Math.Min(first?.Year ?? today.Year, today.Year);
         return [.. Enumerable.Range(from, today.Year - from + 1).Reverse()];
     }

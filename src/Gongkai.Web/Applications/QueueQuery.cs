@@ -2,6 +2,7 @@ using Gongkai.AnnualReports;
 using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Applications;
+using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Applications;
@@ -188,8 +189,15 @@ public sealed record QueueItem(
 /// <summary>How many of the readable cases need attention (independent of the filters).</summary>
 public sealed record QueueCounts(int Open, int Overdue, int DueSoon, int Unregistered, int AwaitingCorrection, int ExtensionPending);
 
-/// <summary>A page of the queue: the filtered total, the rows of this page, and the attention counts.</summary>
-public sealed record QueuePage(int Total, int Page, int PageSize, int PageCount, IReadOnlyList<QueueItem> Items, QueueCounts Counts);
+/// <summary>
+/// A page of the queue: the filtered total (counted up to <see cref="CappedCount.Cap"/>; <see cref="TotalIsCapped"/>
+/// says there are more and the pages stop there), the rows of this page, and the attention counts.
+/// </summary>
+public sealed record QueuePage(int Total, bool TotalIsCapped, int Page, int PageSize, int PageCount, IReadOnlyList<QueueItem> Items, QueueCounts Counts)
+{
+    /// <summary>The total in words, e.g. "12 件" or "超过 1000 件".</summary>
+    public string TotalText => new CappedCount(Total, TotalIsCapped).Text("件");
+}
 
 /// <summary>
 /// The application queue: open cases first, by due date (the snapshot column DueOn, so ordering and paging happen in
@@ -354,18 +362,35 @@ public static class QueueQuery
             .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
             .Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken);
 
-    /// <summary>The attention counts over the given agencies.</summary>
+    /// <summary>
+    /// The cases of the given agencies. One agency (the desk) is compared by equality: PostgreSQL reads
+    /// "= ANY (one id)" without an index's order, so an ordered or ranged read of it becomes a sort of the agency's
+    /// every case (0.7 s for the province bench's large agency's receipt-year menu; 0.3 ms by equality).
+    /// </summary>
+    public static IQueryable<ApplicationRecord> OfAgencies(this IQueryable<ApplicationRecord> source, IReadOnlyCollection<Guid> agencyIds)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        return agencyIds.Count == 1 && agencyIds.First() is var only
+            ? source.Where(a => a.AgencyId == only)
+            : source.Where(a => agencyIds.Contains(a.AgencyId));
+    }
+
+    /// <summary>
+    /// The attention counts over the given agencies. Each counts open cases only (received, in progress, awaiting a
+    /// correction), along the partial index of open cases (IX_Applications_Open), so none reads the closed history.
+    /// </summary>
     public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var source = db.Applications.Where(a => agencyIds.Contains(a.AgencyId));
+        var cases = db.Applications.OfAgencies(agencyIds);
+        var open = cases.Open();
         return new QueueCounts(
-            await source.Open().CountAsync(cancellationToken),
-            await source.Overdue(today).CountAsync(cancellationToken),
-            await source.DueSoon(today, rules).CountAsync(cancellationToken),
-            await source.CountAsync(a => a.State == CaseState.Received, cancellationToken),
-            await source.CountAsync(a => a.State == CaseState.AwaitingCorrection, cancellationToken),
-            await source.ExtensionPending().CountAsync(cancellationToken));
+            await open.CountAsync(cancellationToken),
+            await cases.Overdue(today).CountAsync(cancellationToken),
+            await cases.DueSoon(today, rules).CountAsync(cancellationToken),
+            await open.CountAsync(a => a.State == CaseState.Received, cancellationToken),
+            await open.CountAsync(a => a.State == CaseState.AwaitingCorrection, cancellationToken),
+            await cases.ExtensionPending().CountAsync(cancellationToken));
     }
 
     /// <summary>
@@ -383,14 +408,14 @@ public static class QueueQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Applications.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId)).Filter(filter, today, rules, db.Reviews);
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var query = db.Applications.AsNoTracking().OfAgencies(agencyIds).Filter(filter, today, rules, db.Reviews);
+        var total = await CappedCount.CountAsync(query, cancellationToken);
+        var pageCount = Math.Max(1, (total.Value + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
         var ids = await query.PageIdsAsync((page - 1) * PageSize, PageSize, cancellationToken);
         var items = await ItemsAsync(db, ids, namesFor, today, rules, cancellationToken);
         var counts = await CountAsync(db, agencyIds, today, rules, cancellationToken);
-        return new QueuePage(total, page, PageSize, pageCount, items, counts);
+        return new QueuePage(total.Value, total.IsCapped, page, PageSize, pageCount, items, counts);
     }
 
     /// <summary>Queue rows for the given cases, in the given order, with the engine's deadline status on <paramref name="today"/>.</summary>

@@ -108,6 +108,7 @@ public static class AuditLabels
             ["assessment.scheme-created"] = "制定考核方案（新版本）",
             ["assessment.manual-scored"] = "考核人工评分",
             ["assessment.closed"] = "考核结果定稿",
+            ["assessment.recompute-requested"] = "重新计算考核排名",
             [Supervision.BulletinModel.PublishedAction] = "考核通报在门户发布",
             [Supervision.BulletinModel.UnpublishedAction] = "考核通报从门户撤下",
             [Supervision.Rectifications.RaisedAction] = "提出整改",

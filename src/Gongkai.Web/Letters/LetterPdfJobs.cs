@@ -79,7 +79,8 @@ public sealed class LetterPdfJobs(GongkaiDbContext db, AuditLog audit, TimeProvi
 
     /// <summary>
     /// Queues the PDF of the letter's current text, or returns the job already there (queued, running or done); a
-    /// failed one is queued again (重试). Each new job and each retry is an audit line.
+    /// failed one is queued again (重试) with its attempts counted from zero (<see cref="LetterOptions.PdfMaxAttempts"/>).
+    /// Each new job and each retry is an audit line.
     /// </summary>
     public async Task<RenderJob> RequestAsync(LetterRecord letter, LetterDocument document, string requestedBy, CancellationToken cancellationToken)
     {
@@ -129,7 +130,7 @@ public sealed class LetterPdfJobs(GongkaiDbContext db, AuditLog audit, TimeProvi
             .ExecuteUpdateAsync(
                 u => u.SetProperty(j => j.State, RenderJobState.Queued).SetProperty(j => j.Failure, (string?)null)
                     .SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.ClaimedAtUtc, (DateTime?)null)
-                    .SetProperty(j => j.RequestedAtUtc, now),
+                    .SetProperty(j => j.Attempts, 0).SetProperty(j => j.RequestedAtUtc, now),
                 cancellationToken);
         if (queued == 1)
         {

@@ -21,6 +21,11 @@ public sealed class LetterPdfWorker(IServiceScopeFactory scopes, IOptions<Letter
 
     public const string Edited = "文书内容已修改，此版本不再生成 PDF；请按修改后的内容重新生成。";
 
+    /// <summary>Why a job that was claimed <see cref="LetterOptions.PdfMaxAttempts"/> times without finishing ended 失败.</summary>
+    public static string GaveUp(int attempts) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"已尝试生成 {attempts} 次均未完成（处理的服务器中途停止或出错），不再自动尝试；请点“重试”重新生成，仍失败的请联系系统管理员。");
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var lanes = Math.Max(1, options.Value.PdfConcurrency);
@@ -60,6 +65,15 @@ public sealed class LetterPdfWorker(IServiceScopeFactory scopes, IOptions<Letter
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var staleBefore = now - options.Value.PdfStaleAfter;
+            var maxAttempts = Math.Max(1, options.Value.PdfMaxAttempts);
+
+            // A stale claim that has used up its attempts ends 失败 instead of being taken over again.
+            var gaveUp = GaveUp(maxAttempts);
+            await db.RenderJobs
+                .Where(j => j.State == RenderJobState.Running && j.ClaimedAtUtc < staleBefore && j.Attempts >= maxAttempts)
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(j => j.State, RenderJobState.Failed).SetProperty(j => j.Failure, gaveUp).SetProperty(j => j.FinishedAtUtc, now),
+                    cancellationToken);
             var candidates = await db.RenderJobs.AsNoTracking()
                 .Where(j => j.State == RenderJobState.Queued || (j.State == RenderJobState.Running && j.ClaimedAtUtc < staleBefore))
                 .OrderBy(j => j.RequestedAtUtc)

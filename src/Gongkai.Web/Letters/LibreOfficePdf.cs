@@ -23,6 +23,18 @@ public sealed class LetterOptions
     /// longer than <see cref="PdfTimeoutSeconds"/> plus the wait for a conversion slot.
     /// </summary>
     public TimeSpan PdfStaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How many times a job may be claimed before it ends 失败 (a job whose node keeps dying, or that keeps failing
+    /// outside the converter, is not taken over for ever); 重试 by a person starts the count again.
+    /// </summary>
+    public int PdfMaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How long the PDF of a superseded letter text (a draft edited since, a letter deleted since) is kept after its job
+    /// finished, before <see cref="LetterPdfCleanup"/> removes it.
+    /// </summary>
+    public TimeSpan PdfRetention { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Converts a DOCX to PDF; <see cref="LibreOfficePdf"/> in the platform, a counting fake in tests.</summary>

@@ -17,7 +17,7 @@ namespace Gongkai.Web.Supervision;
 /// closes a finished period (考核结果定稿), which stores the results so the published ranking never changes.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
-public sealed class AssessmentModel(Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock) : PageModel
+public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots snapshots, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
@@ -34,6 +34,19 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
     public IReadOnlyList<AssessmentPeriod> Choices { get; private set; } = [];
 
     public AssessmentResult? Result { get; private set; }
+
+    /// <summary>The background computation of a large region's ranking, or null when it is live or closed.</summary>
+    public SnapshotView? Snapshot { get; private set; }
+
+    /// <summary>A scheme is in force for the period (the ranking may still be computing).</summary>
+    public bool HasScheme { get; private set; }
+
+    public int RefreshMinutes => (int)Math.Ceiling(snapshots.Refresh.TotalMinutes);
+
+    public bool CanRecompute => staff.IsInRole(Roles.Supervisor) && Snapshot is not null;
+
+    /// <summary>The JSON address the page polls while the ranking is computed.</summary>
+    public string StatusUrl => $"/supervision/assessment?handler=state&period={SelectedPeriod.Key}&region={SelectedRegion.Id}";
 
     public bool CanClose => staff.IsInRole(Roles.Supervisor) && Result is { ClosedAtUtc: null } && SelectedPeriod.End < assessments.Today;
 
@@ -64,6 +77,43 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
         !await LoadAsync(cancellationToken) || Result is null
             ? NotFound()
             : File(SheetExport.Xlsx(AssessmentSheets.Ranking(Result), AssessmentSheets.Lines(Result)), SheetExport.XlsxType, FileName("xlsx"));
+
+    /// <summary>The background computation's state as JSON (for assessment-snapshot.js), or 404 when the ranking is live.</summary>
+    public async Task<IActionResult> OnGetStateAsync(CancellationToken cancellationToken)
+    {
+        if (!await SelectAsync(cancellationToken) || await snapshots.StateAsync(SelectedRegion, SelectedPeriod, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        return new JsonResult(view);
+    }
+
+    /// <summary>重新计算: queues the region's ranking for the background job (a supervisor of the region).</summary>
+    public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken cancellationToken)
+    {
+        if (!await SelectAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!staff.IsInRole(Roles.Supervisor))
+        {
+            return Forbid();
+        }
+
+        if (!await snapshots.InBackgroundAsync(SelectedRegion, cancellationToken))
+        {
+            TempData["Message"] = "本地区的排名在打开页面时实时计算，无需重新计算。";
+        }
+        else
+        {
+            var (_, queued) = await snapshots.RequestAsync(SelectedRegion, SelectedPeriod, staff.DisplayName, cancellationToken);
+            TempData["Message"] = queued ? "已提交重新计算，完成后本页显示新的排名。" : "排名正在计算中，完成后本页显示新的排名。";
+        }
+
+        return Redirect($"/supervision/assessment?period={SelectedPeriod.Key}&region={SelectedRegion.Id}");
+    }
 
     private string FileName(string extension) => $"{SelectedRegion.Name}{SelectedPeriod.Label}考核结果.{extension}";
 
@@ -111,6 +161,18 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        if (!await SelectAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var read = await snapshots.ReadAsync(SelectedRegion, SelectedPeriod, cancellationToken);
+        (Result, Snapshot, HasScheme) = (read.Result, read.Snapshot, read.HasScheme);
+        return true;
+    }
+
+    private async Task<bool> SelectAsync(CancellationToken cancellationToken)
+    {
         Regions = await scope.RegionsAsync(cancellationToken);
         if (await assessments.RegionAsync(Region, cancellationToken) is not { } region)
         {
@@ -123,7 +185,6 @@ public sealed class AssessmentModel(Assessments assessments, RegionScope scope, 
             ? period
             : AssessmentPeriod.Containing(today, PeriodKind.Quarter);
         Choices = PeriodChoices(today);
-        Result = await assessments.AssessAsync(region, SelectedPeriod, cancellationToken);
         return true;
     }
 

@@ -19,7 +19,7 @@ namespace Gongkai.Web.Supervision;
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
 public sealed class AssessmentDetailModel(
-    Assessments assessments, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock, Attachments.AttachmentUploads uploads, Attachments.IFileStore store, Trends trends) : PageModel
+    Assessments assessments, AssessmentSnapshots snapshots, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock, Attachments.AttachmentUploads uploads, Attachments.IFileStore store, Trends trends) : PageModel
 {
     /// <summary>A record behind a number: what it is, its dates, and whether it was counted in the numerator.</summary>
     public sealed record CountedRow(Guid Id, string Label, string? Link, IReadOnlyList<string> Cells, bool Counted);
@@ -48,6 +48,9 @@ public sealed class AssessmentDetailModel(
     public AssessmentResult? Result { get; private set; }
 
     public RankedScore? Row { get; private set; }
+
+    /// <summary>The total in the ranking the rank comes from (a background ranking's, as of its 数据截至), when this page shows live values.</summary>
+    public decimal? RankedTotal { get; private set; }
 
     public Dictionary<int, ManualScoreRecord> Manual { get; private set; } = [];
 
@@ -166,7 +169,7 @@ public sealed class AssessmentDetailModel(
         var monthly = await trends.MonthlyAsync([agency.Id], cancellationToken);
         Charts = await trends.ScoresAsync(region.Id, agency.Id, cancellationToken) is { } scores ? [.. monthly, scores] : monthly;
         SelectedPeriod = AssessmentPeriod.TryParse(Period, out var period) ? period : AssessmentPeriod.Containing(assessments.Today, PeriodKind.Quarter);
-        Result = await assessments.AssessAsync(region, SelectedPeriod, cancellationToken);
+        Result = (await snapshots.ReadAsync(region, SelectedPeriod, cancellationToken)).Result;
         Row = Result?.Ranking.FirstOrDefault(r => r.Score.AgencyId == agencyId);
         if (Result is null || Row is null)
         {
@@ -174,6 +177,7 @@ public sealed class AssessmentDetailModel(
         }
 
         // The ranking is counted without ids; this agency's records behind each number are read here only.
+        RankedTotal = Row.Score.Total;
         Row = Row with { Score = await assessments.DrillDownAsync(Result, agency, cancellationToken) ?? Row.Score };
 
         Manual = (await assessments.ManualScoresAsync(Result.Scheme.Id, SelectedPeriod, cancellationToken)).GetValueOrDefault(agencyId) ?? [];

@@ -22,7 +22,11 @@ public sealed record StoredScheme(Guid Id, Guid RegionId, AssessmentSchemeVersio
 /// </summary>
 public sealed record AssessmentResult(
     Region Region, AssessmentPeriod Period, StoredScheme Scheme, IReadOnlyList<RankedScore> Ranking,
-    IReadOnlyDictionary<Guid, ScopedAgency> Agencies, DateTime? ClosedAtUtc, string? ClosedBy);
+    IReadOnlyDictionary<Guid, ScopedAgency> Agencies, DateTime? ClosedAtUtc, string? ClosedBy)
+{
+    /// <summary>When the ranking of an open period was computed in the background (数据截至), or null when it is live or closed.</summary>
+    public DateTime? ComputedAtUtc { get; init; }
+}
 
 /// <summary>
 /// Assessment (考核) of a region's agencies: schemes and their versions, the facts the indicators read from live data,

@@ -24,6 +24,12 @@ public sealed class RegionScope(GongkaiDbContext db, Staff staff)
             .Join(db.Regions.AsNoTracking(), a => a.RegionId, r => r.Id, (_, r) => r)
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// For background work, where no one is signed in: the subtree is <paramref name="root"/>'s (and no office is the
+    /// user's own). Call it before anything else reads the scope.
+    /// </summary>
+    public void ActFor(Region root) => _root = root ?? throw new ArgumentNullException(nameof(root));
+
     /// <summary>The regions of the subtree, parents before children.</summary>
     public async Task<IReadOnlyList<Region>> RegionsAsync(CancellationToken cancellationToken = default)
     {

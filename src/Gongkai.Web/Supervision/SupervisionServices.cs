@@ -1,4 +1,5 @@
 using Gongkai.Supervision;
+using Gongkai.Web.Notifications;
 
 namespace Gongkai.Web.Supervision;
 
@@ -26,6 +27,12 @@ internal static class SupervisionServices
         services.AddScoped<SupervisedReports>();
         services.AddScoped<ReportCollector>();
         services.AddScoped<Assessments>();
+        services.AddOptions<AssessmentSnapshotOptions>().Bind(configuration.GetSection(AssessmentSnapshotOptions.Section))
+            .Validate(o => o.AssessmentRefresh > TimeSpan.Zero && o.AssessmentInlineAgencies >= 0 && o.AssessmentPollEvery > TimeSpan.Zero && o.AssessmentStaleAfter > TimeSpan.Zero,
+                "Supervision: AssessmentRefresh, AssessmentPollEvery and AssessmentStaleAfter must be positive and AssessmentInlineAgencies not negative.")
+            .ValidateOnStart();
+        services.AddScoped<AssessmentSnapshots>();
+        services.AddScheduledJob<AssessmentSnapshotWorker>(configuration.GetValue("Supervision:AssessmentPollEvery", TimeSpan.FromSeconds(2)));
         services.AddScoped<Rectifications>();
         services.AddScoped<SpotChecks>();
         services.AddScoped<Trends>();

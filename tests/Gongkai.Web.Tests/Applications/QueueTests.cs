@@ -126,7 +126,7 @@ public class QueueTests
         (await client.GetAsync(new Uri(next!, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static ApplicationRecord Case(
+    internal static ApplicationRecord Case(
         Guid agency,
         string number,
         CaseState state,

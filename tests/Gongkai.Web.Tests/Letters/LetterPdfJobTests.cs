@@ -74,7 +74,7 @@ public class LetterPdfJobTests
         (job.State, job.Failure, job.ClaimedBy).ShouldBe((RenderJobState.Queued, (string?)null, (string?)null));
         (await RoundAsync(app)).ShouldBe(1);
         job = await JobAsync(app, letterId);
-        (job.State, job.Attempts, job.Failure).ShouldBe((RenderJobState.Done, 2, (string?)null));
+        (job.State, job.Attempts, job.Failure).ShouldBe((RenderJobState.Done, 1, (string?)null), "重试 counts the attempts from zero again");
         job.FileSha256.ShouldNotBeNull();
         var done = await reviewer.GetFromJsonAsync<JsonElement>(api);
         (done.GetProperty("state").GetString(), done.GetProperty("label").GetString(), done.GetProperty("fileUrl").GetString()).ShouldBe(("done", "已完成", letter + "/pdf"));
@@ -163,6 +163,108 @@ public class LetterPdfJobTests
         var left = await JobAsync(app, letters[1]);
         (left.State, left.ClaimedBy, left.Attempts).ShouldBe((RenderJobState.Running, "busy-node", 1));
         converter.Calls.ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_job_whose_node_keeps_dying_ends_failed_at_the_attempt_cap_and_a_persons_retry_starts_it_again(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        app.Settings["Letters:PdfStaleAfter"] = "00:10:00";
+        app.Settings["Letters:PdfMaxAttempts"] = "3";
+        var converter = new FakePdfConverter().In(app);
+        var letters = await LettersAsync(app, 2);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await EnqueueAsync(app, letters[0], RenderJobState.Running, "dead-node", now.AddMinutes(-11));
+        await EnqueueAsync(app, letters[1], RenderJobState.Running, "dead-node", now.AddMinutes(-11));
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.RenderJobs.Where(j => j.SubjectId == letters[0]).ExecuteUpdateAsync(u => u.SetProperty(j => j.Attempts, 3));
+            await db.RenderJobs.Where(j => j.SubjectId == letters[1]).ExecuteUpdateAsync(u => u.SetProperty(j => j.Attempts, 2));
+        }
+
+        (await RoundAsync(app)).ShouldBe(1, "the job with an attempt left is taken over and made");
+
+        var gaveUp = await JobAsync(app, letters[0]);
+        (gaveUp.State, gaveUp.Attempts, gaveUp.ClaimedBy, gaveUp.Failure, gaveUp.FinishedAtUtc).ShouldBe(
+            (RenderJobState.Failed, 3, "dead-node", "已尝试生成 3 次均未完成（处理的服务器中途停止或出错），不再自动尝试；请点“重试”重新生成，仍失败的请联系系统管理员。", (DateTime?)now));
+        var third = await JobAsync(app, letters[1]);
+        (third.State, third.Attempts).ShouldBe((RenderJobState.Done, 3));
+        converter.Calls.ShouldBe(1);
+        (await RoundAsync(app)).ShouldBe(0, "a job that gave up is not claimed again by itself");
+
+        // 重试 by a person queues it again with its attempts from zero, and says so in the audit log.
+        var applicationId = await ApplicantCases.QueryAsync(app, db => db.Letters.Where(l => l.Id == letters[0]).Select(l => l.ApplicationId).SingleAsync());
+        var letter = $"/applications/{applicationId}/letters/{letters[0]}";
+        using var handler = app.CreateBrowserClient();
+        await handler.LoginAsync("handler");
+        (await handler.PostFormAsync(letter + "/pdf", [], letter + "/pdf")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var retried = await JobAsync(app, letters[0]);
+        (retried.State, retried.Attempts, retried.Failure, retried.ClaimedBy).ShouldBe((RenderJobState.Queued, 0, (string?)null, (string?)null));
+        (await RoundAsync(app)).ShouldBe(1);
+        (await JobAsync(app, letters[0])).State.ShouldBe(RenderJobState.Done);
+        var audit = await ApplicantCases.QueryAsync(app, db => db.AuditLog.Where(a => a.EntityId == letters[0].ToString() && a.Action == "letter.pdf-retried").Select(a => a.Summary).ToListAsync());
+        audit.ShouldBe([$"重新生成“政府信息公开申请接收回执（1）”的 PDF（上次失败：{LetterPdfWorker.GaveUp(3)}）"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Superseded_and_deleted_letters_pdfs_are_removed_after_the_retention_and_shared_or_current_ones_are_kept(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        app.Settings["Letters:PdfRetention"] = "7.00:00:00";
+        var letters = await LettersAsync(app, 4);
+        var store = app.Services.GetRequiredService<Gongkai.Web.Attachments.IFileStore>();
+        async Task<string> FileAsync(string text)
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 " + text));
+            return (await store.SaveAsync(content)).Sha256;
+        }
+
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var shared = await FileAsync("shared");
+        var edited = await FileAsync("edited draft");
+        var deleted = await FileAsync("deleted letter");
+        var recent = await FileAsync("edited yesterday");
+        var issued = await FileAsync("issued");
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Letters.Where(l => l.Id == letters[3]).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, LetterStatus.Issued).SetProperty(l => l.IssuedOn, new DateOnly(2024, 5, 1)));
+        }
+
+        var current0 = await FinishedJobAsync(app, letters[0], null, shared, now.AddDays(-30));
+        await FinishedJobAsync(app, letters[0], "edited-1", shared, now.AddDays(-8));
+        await FinishedJobAsync(app, letters[0], "edited-2", edited, now.AddDays(-8));
+        await FinishedJobAsync(app, letters[0], "edited-3", null, now.AddDays(-8), RenderJobState.Failed);
+        await FinishedJobAsync(app, letters[1], null, deleted, now.AddDays(-8));
+        var young = await FinishedJobAsync(app, letters[2], "edited-4", recent, now.AddDays(-2));
+        var kept = await FinishedJobAsync(app, letters[3], null, issued, now.AddDays(-400));
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Letters.Where(l => l.Id == letters[1]).ExecuteDeleteAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<LetterPdfCleanup>().RunAsync(CancellationToken.None)).ShouldBe(4);
+        }
+
+        var left = await ApplicantCases.QueryAsync(app, db => db.RenderJobs.Select(j => j.Id).ToListAsync());
+        left.Order().ShouldBe(new[] { current0, young, kept }.Order(), "the current text's job (draft or issued) and one inside the retention stay");
+        (await store.ExistsAsync(shared)).ShouldBeTrue("the current job still refers to the same content");
+        (await store.ExistsAsync(edited)).ShouldBeFalse();
+        (await store.ExistsAsync(deleted)).ShouldBeFalse();
+        (await store.ExistsAsync(recent)).ShouldBeTrue();
+        (await store.ExistsAsync(issued)).ShouldBeTrue();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<LetterPdfCleanup>().RunAsync(CancellationToken.None)).ShouldBe(0, "nothing more to remove");
+        }
     }
 
     [Theory]
@@ -302,7 +404,31 @@ public class LetterPdfJobTests
         return [.. letters.Select(l => l.Id)];
     }
 
-    private static async Task EnqueueAsync(GongkaiApp app, Guid letterId, RenderJobState state, string? claimedBy, DateTime? claimedAt)
+    /// <summary>A finished job of the letter's current text (hash null) or of another text, with its file.</summary>
+    private static Task<Guid> FinishedJobAsync(GongkaiApp app, Guid letterId, string? hash, string? file, DateTime finishedAt, RenderJobState state = RenderJobState.Done) =>
+        AddJobAsync(app, letterId, job =>
+        {
+            job.SourceHash = hash ?? job.SourceHash;
+            job.State = state;
+            job.Attempts = 1;
+            job.Failure = state == RenderJobState.Failed ? LibreOfficePdf.NotInstalled : null;
+            job.FileSha256 = file;
+            job.FileSize = file is null ? null : 20;
+            job.RequestedAtUtc = finishedAt.AddMinutes(-1);
+            job.FinishedAtUtc = finishedAt;
+        });
+
+    private static Task<Guid> EnqueueAsync(GongkaiApp app, Guid letterId, RenderJobState state, string? claimedBy, DateTime? claimedAt) =>
+        AddJobAsync(app, letterId, job =>
+        {
+            job.State = state;
+            job.Attempts = claimedBy is null ? 0 : 1;
+            job.ClaimedBy = claimedBy;
+            job.ClaimedAtUtc = claimedAt;
+        });
+
+    /// <summary>A job of the letter's current text, requested 20 minutes ago, as <paramref name="set"/> changes it.</summary>
+    private static async Task<Guid> AddJobAsync(GongkaiApp app, Guid letterId, Action<RenderJob> set)
     {
         await using var db = app.Database.CreateContext();
         var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId);
@@ -315,14 +441,13 @@ public class LetterPdfJobTests
             AgencyId = letter.AgencyId,
             Format = "pdf",
             SourceHash = LetterPdfJobs.SourceHash(LetterDocument.From(letter, agency)),
-            State = state,
-            Attempts = claimedBy is null ? 0 : 1,
-            ClaimedBy = claimedBy,
-            ClaimedAtUtc = claimedAt,
+            State = RenderJobState.Queued,
             RequestedByName = "张明（经办人）",
             RequestedAtUtc = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-20),
         };
+        set(job);
         db.RenderJobs.Add(job);
         await db.SaveChangesAsync();
+        return job.Id;
     }
 }
