@@ -1,6 +1,7 @@
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Portal;
 
@@ -37,9 +38,11 @@ public sealed record SearchResult(SearchQuery Query, string? Problem, int Total,
 /// <summary>
 /// The public full-text search over published catalogue items (see <see cref="CatalogSearchIndex"/> for the index
 /// and the ranking). Reads a page tier by tier without scanning more than the page needs: a tier is skipped by a
-/// capped count, and every count stops at <see cref="CountCap"/>.
+/// capped count, and every count stops at <see cref="CountCap"/>. On PostgreSQL the keys come from the node's
+/// <see cref="LocalSearchIndex"/> (SQLite's FTS5 statements) when it is usable, otherwise from PostgreSQL's own index;
+/// the page's rows always come from the database.
 /// </summary>
-public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db)
+public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, LocalSearchIndex? local = null)
 {
     public const int PageSize = 20;
 
@@ -62,38 +65,43 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         }
 
         var filter = new CatalogSearchFilter(query.Tokens, request.AgencyId, request.CategoryId, request.From, request.To);
-        await using var read = await CatalogSearchIndex.BeginReadAsync(db, cancellationToken);
-        var terms = await CatalogSearchIndex.TermCountsAsync(db, query.Tokens, cancellationToken);
-        var counted = await CatalogSearchIndex.CountAsync(db, filter, SearchTier.Any, CountCap + 1, terms, cancellationToken);
+        PageKeys found;
+        if (db.Database.IsSqlite())
+        {
+            var connection = db.Database.GetDbConnection();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+            }
+
+            found = await PageAsync(new SqliteTiers(connection), filter, request.Page, cancellationToken);
+        }
+        else if (local is { Enabled: true } && await local.OpenAsync(db, cancellationToken) is { } index)
+        {
+            await using (index)
+            {
+                try
+                {
+                    found = await PageAsync(new SqliteTiers(index.Connection), filter, request.Page, cancellationToken);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException exception)
+                {
+                    local.Failed(exception);
+                    found = await PostgresPageAsync(filter, request.Page, cancellationToken);
+                }
+            }
+        }
+        else
+        {
+            found = await PostgresPageAsync(filter, request.Page, cancellationToken);
+        }
+
+        var (counted, page, keys) = found;
         var total = Math.Min(counted, CountCap);
         var pageCount = (total + PageSize - 1) / PageSize;
-        var page = Math.Clamp(request.Page, 1, Math.Max(pageCount, 1));
         if (total == 0)
         {
             return new SearchResult(query, null, 0, false, 1, PageSize, 0, []);
-        }
-
-        var keys = new List<(long Key, SearchTier Tier)>(PageSize);
-        var skip = (page - 1) * PageSize;
-        foreach (var tier in Tiers)
-        {
-            var need = PageSize - keys.Count;
-            if (need == 0)
-            {
-                break;
-            }
-
-            var found = await CatalogSearchIndex.FindAsync(db, filter, tier, skip, need, terms, cancellationToken);
-            if (found.Count > 0)
-            {
-                keys.AddRange(found.Select(k => (k, tier)));
-                skip = 0;
-            }
-            else if (skip > 0)
-            {
-                // The page starts after this tier: step over it without reading it.
-                skip -= await CatalogSearchIndex.CountAsync(db, filter, tier, skip, terms, cancellationToken);
-            }
         }
 
         var rows = await CatalogSearchIndex.RowsAsync(db, [.. keys.Select(k => k.Key)], cancellationToken);
@@ -126,5 +134,79 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         }
 
         return new SearchResult(query, null, total, counted > CountCap, page, PageSize, pageCount, hits);
+    }
+
+    /// <summary>PostgreSQL's own search: the fallback while the node has no usable local index.</summary>
+    private async Task<PageKeys> PostgresPageAsync(CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
+    {
+        await using var read = await CatalogSearchIndex.BeginReadAsync(db, cancellationToken);
+        var terms = await CatalogSearchIndex.TermCountsAsync(db, filter.Tokens, cancellationToken);
+        return await PageAsync(new PostgresTiers(db, terms), filter, page, cancellationToken);
+    }
+
+    /// <summary>The capped total, the page shown (clamped to the pages there are) and its keys with their tiers.</summary>
+    private static async Task<PageKeys> PageAsync(ITiers tiers, CatalogSearchFilter filter, int requested, CancellationToken cancellationToken)
+    {
+        var counted = await tiers.CountAsync(filter, SearchTier.Any, CountCap + 1, cancellationToken);
+        var total = Math.Min(counted, CountCap);
+        var pageCount = (total + PageSize - 1) / PageSize;
+        var page = Math.Clamp(requested, 1, Math.Max(pageCount, 1));
+        var keys = new List<(long Key, SearchTier Tier)>(PageSize);
+        if (total == 0)
+        {
+            return new PageKeys(0, 1, keys);
+        }
+
+        var skip = (page - 1) * PageSize;
+        foreach (var tier in Tiers)
+        {
+            var need = PageSize - keys.Count;
+            if (need == 0)
+            {
+                break;
+            }
+
+            var found = await tiers.FindAsync(filter, tier, skip, need, cancellationToken);
+            if (found.Count > 0)
+            {
+                keys.AddRange(found.Select(k => (k, tier)));
+                skip = 0;
+            }
+            else if (skip > 0)
+            {
+                // The page starts after this tier: step over it without reading it.
+                skip -= await tiers.CountAsync(filter, tier, skip, cancellationToken);
+            }
+        }
+
+        return new PageKeys(counted, page, keys);
+    }
+
+    private sealed record PageKeys(int Counted, int Page, List<(long Key, SearchTier Tier)> Keys);
+
+    /// <summary>Where a search reads its tiers: an FTS5 index (the SQLite database or the local index) or PostgreSQL.</summary>
+    private interface ITiers
+    {
+        Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken);
+    }
+
+    private sealed class SqliteTiers(System.Data.Common.DbConnection connection) : ITiers
+    {
+        public Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken) =>
+            CatalogSearchIndex.SqliteCountAsync(connection, null, filter, tier, cap, cancellationToken);
+
+        public Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken) =>
+            CatalogSearchIndex.SqliteFindAsync(connection, null, filter, tier, skip, take, cancellationToken);
+    }
+
+    private sealed class PostgresTiers(GongkaiDbContext db, CatalogTermCounts? terms) : ITiers
+    {
+        public Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken) =>
+            CatalogSearchIndex.CountAsync(db, filter, tier, cap, terms, cancellationToken);
+
+        public Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken) =>
+            CatalogSearchIndex.FindAsync(db, filter, tier, skip, take, terms, cancellationToken);
     }
 }

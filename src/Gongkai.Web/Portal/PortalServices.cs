@@ -9,6 +9,10 @@ internal static class PortalServices
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ApplicantSession>();
         services.AddScoped<CatalogSearch>();
+        services.AddOptions<LocalSearchIndexOptions>().Bind(configuration.GetSection(LocalSearchIndexOptions.Section));
+        services.AddSingleton<LocalSearchIndex>();
+        services.AddHostedService<LocalSearchIndexBuilder>();
+        services.AddHealthChecks().AddCheck<LocalSearchIndexHealthCheck>("本节点搜索索引", tags: [Health.Observability.ReadyTag]);
         services.AddPublicReads();
         return services;
     }

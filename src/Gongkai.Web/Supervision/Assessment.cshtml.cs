@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gongkai.Web.Supervision;
 
@@ -17,7 +18,7 @@ namespace Gongkai.Web.Supervision;
 /// closes a finished period (考核结果定稿), which stores the results so the published ranking never changes.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor + "," + Roles.Administrator)]
-public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots snapshots, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, TimeProvider clock) : PageModel
+public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots snapshots, RegionScope scope, GongkaiDbContext db, AuditLog audit, Staff staff, IMemoryCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
@@ -40,6 +41,18 @@ public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots
 
     /// <summary>A scheme is in force for the period (the ranking may still be computing).</summary>
     public bool HasScheme { get; private set; }
+
+    /// <summary>Agencies per page of the ranking: 2,000 agencies' lines were 6.8 MB of HTML on one page.</summary>
+    public const int PageSize = 100;
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Result is null ? 1 : Math.Max(1, (Result.Ranking.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The rows of the ranking on this page.</summary>
+    public IEnumerable<RankedScore> Shown => Result is null ? [] : Result.Ranking.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+
+    public string PageUrl(int page) => $"/supervision/assessment?period={SelectedPeriod.Key}&region={SelectedRegion.Id}&page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}#ranking";
 
     public int RefreshMinutes => (int)Math.Ceiling(snapshots.Refresh.TotalMinutes);
 
@@ -73,10 +86,27 @@ public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots
             : File(SheetExport.Csv(AssessmentSheets.Ranking(Result)), SheetExport.CsvType, FileName("csv"));
 
     /// <summary>The ranking and every agency's indicator lines as an Excel workbook.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
-        !await LoadAsync(cancellationToken) || Result is null
-            ? NotFound()
-            : File(SheetExport.Xlsx(AssessmentSheets.Ranking(Result), AssessmentSheets.Lines(Result)), SheetExport.XlsxType, FileName("xlsx"));
+    /// <remarks>
+    /// A ranking computed in the background is the same until the next computation, so its workbook is made once per
+    /// node, computation and reader's office (the reader's own office is not in it) and kept in memory for 15 minutes.
+    /// </remarks>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Result is not { } result)
+        {
+            return NotFound();
+        }
+
+        byte[] Make() => SheetExport.Xlsx(AssessmentSheets.Ranking(result), AssessmentSheets.Lines(result));
+        var bytes = result.Computation is { } computation
+            ? cache.GetOrCreate(("assessment.xlsx", computation, staff.AgencyId), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(15);
+                return Make();
+            })!
+            : Make();
+        return File(bytes, SheetExport.XlsxType, FileName("xlsx"));
+    }
 
     /// <summary>The background computation's state as JSON (for assessment-snapshot.js), or 404 when the ranking is live.</summary>
     public async Task<IActionResult> OnGetStateAsync(CancellationToken cancellationToken)
@@ -168,6 +198,9 @@ public sealed class AssessmentModel(Assessments assessments, AssessmentSnapshots
 
         var read = await snapshots.ReadAsync(SelectedRegion, SelectedPeriod, cancellationToken);
         (Result, Snapshot, HasScheme) = (read.Result, read.Snapshot, read.HasScheme);
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested)
+            ? Math.Clamp(requested, 1, PageCount)
+            : 1;
         return true;
     }
 

@@ -11,6 +11,7 @@ using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
 using Gongkai.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Supervision;
@@ -53,7 +54,7 @@ public sealed record AssessmentRead(AssessmentResult? Result, SnapshotView? Snap
 /// agency of the region's subtree; each reader sees it without their own office, ranked again.
 /// </summary>
 public sealed class AssessmentSnapshots(
-    GongkaiDbContext db, Assessments assessments, AuditLog audit, IOptions<AssessmentSnapshotOptions> options, TimeProvider clock)
+    GongkaiDbContext db, Assessments assessments, AuditLog audit, IMemoryCache cache, IOptions<AssessmentSnapshotOptions> options, TimeProvider clock)
 {
     public const string RequestedAction = "assessment.recompute-requested";
 
@@ -97,7 +98,7 @@ public sealed class AssessmentSnapshots(
             row = (await QueueAsync(region, period, System, cancellationToken)).Row;
         }
 
-        var result = row.ResultsJson is null || row.SchemeId is not { } usedScheme ? null : await FromSnapshotAsync(row, usedScheme, region, period, agencies, cancellationToken);
+        var result = row.SchemeId is null ? null : await FromSnapshotAsync(row.Id, region, period, agencies, cancellationToken);
         return new AssessmentRead(result, View(row, result?.Scheme.Scheme.Version, schemeId), true);
     }
 
@@ -139,8 +140,52 @@ public sealed class AssessmentSnapshots(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The row without its ranking's JSON (megabytes at region scale: read only when not in memory yet).</summary>
     private Task<AssessmentSnapshotRecord?> FindAsync(Guid regionId, AssessmentPeriod period, CancellationToken cancellationToken) =>
-        db.AssessmentSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.RegionId == regionId && s.PeriodKey == period.Key, cancellationToken);
+        db.AssessmentSnapshots.AsNoTracking().Where(s => s.RegionId == regionId && s.PeriodKey == period.Key)
+            .Select(s => new AssessmentSnapshotRecord
+            {
+                Id = s.Id, RegionId = s.RegionId, PeriodKey = s.PeriodKey, State = s.State, SchemeId = s.SchemeId, ComputedAtUtc = s.ComputedAtUtc,
+                DurationMs = s.DurationMs, Failure = s.Failure, Attempts = s.Attempts, ClaimedBy = s.ClaimedBy, ClaimedAtUtc = s.ClaimedAtUtc,
+                RequestedBy = s.RequestedBy, RequestedAtUtc = s.RequestedAtUtc,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The stored ranking, deserialised once per node and computation: at region scale the JSON is megabytes and reading
+    /// it on every request cost more than the page. The key is the row, its <c>Attempts</c> (each claim adds one, and
+    /// only a claim changes the JSON) and <c>ComputedAtUtc</c>, read with the JSON; nothing is kept while a computation
+    /// runs (its JSON is about to change under the same attempt).
+    /// </summary>
+    private async Task<(IReadOnlyList<RankedScore> Ranking, Guid SchemeId, DateTime? ComputedAtUtc, int? Attempt)?> RankingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var head = await db.AssessmentSnapshots.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Attempts, s.ComputedAtUtc, s.State }).SingleOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        if (head.State != RenderJobState.Running && cache.TryGetValue((nameof(AssessmentSnapshots), id, head.Attempts, head.ComputedAtUtc), out (IReadOnlyList<RankedScore>, Guid, DateTime?, int?) known))
+        {
+            return known;
+        }
+
+        var stored = await db.AssessmentSnapshots.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { s.SchemeId, s.ComputedAtUtc, s.ResultsJson, s.Attempts, s.State }).SingleAsync(cancellationToken);
+        if (stored.SchemeId is not { } schemeId || stored.ResultsJson is null)
+        {
+            return null;
+        }
+
+        (IReadOnlyList<RankedScore>, Guid, DateTime?, int?) value = (JsonSerializer.Deserialize<List<RankedScore>>(stored.ResultsJson, Assessments.Json) ?? [], schemeId, stored.ComputedAtUtc,
+            stored.State == RenderJobState.Running ? null : stored.Attempts);
+        if (stored.State != RenderJobState.Running)
+        {
+            cache.Set((nameof(AssessmentSnapshots), id, stored.Attempts, stored.ComputedAtUtc), value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+
+        return value;
+    }
 
     private async Task<(AssessmentSnapshotRecord Row, bool Queued)> QueueAsync(Region region, AssessmentPeriod period, string requestedBy, CancellationToken cancellationToken)
     {
@@ -186,17 +231,21 @@ public sealed class AssessmentSnapshots(
         return (await FindAsync(region.Id, period, cancellationToken) ?? row, queued == 1);
     }
 
-    private async Task<AssessmentResult> FromSnapshotAsync(
-        AssessmentSnapshotRecord row, Guid schemeId, Region region, AssessmentPeriod period, IReadOnlyList<ScopedAgency> agencies, CancellationToken cancellationToken)
+    private async Task<AssessmentResult?> FromSnapshotAsync(
+        Guid id, Region region, AssessmentPeriod period, IReadOnlyList<ScopedAgency> agencies, CancellationToken cancellationToken)
     {
+        if (await RankingAsync(id, cancellationToken) is not var (ranking, schemeId, computedAt, attempt))
+        {
+            return null;
+        }
+
         var scheme = Assessments.ToStored(await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == schemeId, cancellationToken));
-        var ranking = JsonSerializer.Deserialize<List<RankedScore>>(row.ResultsJson!, Assessments.Json) ?? [];
         var byId = agencies.ToDictionary(a => a.Id);
         var visible = ranking.Where(r => byId.ContainsKey(r.Score.AgencyId)).ToList();
         IReadOnlyList<RankedScore> ranked = visible.Count == ranking.Count
             ? ranking
             : AssessmentSchemes.Rank([.. visible.Select(r => r.Score)], visible.ToDictionary(r => r.Score.AgencyId, r => r.PreviousTotal));
-        return new AssessmentResult(region, period, scheme, ranked, byId, null, null) { ComputedAtUtc = row.ComputedAtUtc };
+        return new AssessmentResult(region, period, scheme, ranked, byId, null, null) { ComputedAtUtc = computedAt, Computation = attempt is { } n ? (id, n) : null };
     }
 
     private SnapshotView View(AssessmentSnapshotRecord row, int? version, Guid? schemeInForce)

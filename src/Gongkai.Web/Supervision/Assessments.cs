@@ -26,6 +26,9 @@ public sealed record AssessmentResult(
 {
     /// <summary>When the ranking of an open period was computed in the background (数据截至), or null when it is live or closed.</summary>
     public DateTime? ComputedAtUtc { get; init; }
+
+    /// <summary>Which stored computation this is (the snapshot row and its attempt), for what is kept in memory per computation.</summary>
+    public (Guid Snapshot, int Attempt)? Computation { get; init; }
 }
 
 /// <summary>

@@ -31,6 +31,7 @@ internal static class SupervisionServices
             .Validate(o => o.AssessmentRefresh > TimeSpan.Zero && o.AssessmentInlineAgencies >= 0 && o.AssessmentPollEvery > TimeSpan.Zero && o.AssessmentStaleAfter > TimeSpan.Zero,
                 "Supervision: AssessmentRefresh, AssessmentPollEvery and AssessmentStaleAfter must be positive and AssessmentInlineAgencies not negative.")
             .ValidateOnStart();
+        services.AddMemoryCache();
         services.AddScoped<AssessmentSnapshots>();
         services.AddScheduledJob<AssessmentSnapshotWorker>(configuration.GetValue("Supervision:AssessmentPollEvery", TimeSpan.FromSeconds(2)));
         services.AddScoped<Rectifications>();

@@ -197,6 +197,41 @@ public class AssessmentSnapshotTests
         (await Task.WhenAll(RoundAsync(first), RoundAsync(second))).ShouldBe([0, 0], "nothing is computed twice");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_ranking_of_more_than_a_hundred_agencies_is_shown_a_hundred_at_a_time_and_exported_whole(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = Large(new GongkaiApp(database, clock: new TestClock(April2025), demoCases: false, demoCatalog: false));
+        await ApplicantCases.QueryAsync(app, async db =>
+        {
+            var county = await db.Agencies.Where(a => a.Name == "示范县教育局").Select(a => a.RegionId).SingleAsync();
+            db.Agencies.AddRange(Enumerable.Range(1, 100).Select(i => new Gongkai.Data.Agencies.Agency
+            {
+                Id = Guid.NewGuid(), RegionId = county, Name = $"示范县第{i:000}号机关", Kind = Gongkai.Data.Agencies.AgencyKind.Department, SortOrder = 1000 + i,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+        (await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", AssessmentTests.SchemeForm("2025Q1"), formSelector: "#scheme-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        _ = await supervisor.GetPageAsync("/supervision/assessment?period=2025Q1");
+        (await RoundAsync(app)).ShouldBe(1);
+
+        var first = await supervisor.GetPageAsync("/supervision/assessment?period=2025Q1");
+        first.QuerySelectorAll("#ranking tbody tr").Length.ShouldBe(100);
+        first.QuerySelector("#ranking-range")!.TextContent.ShouldBe("第 1–100 个，共 105 个机关；下载的 Excel 和 CSV 含全部机关。");
+        var next = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        next.ShouldEndWith("&page=2#ranking");
+        var second = await supervisor.GetPageAsync(next.Split('#')[0]);
+        second.QuerySelectorAll("#ranking tbody tr").Length.ShouldBe(5);
+        second.QuerySelector("#ranking-range")!.TextContent.ShouldStartWith("第 101–105 个");
+        (await supervisor.GetPageAsync(next.Split('#')[0].Replace("page=2", "page=99", StringComparison.Ordinal))).QuerySelectorAll("#ranking tbody tr").Length.ShouldBe(5, "a page past the end shows the last");
+        (await supervisor.GetPageAsync(next.Split('#')[0].Replace("page=2", "page=-1", StringComparison.Ordinal))).QuerySelectorAll("#ranking tbody tr").Length.ShouldBe(100);
+        var csv = (await supervisor.GetStringAsync(new Uri("/supervision/assessment?handler=csv&period=2025Q1", UriKind.Relative))).TrimStart('\uFEFF');
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(106, "a header and every agency");
+    }
+
     /// <summary>Every region is computed in the background; the job runs only when the test says.</summary>
     private static GongkaiApp Large(GongkaiApp app)
     {

@@ -58,6 +58,9 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     /// <summary>The app's own file store (Storage:Root), removed when the app is disposed.</summary>
     public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "gongkai-files-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The app's own folder for its local search index (PostgreSQL), removed when the app is disposed.</summary>
+    public string LocalIndexFolder { get; } = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -80,6 +83,7 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
             }
         });
         builder.UseSetting("Storage:Root", StorageRoot);
+        builder.UseSetting("Search:LocalIndex:Path", LocalIndexFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -113,6 +117,11 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         if (Directory.Exists(StorageRoot))
         {
             Directory.Delete(StorageRoot, recursive: true);
+        }
+
+        if (Directory.Exists(LocalIndexFolder))
+        {
+            Directory.Delete(LocalIndexFolder, recursive: true);
         }
     }
 

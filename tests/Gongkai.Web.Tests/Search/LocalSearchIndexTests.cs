@@ -1,0 +1,276 @@
+using Gongkai.Catalog;
+using Gongkai.Data;
+using Gongkai.Data.Catalog;
+using Gongkai.Tests.Data;
+using Gongkai.Tests.Web;
+using Gongkai.Web.Portal;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Gongkai.Tests.Search.SearchFixture;
+
+namespace Gongkai.Tests.Search;
+
+/// <summary>
+/// PostgreSQL search from each node's local FTS5 index (ADR 0014 "PostgreSQL search from a node-local index"): the
+/// same answers as SQLite and as PostgreSQL's own search, kept up to date across nodes by the change log, rebuilt when
+/// it belongs to another database or is damaged, swapped without disturbing searches.
+/// </summary>
+public class LocalSearchIndexTests
+{
+    [Fact]
+    public async Task The_change_log_lists_every_index_change_in_order()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var db = database.CreateContext();
+        var keys = await db.CatalogItems.OrderBy(i => i.Id).Select(i => i.SearchKey!.Value).ToListAsync();
+
+        await CatalogSearchIndex.RemoveAsync(db, keys[0]);
+
+        var log = await db.Database.SqlQuery<long>($"""SELECT "Key" AS "Value" FROM "CatalogSearchChanges" ORDER BY "Seq" """).ToListAsync();
+        log.ShouldBe([.. keys, keys[0]], "the fixture adds items 1 to 10 in turn, then item 1 is removed");
+        (await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "CatalogSearchGeneration" """).ToListAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sqlite_the_local_index_and_postgresql_fallback_give_the_same_results()
+    {
+        await using var sqlite = await CreateAsync(DatabaseProviders.Sqlite);
+        await using var postgres = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var app = await ServingAppAsync(postgres);
+        var local = app.Services.GetRequiredService<LocalSearchIndex>();
+
+        foreach (var (name, request, expected) in SearchProviderTests.Cases)
+        {
+            var onSqlite = await ResultAsync(sqlite, request);
+            var served = local.Served;
+            var onLocal = await SearchAsync(app, request);
+            local.Served.ShouldBe(served + 1, $"the local index answered: {name}");
+            var onFallback = await ResultAsync(postgres, request);
+
+            onSqlite.Items.Select(h => h.Id).ShouldBe(expected.Select(IdOf), $"SQLite: {name}");
+            foreach (var (provider, result) in new[] { ("local index", onLocal), ("PostgreSQL fallback", onFallback) })
+            {
+                result.Items.Select(h => (h.Id, h.MatchedIn)).ShouldBe(onSqlite.Items.Select(h => (h.Id, h.MatchedIn)), $"{provider}: {name}");
+                (result.Total, result.TotalIsCapped, result.PageCount).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount), $"{provider}: {name}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Publishing_withdrawing_and_superseding_on_one_node_are_searched_at_once_on_the_other()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var first = await ServingAppAsync(database);
+        await using var second = await ServingAppAsync(database);
+
+        // Published on the first node: the second finds it on its next search.
+        var item = await PublishAsync(first, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
+        (await IdsAsync(second, "秸秆")).ShouldBe([IdOf(200)]);
+        (await IdsAsync(first, "秸秆")).ShouldBe([IdOf(200)]);
+
+        // A second version supersedes the first: only the new one is found, under its new title.
+        await PublishAsync(first, IdOf(201), IdOf(200), "关于开展秸秆禁烧和垃圾清运巡查的通知", version: 2);
+        (await IdsAsync(second, "秸秆")).ShouldBe([IdOf(201)]);
+        (await IdsAsync(second, "垃圾")).ShouldBe([IdOf(201)]);
+
+        // Withdrawn on the second node: neither finds it.
+        await WithdrawAsync(second, IdOf(201));
+        (await IdsAsync(first, "秸秆")).ShouldBeEmpty();
+        (await IdsAsync(second, "秸秆")).ShouldBeEmpty();
+        (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+        first.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
+        second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
+        item.Title.ShouldBe("关于开展秸秆禁烧巡查的通知");
+    }
+
+    [Fact]
+    public async Task An_index_of_another_database_is_rebuilt_never_used()
+    {
+        await using var other = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql, extraTitleMatches: 45);
+        string foreign;
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        await using (var before = await ServingAppAsync(other, folder))
+        {
+            foreign = before.Services.GetRequiredService<LocalSearchIndex>().CurrentFile!;
+            (await SearchAsync(before, new SearchRequest("低保"))).Total.ShouldBe(4);
+        }
+
+        File.Exists(foreign).ShouldBeTrue("a node keeps its index when it stops");
+        var next = new GongkaiApp(database, demo: false);
+        next.Settings["Search:LocalIndex:Path"] = folder;
+        await using (next)
+        {
+            // The same folder, another database: the file found there is not served.
+            var local = next.Services.GetRequiredService<LocalSearchIndex>();
+            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            await local.WhenServingAsync();
+            local.CurrentFile.ShouldNotBe(foreign);
+            File.Exists(foreign).ShouldBeFalse("the foreign index is deleted");
+            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+
+            // A database whose generation changes under a running node (a restore): the node stops using its index.
+            var served = local.CurrentFile;
+            await using (var db = database.CreateContext())
+            {
+                await db.Database.ExecuteSqlRawAsync("""UPDATE "CatalogSearchGeneration" SET "Id" = gen_random_uuid()""");
+            }
+
+            var fellBack = local.FellBack;
+            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            local.FellBack.ShouldBe(fellBack + 1);
+            await local.WhenServingAsync();
+            local.CurrentFile.ShouldNotBe(served);
+            var count = local.Served;
+            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            local.Served.ShouldBe(count + 1);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_damaged_index_falls_back_to_postgresql_and_is_rebuilt()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var app = await ServingAppAsync(database);
+        var local = app.Services.GetRequiredService<LocalSearchIndex>();
+        var damaged = local.CurrentFile!;
+
+        await using (var file = new FileStream(damaged, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Write(Enumerable.Repeat((byte)0x5A, 8192).ToArray());
+        }
+
+        SqliteConnection.ClearAllPools();
+        var fellBack = local.FellBack;
+        var answer = await SearchAsync(app, new SearchRequest("低保"));
+
+        answer.Items.Select(h => h.Id).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+        local.FellBack.ShouldBe(fellBack + 1, "PostgreSQL answered");
+        await local.WhenServingAsync();
+        local.CurrentFile.ShouldNotBe(damaged);
+        var served = local.Served;
+        (await SearchAsync(app, new SearchRequest("低保"))).Items.Select(h => h.Id).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+        local.Served.ShouldBe(served + 1, "the rebuilt index answered");
+        app.Errors.Since(0).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Searches_running_while_a_new_index_is_swapped_in_all_get_the_right_answer()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql, extraTitleMatches: 45);
+        await using var app = await ServingAppAsync(database);
+        var local = app.Services.GetRequiredService<LocalSearchIndex>();
+        var before = local.CurrentFile!;
+        var expected = new[] { 10, 2, 1 }.Concat(Enumerable.Range(100, 45).Reverse()).Append(3).Select(IdOf).ToList();
+
+        var swapped = local.RebuildAsync();
+        var searchers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var answers = new List<List<Guid>>();
+            do
+            {
+                var ids = new List<Guid>();
+                for (var page = 1; page <= 3; page++)
+                {
+                    ids.AddRange((await SearchAsync(app, new SearchRequest("低保", Page: page))).Items.Select(h => h.Id));
+                }
+
+                answers.Add(ids);
+            }
+            while (!swapped.IsCompleted || answers.Count < 2);
+
+            return answers;
+        })).ToList();
+
+        await swapped;
+        var all = (await Task.WhenAll(searchers)).SelectMany(a => a).ToList();
+
+        all.ShouldAllBe(ids => ids.SequenceEqual(expected));
+        local.CurrentFile.ShouldNotBe(before);
+        File.Exists(before).ShouldBeFalse();
+        local.FellBack.ShouldBe(0);
+    }
+
+    /// <summary>An app on the database whose local index is built and serving.</summary>
+    private static async Task<GongkaiApp> ServingAppAsync(TestDatabase database, string? folder = null)
+    {
+        var app = new GongkaiApp(database, demo: false);
+        if (folder is not null)
+        {
+            app.Settings["Search:LocalIndex:Path"] = folder;
+        }
+
+        await app.Services.GetRequiredService<LocalSearchIndex>().WhenServingAsync();
+        return app;
+    }
+
+    private static async Task<SearchResult> SearchAsync(GongkaiApp app, SearchRequest request)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(request);
+    }
+
+    private static async Task<List<Guid>> IdsAsync(GongkaiApp app, string text) => [.. (await SearchAsync(app, new SearchRequest(text))).Items.Select(h => h.Id)];
+
+    private static async Task<SearchResult> ResultAsync(TestDatabase database, SearchRequest request)
+    {
+        await using var db = database.CreateContext();
+        return await new CatalogSearch(db).SearchAsync(request);
+    }
+
+    /// <summary>What <c>CatalogPublishing.PublishAsync</c> does to the data: the previous version leaves the index, this one enters it.</summary>
+    private static async Task<CatalogItem> PublishAsync(GongkaiApp node, Guid id, Guid series, string title, int version)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var day = new DateOnly(2024, 6, 17);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var previous = await db.CatalogItems.SingleOrDefaultAsync(i => i.SeriesId == series && i.Status == CatalogStatus.Published);
+        if (previous is not null)
+        {
+            await CatalogSearchIndex.RemoveAsync(db, previous.SearchKey!.Value);
+            previous.Status = CatalogStatus.Superseded;
+            previous.SearchKey = null;
+        }
+
+        var item = new CatalogItem
+        {
+            Id = id,
+            SeriesId = series,
+            Version = version,
+            AgencyId = Government,
+            Status = CatalogStatus.Published,
+            Title = title,
+            Publisher = "示范县人民政府办公室",
+            Body = "各乡镇要落实巡查责任。",
+            Mode = DisclosureMode.Proactive,
+            FormedOn = day,
+            PublishedOn = day,
+            IndexNumber = IndexNumberScheme.Default.Format("MB0000001", day, 200),
+            DraftedByName = "测试",
+            SearchKey = await CatalogSearchIndex.NextKeyAsync(db, day),
+        };
+        db.CatalogItems.Add(item);
+        await db.SaveChangesAsync();
+        await CatalogSearchIndex.AddAsync(db, CatalogSearchDocument.From(item));
+        await transaction.CommitAsync();
+        return item;
+    }
+
+    private static async Task WithdrawAsync(GongkaiApp node, Guid id)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var item = await db.CatalogItems.SingleAsync(i => i.Id == id);
+        await CatalogSearchIndex.RemoveAsync(db, item.SearchKey!.Value);
+        item.Status = CatalogStatus.Withdrawn;
+        item.SearchKey = null;
+        item.WithdrawalReason = "测试撤回";
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+}
