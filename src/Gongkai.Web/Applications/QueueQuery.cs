@@ -191,7 +191,7 @@ public sealed record QueueCounts(int Open, int Overdue, int DueSoon, int Unregis
 
 /// <summary>
 /// A page of the queue: the filtered total (counted up to <see cref="CappedCount.Cap"/>; <see cref="TotalIsCapped"/>
-/// says there are more and the pages stop there), the rows of this page, and the attention counts.
+/// says there are more and the pages stop there; a report cell's list is counted exactly), the rows of this page, and the attention counts.
 /// </summary>
 public sealed record QueuePage(int Total, bool TotalIsCapped, int Page, int PageSize, int PageCount, IReadOnlyList<QueueItem> Items, QueueCounts Counts)
 {
@@ -409,7 +409,11 @@ public static class QueueQuery
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var query = db.Applications.AsNoTracking().OfAgencies(agencyIds).Filter(filter, today, rules, db.Reviews);
-        var total = await CappedCount.CountAsync(query, cancellationToken);
+        // A report cell's list counts exactly: its total is the cell's number (every number opens what it counts), which
+        // exceeds the cap for a large agency; the ordinary queue stops at the cap (ADR 0014).
+        var total = filter.ReportYear is null
+            ? await CappedCount.CountAsync(query, cancellationToken)
+            : new CappedCount(await query.CountAsync(cancellationToken), IsCapped: false);
         var pageCount = Math.Max(1, (total.Value + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
         var ids = await query.PageIdsAsync((page - 1) * PageSize, PageSize, cancellationToken);

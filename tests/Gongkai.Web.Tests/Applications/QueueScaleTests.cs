@@ -56,6 +56,40 @@ public class QueueScaleTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_report_cells_list_counts_exactly_beyond_the_cap_and_pages_through_every_case(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database);
+        var agency = await ApplicantCases.AgencyIdAsync(app);
+        await using (var db = database.CreateContext())
+        {
+            db.Applications.AddRange(Enumerable.Range(1, CappedCount.Cap + 1).Select(i =>
+                QueueTests.Case(agency, $"2023-8{i:0000}", CaseState.Replied, due: null, received: new DateOnly(2023, 1, 2).AddDays(i % 150), concluded: new DateOnly(2023, 6, 1).AddDays(i % 120), outcome: Outcome.Granted)));
+            await db.SaveChangesAsync();
+        }
+
+        using var client = app.CreateBrowserClient();
+        await client.LoginAsync("handler");
+        var report = await client.GetPageAsync("/annual-reports/2023");
+        var cell = report.QuerySelectorAll("td[data-path^='table3'] a")
+            .Select(a => (Number: int.Parse(a.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture), Href: a.GetAttribute("href")!))
+            .MaxBy(a => a.Number);
+        cell.Number.ShouldBeGreaterThan(CappedCount.Cap);
+
+        var list = await client.GetPageAsync(cell.Href);
+        var pages = (cell.Number + QueueQuery.PageSize - 1) / QueueQuery.PageSize;
+        list.QuerySelector("main p[role=status]")!.TextContent.ShouldStartWith($"共 {cell.Number} 件，第 1/{pages} 页", customMessage: "the cell's number, not '超过 1000 件'");
+
+        var last = await client.GetPageAsync(cell.Href + "&page=" + pages.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        last.QuerySelector("main p[role=status]")!.TextContent.ShouldStartWith($"共 {cell.Number} 件，第 {pages}/{pages} 页");
+        last.QuerySelectorAll("table.queue tbody tr").Length.ShouldBe(cell.Number - ((pages - 1) * QueueQuery.PageSize), "the last page holds the last of the cell's cases");
+
+        var queue = await client.GetPageAsync("/applications");
+        queue.QuerySelector("main p[role=status]")!.TextContent.ShouldStartWith("共 超过 1000 件", customMessage: "the ordinary queue still stops at the cap");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_attention_counts_are_the_case_engines_own_classification_of_the_open_cases(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
