@@ -60,6 +60,9 @@ public sealed class AssessmentSnapshots(
 
     public const string System = "系统";
 
+    /// <summary>The key (in place of a period's) of a region's stored overview trends: not a period, so never parsed as one.</summary>
+    public const string TrendsKey = "trends";
+
     /// <summary>How old a computed ranking may be before reading it queues a new computation.</summary>
     public TimeSpan Refresh => options.Value.AssessmentRefresh;
 
@@ -92,14 +95,42 @@ public sealed class AssessmentSnapshots(
         }
 
         var schemeId = schemes.First(s => s.Scheme == inForce).Id;
-        var row = await FindAsync(region.Id, period, cancellationToken);
+        var row = await FindAsync(region.Id, period.Key, cancellationToken);
         if (row is null || (row.State == RenderJobState.Done && (row.SchemeId != schemeId || row.ComputedAtUtc < Now - options.Value.AssessmentRefresh)))
         {
-            row = (await QueueAsync(region, period, System, cancellationToken)).Row;
+            row = (await QueueAsync(region, period.Key, System, cancellationToken)).Row;
         }
 
         var result = row.SchemeId is null ? null : await FromSnapshotAsync(row.Id, region, period, agencies, cancellationToken);
         return new AssessmentRead(result, View(row, result?.Scheme.Scheme.Version, schemeId), true);
+    }
+
+    /// <summary>
+    /// The region overview's twelve-month trends (<see cref="Trends.MonthlyAsync"/>) of a large region, stored in the
+    /// same table under the key <see cref="TrendsKey"/> and computed by the same worker; null when the region has at most
+    /// <see cref="AssessmentSnapshotOptions.AssessmentInlineAgencies"/> agencies (the caller counts live). A missing series,
+    /// one older than <see cref="AssessmentSnapshotOptions.AssessmentRefresh"/> or a failed one asked for that long ago is
+    /// queued; the charts are empty until the first computation is done.
+    /// </summary>
+    public async Task<(IReadOnlyList<TrendChart> Charts, SnapshotView View)?> ReadTrendsAsync(Region region, int agencies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (agencies <= options.Value.AssessmentInlineAgencies)
+        {
+            return null;
+        }
+
+        var row = await FindAsync(region.Id, TrendsKey, cancellationToken);
+        var old = Now - options.Value.AssessmentRefresh;
+        if (row is null || (row.State == RenderJobState.Done && row.ComputedAtUtc < old) || (row.State == RenderJobState.Failed && row.RequestedAtUtc < old))
+        {
+            row = (await QueueAsync(region, TrendsKey, System, cancellationToken)).Row;
+        }
+
+        var json = row.ComputedAtUtc is null ? null
+            : await db.AssessmentSnapshots.AsNoTracking().Where(s => s.Id == row.Id).Select(s => s.ResultsJson).SingleOrDefaultAsync(cancellationToken);
+        IReadOnlyList<TrendChart> charts = json is null ? [] : JsonSerializer.Deserialize<List<TrendChart>>(json, Assessments.Json) ?? [];
+        return (charts, View(row, null, null));
     }
 
     /// <summary>The background computation's state for the JSON the page polls; null when the region is computed live.</summary>
@@ -107,7 +138,7 @@ public sealed class AssessmentSnapshots(
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
-        if (await FindAsync(region.Id, period, cancellationToken) is not { } row)
+        if (await FindAsync(region.Id, period.Key, cancellationToken) is not { } row)
         {
             return null;
         }
@@ -128,7 +159,7 @@ public sealed class AssessmentSnapshots(
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
-        var (row, queued) = await QueueAsync(region, period, requestedBy, cancellationToken);
+        var (row, queued) = await QueueAsync(region, period.Key, requestedBy, cancellationToken);
         if (queued)
         {
             audit.Record(RequestedAction, "AssessmentSnapshot", $"{region.Id}/{period.Key}", $"重新计算{region.Name}{period.Label}考核排名");
@@ -141,8 +172,8 @@ public sealed class AssessmentSnapshots(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The row without its ranking's JSON (megabytes at region scale: read only when not in memory yet).</summary>
-    private Task<AssessmentSnapshotRecord?> FindAsync(Guid regionId, AssessmentPeriod period, CancellationToken cancellationToken) =>
-        db.AssessmentSnapshots.AsNoTracking().Where(s => s.RegionId == regionId && s.PeriodKey == period.Key)
+    private Task<AssessmentSnapshotRecord?> FindAsync(Guid regionId, string key, CancellationToken cancellationToken) =>
+        db.AssessmentSnapshots.AsNoTracking().Where(s => s.RegionId == regionId && s.PeriodKey == key)
             .Select(s => new AssessmentSnapshotRecord
             {
                 Id = s.Id, RegionId = s.RegionId, PeriodKey = s.PeriodKey, State = s.State, SchemeId = s.SchemeId, ComputedAtUtc = s.ComputedAtUtc,
@@ -187,17 +218,17 @@ public sealed class AssessmentSnapshots(
         return value;
     }
 
-    private async Task<(AssessmentSnapshotRecord Row, bool Queued)> QueueAsync(Region region, AssessmentPeriod period, string requestedBy, CancellationToken cancellationToken)
+    private async Task<(AssessmentSnapshotRecord Row, bool Queued)> QueueAsync(Region region, string key, string requestedBy, CancellationToken cancellationToken)
     {
         var now = Now;
         var by = requestedBy.Length > 100 ? requestedBy[..100] : requestedBy;
-        if (await FindAsync(region.Id, period, cancellationToken) is not { } row)
+        if (await FindAsync(region.Id, key, cancellationToken) is not { } row)
         {
             var added = new AssessmentSnapshotRecord
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 RegionId = region.Id,
-                PeriodKey = period.Key,
+                PeriodKey = key,
                 State = RenderJobState.Queued,
                 RequestedBy = by,
                 RequestedAtUtc = now,
@@ -217,7 +248,7 @@ public sealed class AssessmentSnapshots(
                     entry.State = EntityState.Detached;
                 }
 
-                return (await FindAsync(region.Id, period, cancellationToken) ?? throw new InvalidOperationException("The snapshot that won the unique key is not there."), false);
+                return (await FindAsync(region.Id, key, cancellationToken) ?? throw new InvalidOperationException("The snapshot that won the unique key is not there."), false);
             }
         }
 
@@ -228,7 +259,7 @@ public sealed class AssessmentSnapshots(
                     .SetProperty(s => s.ClaimedBy, (string?)null).SetProperty(s => s.ClaimedAtUtc, (DateTime?)null)
                     .SetProperty(s => s.RequestedBy, by).SetProperty(s => s.RequestedAtUtc, now),
                 cancellationToken);
-        return (await FindAsync(region.Id, period, cancellationToken) ?? row, queued == 1);
+        return (await FindAsync(region.Id, key, cancellationToken) ?? row, queued == 1);
     }
 
     private async Task<AssessmentResult?> FromSnapshotAsync(
@@ -268,7 +299,8 @@ public sealed class AssessmentSnapshots(
 /// queued rankings. It claims one with a conditional update, as <see cref="LetterPdfWorker"/> does (a claim older than
 /// <see cref="AssessmentSnapshotOptions.AssessmentStaleAfter"/> may be taken over; of two nodes only one update
 /// matches), computes it with the counted path (<see cref="Assessments.AssessAsync(Region, AssessmentPeriod, CancellationToken)"/>,
-/// one GROUP BY over the cases) for the region's whole subtree, and stores it — 已完成, or 失败 with the reason.
+/// one GROUP BY over the cases) for the region's whole subtree, and stores it — 已完成, or 失败 with the reason. A row
+/// keyed <see cref="AssessmentSnapshots.TrendsKey"/> is the region overview's month series instead (<see cref="Trends.MonthlyAsync"/>).
 /// </summary>
 public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptions<AssessmentSnapshotOptions> options) : IScheduledJob
 {
@@ -311,6 +343,14 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
         try
         {
             var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == row.RegionId, cancellationToken);
+            if (region is not null && row.PeriodKey == AssessmentSnapshots.TrendsKey)
+            {
+                var scope = services.GetRequiredService<RegionScope>();
+                scope.ActFor(region);
+                var charts = await services.GetRequiredService<Trends>().MonthlyAsync([.. (await scope.AgenciesAsync(cancellationToken)).Select(a => a.Id)], cancellationToken);
+                return (JsonSerializer.Serialize(charts, Assessments.Json), null, null);
+            }
+
             if (region is null || !AssessmentPeriod.TryParse(row.PeriodKey, out var period))
             {
                 return (null, null, "地区或考核期已不存在。");

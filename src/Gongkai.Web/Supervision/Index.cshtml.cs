@@ -14,7 +14,7 @@ namespace Gongkai.Web.Supervision;
 /// overall problem list (which rule fails at how many agencies).
 /// </summary>
 [Authorize(Roles = Roles.Supervisor)]
-public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Trends trends, TimeProvider clock) : PageModel
+public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Trends trends, AssessmentSnapshots snapshots, TimeProvider clock) : PageModel
 {
     /// <summary>A rule that fails somewhere in the subtree, with the agencies where it does.</summary>
     public sealed record ProblemRow(RuleDefinition Rule, IReadOnlyList<SupervisedReport> Agencies);
@@ -43,6 +43,12 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tre
     /// <summary>The region's trends of the last twelve months.</summary>
     public IReadOnlyList<TrendChart> Charts { get; private set; } = [];
 
+    /// <summary>For a large region, the background computation the trends were read from (数据截至); null when counted live.</summary>
+    public SnapshotView? TrendsSnapshot { get; private set; }
+
+    /// <summary>How often, at most, a large region's stored trends are computed again.</summary>
+    public int RefreshMinutes => (int)snapshots.Refresh.TotalMinutes;
+
     public IEnumerable<int> Years => Enumerable.Range(ReportDeadlines.FirstYear, Today.Year - ReportDeadlines.FirstYear + 1).Reverse();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -67,7 +73,16 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tre
             .GroupBy(x => x.RuleId, StringComparer.Ordinal)
             .Select(g => new ProblemRow(RuleCatalogue.Get(g.Key), [.. g.Select(x => x.Report).DistinctBy(r => r.Agency.Id)]))
             .OrderBy(p => p.Rule.Severity).ThenByDescending(p => p.Agencies.Count).ThenBy(p => p.Rule.Id, StringComparer.Ordinal)];
-        Charts = await trends.MonthlyAsync([.. (await scope.AgenciesAsync(cancellationToken)).Select(a => a.Id)], cancellationToken);
+        var agencies = await scope.AgenciesAsync(cancellationToken);
+        if (await snapshots.ReadTrendsAsync(root, agencies.Count, cancellationToken) is var (stored, view))
+        {
+            (Charts, TrendsSnapshot) = (stored, view);
+        }
+        else
+        {
+            Charts = await trends.MonthlyAsync([.. agencies.Select(a => a.Id)], cancellationToken);
+        }
+
         return Page();
     }
 
