@@ -46,7 +46,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
 {
     public const int PageSize = 20;
 
-    public const int CountCap = 1_000;
+    public const int CountCap = Infrastructure.CappedCount.Cap;
 
     private static readonly SearchTier[] Tiers = [SearchTier.Title, SearchTier.Number, SearchTier.Body];
 

@@ -173,14 +173,17 @@ public sealed class AssessmentSnapshots(
 
     /// <summary>The row without its ranking's JSON (megabytes at region scale: read only when not in memory yet).</summary>
     private Task<AssessmentSnapshotRecord?> FindAsync(Guid regionId, string key, CancellationToken cancellationToken) =>
-        db.AssessmentSnapshots.AsNoTracking().Where(s => s.RegionId == regionId && s.PeriodKey == key)
+        WithoutResults(db.AssessmentSnapshots.Where(s => s.RegionId == regionId && s.PeriodKey == key)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The rows of <paramref name="rows"/> without their JSON, untracked.</summary>
+    internal static IQueryable<AssessmentSnapshotRecord> WithoutResults(IQueryable<AssessmentSnapshotRecord> rows) =>
+        rows.AsNoTracking()
             .Select(s => new AssessmentSnapshotRecord
             {
                 Id = s.Id, RegionId = s.RegionId, PeriodKey = s.PeriodKey, State = s.State, SchemeId = s.SchemeId, ComputedAtUtc = s.ComputedAtUtc,
                 DurationMs = s.DurationMs, Failure = s.Failure, Attempts = s.Attempts, ClaimedBy = s.ClaimedBy, ClaimedAtUtc = s.ClaimedAtUtc,
                 RequestedBy = s.RequestedBy, RequestedAtUtc = s.RequestedAtUtc,
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+            });
 
     /// <summary>
     /// The stored ranking, deserialised once per node and computation: at region scale the JSON is megabytes and reading
@@ -363,7 +366,7 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             services.GetRequiredService<ILogger<AssessmentSnapshotWorker>>().LogWarning(exception, "The assessment of region {Region} for {Period} could not be computed", row.RegionId, row.PeriodKey);
-            return (null, null, $"计算时出错（{exception.GetType().Name}），可以重新计算；详情见服务器日志。");
+            return (null, null, "计算时出错，可以重新计算；如果再次失败，请把出错时间告诉平台管理员（详情见服务器日志）。");
         }
     }
 
@@ -395,7 +398,7 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
                         cancellationToken);
                 if (claimed == 1)
                 {
-                    return await db.AssessmentSnapshots.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+                    return await AssessmentSnapshots.WithoutResults(db.AssessmentSnapshots.Where(s => s.Id == id)).SingleAsync(cancellationToken);
                 }
             }
         }
