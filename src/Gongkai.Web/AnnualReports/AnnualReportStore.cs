@@ -186,10 +186,16 @@ public sealed class AnnualReportStore(
     public static LoadedReport Frozen(AnnualReportRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var stored = ReportJson.Deserialize(record.Json);
-        var content = ReportContent.From(stored, record.Table2Sources);
-        var report = content.Compose(
-            stored.Title ?? "", stored.Organization ?? "", stored.Year ?? record.Year, stored.Table3, stored.Table4);
+        var (report, content) = Frozen(record.Year, record.Json, record.Table2Sources);
         return new LoadedReport(record, report, content);
+    }
+
+    /// <summary>The same from the three columns it needs (readers of many reports load no more than these).</summary>
+    public static (AnnualReport Report, ReportContent Content) Frozen(int year, string json, string? table2Sources)
+    {
+        var stored = ReportJson.Deserialize(json);
+        var content = ReportContent.From(stored, table2Sources);
+        var report = content.Compose(stored.Title ?? "", stored.Organization ?? "", stored.Year ?? year, stored.Table3, stored.Table4);
+        return (report, content);
     }
 }

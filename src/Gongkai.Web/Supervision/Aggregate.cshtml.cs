@@ -107,7 +107,7 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
         }
 
         RegionName = root.Name;
-        var all = await reports.ForYearAsync(SelectedYear, cancellationToken);
+        var all = await reports.ForYearAsync(SelectedYear, withFindings: false, cancellationToken);
         Included = [.. all.Where(r => r.Report is not null)];
         Missing = [.. all.Where(r => r.Report is null)];
         var sum = new AnnualReport { Title = $"{root.Name}{SelectedYear}年度汇总", Organization = root.Name, Year = SelectedYear };

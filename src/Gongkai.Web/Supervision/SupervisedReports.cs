@@ -61,10 +61,17 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
     public static string ParseFindingsJson(IReadOnlyList<Finding> findings) => JsonSerializer.Serialize(findings, FindingJson);
 
     /// <summary>Every agency of the subtree with its report for <paramref name="year"/> (or none).</summary>
-    public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, CancellationToken cancellationToken = default) =>
+        ForYearAsync(year, withFindings: true, cancellationToken);
+
+    /// <summary>
+    /// The same; without findings (<paramref name="withFindings"/> false) each report's <see cref="SupervisedReport.Findings"/>
+    /// is empty and the year before is not read, for callers that only show or add up the figures.
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, bool withFindings, CancellationToken cancellationToken = default)
     {
         var agencies = await scope.AgenciesAsync(cancellationToken);
-        return await LoadAsync(agencies, year, cancellationToken);
+        return await LoadAsync(agencies, year, withFindings, cancellationToken);
     }
 
     /// <summary>One agency of the subtree, or null when it is outside it. A <paramref name="version"/> selects an older published version.</summary>
@@ -75,51 +82,105 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
             return null;
         }
 
-        return (await LoadAsync([agency], year, cancellationToken, version)).Single();
+        return (await LoadAsync([agency], year, withFindings: true, cancellationToken, version)).Single();
     }
 
+    /// <remarks>
+    /// Linear in the agencies: the published versions' heads (no JSON) and the confirmed collections' heads are read
+    /// once and grouped by agency and year, and only the one report shown per agency and year is read and deserialised
+    /// (at 2,000 agencies the scans per agency and every superseded version's JSON cost seconds per request).
+    /// </remarks>
     private async Task<List<SupervisedReport>> LoadAsync(
-        IReadOnlyList<ScopedAgency> agencies, int year, CancellationToken cancellationToken, int? version = null)
+        IReadOnlyList<ScopedAgency> agencies, int year, bool withFindings, CancellationToken cancellationToken, int? version = null)
     {
         var ids = agencies.Select(a => a.Id).ToList();
-        var published = await db.AnnualReports.AsNoTracking()
-            .Where(r => ids.Contains(r.AgencyId) && (r.Year == year || r.Year == year - 1) && r.Status == AnnualReportStatus.Published)
+        var before = withFindings ? year - 1 : year;
+        var heads = await db.AnnualReports.AsNoTracking()
+            .Where(r => ids.Contains(r.AgencyId) && (r.Year == year || r.Year == before) && r.Status == AnnualReportStatus.Published)
+            .Select(r => new { r.Id, r.AgencyId, r.Year, r.Version, r.PublishedAtUtc })
             .ToListAsync(cancellationToken);
-        var drafts = await db.AnnualReports.AsNoTracking()
+        var drafts = (await db.AnnualReports.AsNoTracking()
             .Where(r => ids.Contains(r.AgencyId) && r.Year == year && r.Status == AnnualReportStatus.Draft)
             .Select(r => r.AgencyId)
-            .ToListAsync(cancellationToken);
-        var collected = await db.CollectedReports.AsNoTracking()
-            .Where(r => r.AgencyId != null && ids.Contains(r.AgencyId.Value) && (r.Year == year || r.Year == year - 1) && r.Status == CollectedReportStatus.Confirmed)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var collectedHeads = await db.CollectedReports.AsNoTracking()
+            .Where(r => r.AgencyId != null && ids.Contains(r.AgencyId.Value) && (r.Year == year || r.Year == before) && r.Status == CollectedReportStatus.Confirmed)
+            .Select(r => new { r.Id, AgencyId = r.AgencyId!.Value, Year = r.Year!.Value, r.ConfirmedAtUtc })
             .ToListAsync(cancellationToken);
 
-        AnnualReportRecord? Platform(Guid agency, int y, int? v = null) => published
-            .Where(r => r.AgencyId == agency && r.Year == y && (v == null || r.Version == v))
-            .MaxBy(r => r.Version);
-        CollectedReportRecord? Collected(Guid agency, int y) => collected
-            .Where(r => r.AgencyId == agency && r.Year == y)
-            .MaxBy(r => r.ConfirmedAtUtc);
+        // The platform version shown per agency and year (the latest, or the one asked for), and the first publication of the year.
+        var platform = new Dictionary<(Guid Agency, int Year), (Guid Id, int Version)>();
+        var firstPublished = new Dictionary<Guid, DateTime>();
+        foreach (var head in heads)
+        {
+            var key = (head.AgencyId, head.Year);
+            if ((head.Year != year || version is null || head.Version == version)
+                && (!platform.TryGetValue(key, out var known) || head.Version > known.Version))
+            {
+                platform[key] = (head.Id, head.Version);
+            }
 
-        var result = new List<SupervisedReport>();
+            if (head.Year == year && (!firstPublished.TryGetValue(head.AgencyId, out var first) || head.PublishedAtUtc!.Value < first))
+            {
+                firstPublished[head.AgencyId] = head.PublishedAtUtc!.Value;
+            }
+        }
+
+        var collectedLatest = new Dictionary<(Guid Agency, int Year), (Guid Id, DateTime? ConfirmedAtUtc)>();
+        foreach (var head in collectedHeads)
+        {
+            var key = (head.AgencyId, head.Year);
+            if (!collectedLatest.TryGetValue(key, out var known) || Nullable.Compare(head.ConfirmedAtUtc, known.ConfirmedAtUtc) > 0)
+            {
+                collectedLatest[key] = (head.Id, head.ConfirmedAtUtc);
+            }
+        }
+
+        // A collected report counts only where the platform has none (this year only when no older version was asked for).
+        var collectedNeeded = collectedLatest
+            .Where(c => !platform.ContainsKey(c.Key) && (c.Key.Year != year || version is null))
+            .Select(c => c.Value.Id)
+            .ToList();
+        var platformNeeded = platform.Values.Select(p => p.Id).ToList();
+        var contents = await db.AnnualReports.AsNoTracking()
+            .Where(r => platformNeeded.Contains(r.Id))
+            .Select(r => new { r.Id, r.Year, r.Json, r.Table2Sources })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var files = await db.CollectedReports.AsNoTracking()
+            .Where(r => collectedNeeded.Contains(r.Id))
+            .Select(r => new { r.Id, r.Json, r.ParseFindings, r.PublishedOn })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+
+        AnnualReport Platform(Guid id)
+        {
+            var stored = contents[id];
+            return AnnualReportStore.Frozen(stored.Year, stored.Json, stored.Table2Sources).Report;
+        }
+
+        var result = new List<SupervisedReport>(agencies.Count);
         foreach (var agency in agencies)
         {
-            AnnualReport? previous = Platform(agency.Id, year - 1) is { } p
-                ? AnnualReportStore.Frozen(p).Report
-                : Collected(agency.Id, year - 1) is { } c ? ReportJson.Deserialize(c.Json) : null;
-            var hasDraft = drafts.Contains(agency.Id);
-            if (Platform(agency.Id, year, version) is { } platform)
+            AnnualReport? previous = null;
+            if (withFindings)
             {
-                var report = AnnualReportStore.Frozen(platform).Report;
-                // The deadline is met by the first publication; a later corrected version does not make it late.
-                var first = published.Where(r => r.AgencyId == agency.Id && r.Year == year).Min(r => r.PublishedAtUtc!.Value);
-                result.Add(new SupervisedReport(agency, year, ReportSource.Platform, platform.Version, null,
-                    DateText.ChinaDate(first), hasDraft, report, ReportValidator.Validate(report, previous)));
+                previous = platform.TryGetValue((agency.Id, year - 1), out var p) ? Platform(p.Id)
+                    : collectedLatest.TryGetValue((agency.Id, year - 1), out var c) ? ReportJson.Deserialize(files[c.Id].Json) : null;
             }
-            else if (version is null && Collected(agency.Id, year) is { } file)
+
+            var hasDraft = drafts.Contains(agency.Id);
+            if (platform.TryGetValue((agency.Id, year), out var shown))
             {
+                var report = Platform(shown.Id);
+                // The deadline is met by the first publication; a later corrected version does not make it late.
+                result.Add(new SupervisedReport(agency, year, ReportSource.Platform, shown.Version, null,
+                    DateText.ChinaDate(firstPublished[agency.Id]), hasDraft, report, withFindings ? ReportValidator.Validate(report, previous) : []));
+            }
+            else if (version is null && collectedLatest.TryGetValue((agency.Id, year), out var latest))
+            {
+                var file = files[latest.Id];
                 var report = ReportJson.Deserialize(file.Json);
                 result.Add(new SupervisedReport(agency, year, ReportSource.Collected, null, file.Id, file.PublishedOn, hasDraft, report,
-                    [.. ParseFindings(file.ParseFindings), .. ReportValidator.Validate(report, previous)]));
+                    withFindings ? [.. ParseFindings(file.ParseFindings), .. ReportValidator.Validate(report, previous)] : []));
             }
             else
             {

@@ -31,7 +31,7 @@ public sealed class SupervisionWorkViewComponent(Rectifications rectifications, 
         IReadOnlyList<RectificationRecord> overdue = [];
         if (isSupervisor)
         {
-            missing = [.. (await reports.ForYearAsync(today.Year - 1, cancellationToken)).Where(r => r.Source == ReportSource.None && r.Agency.Id != staff.AgencyId)];
+            missing = [.. (await reports.ForYearAsync(today.Year - 1, withFindings: false, cancellationToken)).Where(r => r.Source == ReportSource.None && r.Agency.Id != staff.AgencyId)];
             var inScope = await rectifications.InScopeAsync(cancellationToken);
             awaiting = [.. inScope.Where(r => r.State == RectificationState.Answered)];
             overdue = [.. inScope.Where(r => RectificationFlow.IsOverdue(r.State, r.DueOn, today))];
