@@ -1,24 +1,27 @@
 using System.Globalization;
 using Gongkai.AnnualReports;
-using Gongkai.Calendar;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gongkai.Web.Supervision;
 
 /// <summary>
 /// The subtree's reports for a year added up: tables 二, 三 and 四 summed cell by cell over every agency with a
-/// report (published on the platform or collected), the agencies side by side, and a CSV with one row per agency and
-/// one column per cell path. A cell without a number in some report is summed over the others and flagged.
+/// report (published on the platform or collected), the agencies side by side (100 a page), and a CSV with one row per
+/// agency and one column per cell path. A cell without a number in some report is summed over the others and flagged.
+/// A region with more than <c>Supervision:AssessmentInlineAgencies</c> agencies reads the aggregate computed in the
+/// background (<see cref="AssessmentSnapshots.ReadAggregateAsync"/>, 数据截至); a smaller one adds up live.
 /// </summary>
 [Authorize(Roles = Roles.Supervisor)]
-public sealed class AggregateModel(SupervisedReports reports, RegionScope scope, TimeProvider clock) : PageModel
+public sealed class AggregateModel(SupervisedReports reports, RegionScope scope, AssessmentSnapshots snapshots, IMemoryCache cache, TimeProvider clock) : PageModel
 {
-    private static readonly IReadOnlyList<FormatCell> Cells = FormatCell.All(ReportFormat.Format2021);
+    /// <summary>Agencies per page of the side-by-side table (2,000 agencies on one page were megabytes of HTML).</summary>
+    public const int PageSize = 100;
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -31,9 +34,15 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
 
     public string RegionName { get; private set; } = "";
 
-    public IReadOnlyList<SupervisedReport> Included { get; private set; } = [];
+    /// <summary>The aggregate; null while a large region's first background computation has not finished.</summary>
+    public AggregateTable? Table { get; private set; }
 
-    public IReadOnlyList<SupervisedReport> Missing { get; private set; } = [];
+    /// <summary>For a large region, the background computation the aggregate was read from; null when added up live.</summary>
+    public AggregateSnapshot? Snapshot { get; private set; }
+
+    public IReadOnlyList<AggregateRow> Included { get; private set; } = [];
+
+    public IReadOnlyList<AggregateRow> Missing { get; private set; } = [];
 
     /// <summary>The sums as a report, for the national-layout tables.</summary>
     public AnnualReport Sum { get; private set; } = new();
@@ -41,9 +50,25 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
     /// <summary>Per cell path: how many included reports have no number there.</summary>
     public IReadOnlyDictionary<string, int> Gaps { get; private set; } = new Dictionary<string, int>();
 
-    public IReadOnlyList<FormatCell> Columns { get; private set; } = [];
+    /// <summary>The side-by-side table's cells with their index in <see cref="AggregateTable.Cells"/>.</summary>
+    public IReadOnlyList<(FormatCell Cell, int Index)> Columns { get; private set; } = [];
 
     public IEnumerable<int> Years { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (Included.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The agencies with a report on this page of the side-by-side table.</summary>
+    public IEnumerable<AggregateRow> Shown => Included.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+
+    public string ViewKey => View is "table2" or "table4" ? View : "table3";
+
+    public string PageUrl(int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"/supervision/aggregate?year={SelectedYear}&view={ViewKey}&page={page}#side-by-side");
+
+    /// <summary>How often, at most, a large region's stored aggregate is computed again.</summary>
+    public int RefreshMinutes => (int)snapshots.Refresh.TotalMinutes;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,12 +77,16 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
             return NotFound();
         }
 
-        Columns = View switch
+        var cells = AggregateTable.Cells.Select((cell, index) => (cell, index));
+        Columns = ViewKey switch
         {
-            "table4" => [.. Cells.Where(c => c.Table == ReportTable.Table4)],
-            "table2" => [.. Cells.Where(c => c.Table == ReportTable.Table2)],
-            _ => [.. Cells.Where(c => c.Table == ReportTable.Table3 && c.Column == Table3Column.Total)],
+            "table4" => [.. cells.Where(c => c.cell.Table == ReportTable.Table4)],
+            "table2" => [.. cells.Where(c => c.cell.Table == ReportTable.Table2)],
+            _ => [.. cells.Where(c => c.cell.Table == ReportTable.Table3 && c.cell.Column == Table3Column.Total)],
         };
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var requested)
+            ? Math.Clamp(requested, 1, PageCount)
+            : 1;
         return Page();
     }
 
@@ -66,35 +95,31 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
     /// name from the national labels (<see cref="FormatCell.Heading"/>); the JSON API keeps the paths.
     /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken)
-            ? File(SheetExport.Csv(Sheet()), SheetExport.CsvType, string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.csv"))
+        await LoadAsync(cancellationToken) && Table is { } table
+            ? File(SheetExport.Csv(table.Sheet(RegionName)), SheetExport.CsvType, FileName("csv"))
             : NotFound();
 
     /// <summary>The same table as an Excel workbook, the figures as numbers.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken)
-            ? File(SheetExport.Xlsx(Sheet()), SheetExport.XlsxType, string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.xlsx"))
-            : NotFound();
-
-    private Sheet Sheet()
+    /// <remarks>A stored aggregate's workbook is made once per node and computation and kept in memory for 15 minutes, as the ranking's is.</remarks>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
-        var rows = new List<IReadOnlyList<object?>>();
-        foreach (var row in Included.Concat(Missing))
+        if (!await LoadAsync(cancellationToken) || Table is not { } table)
         {
-            rows.Add(
-            [
-                row.Agency.Name,
-                row.Agency.RegionName,
-                row.Source switch { ReportSource.Platform => "平台发布", ReportSource.Collected => "收集", _ => "未提交" },
-                row.Version,
-                row.PublishedOn is { } on ? DateText.Iso(on) : null,
-                .. Cells.Select(c => row.Report is { } report && c.Get(report).Value is { } value ? (object)value : null),
-            ]);
+            return NotFound();
         }
 
-        rows.Add(["合计", RegionName, null, null, null, .. Cells.Select(c => Sum is { } sum && c.Get(sum).Value is { } value ? (object)value : null)]);
-        return new Sheet($"{SelectedYear}年度报告汇总", ["机关", "区域", "来源", "版本", "发布日期", .. Cells.Select(c => c.Heading)], rows);
+        byte[] Make() => SheetExport.Xlsx(table.Sheet(RegionName));
+        var bytes = Snapshot?.Computation is { } computation
+            ? cache.GetOrCreate(("aggregate.xlsx", computation), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(15);
+                return Make();
+            })!
+            : Make();
+        return File(bytes, SheetExport.XlsxType, FileName("xlsx"));
     }
+
+    private string FileName(string extension) => string.Create(CultureInfo.InvariantCulture, $"{RegionName}{SelectedYear}年度报告汇总.{extension}");
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -107,24 +132,21 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
         }
 
         RegionName = root.Name;
-        var all = await reports.ForYearAsync(SelectedYear, withFindings: false, cancellationToken);
-        Included = [.. all.Where(r => r.Report is not null)];
-        Missing = [.. all.Where(r => r.Report is null)];
-        var sum = new AnnualReport { Title = $"{root.Name}{SelectedYear}年度汇总", Organization = root.Name, Year = SelectedYear };
-        var gaps = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var cell in Cells)
+        var agencies = await scope.AgenciesAsync(cancellationToken);
+        if (await snapshots.ReadAggregateAsync(root, agencies, SelectedYear, cancellationToken) is var (stored, view, computation))
         {
-            var values = Included.Select(r => cell.Get(r.Report!).Value).ToList();
-            var numbers = values.Where(v => v is not null).Select(v => v!.Value).ToList();
-            cell.Set(sum, numbers.Count == 0 ? Cell.Parse("") : Cell.Of(numbers.Sum()));
-            if (numbers.Count < values.Count)
-            {
-                gaps[cell.Path] = values.Count - numbers.Count;
-            }
+            (Table, Snapshot) = (stored, new AggregateSnapshot(view, computation));
+        }
+        else
+        {
+            Table = AggregateTable.Of(SelectedYear, await reports.ForYearAsync(SelectedYear, withFindings: false, cancellationToken));
         }
 
-        Sum = sum;
-        Gaps = gaps;
+        if (Table is { } table)
+        {
+            (Included, Missing, Sum, Gaps) = (table.Included, table.Missing, table.SumReport(root.Name), table.Gaps);
+        }
+
         return true;
     }
 
@@ -147,3 +169,6 @@ public sealed class AggregateModel(SupervisedReports reports, RegionScope scope,
         }
     }
 }
+
+/// <summary>A stored aggregate's background computation: its state for the page and which computation it is (null before the first and while one runs).</summary>
+public sealed record AggregateSnapshot(SnapshotView View, (Guid Id, int Attempt, DateTime ComputedAtUtc)? Computation);

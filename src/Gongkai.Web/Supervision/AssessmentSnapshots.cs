@@ -63,6 +63,13 @@ public sealed class AssessmentSnapshots(
     /// <summary>The key (in place of a period's) of a region's stored overview trends: not a period, so never parsed as one.</summary>
     public const string TrendsKey = "trends";
 
+    /// <summary>The key (in place of a period's) of a region's stored aggregate for a year, e.g. "A2025": fits the column's 6 characters and never parses as a period.</summary>
+    public static string AggregateKey(int year) => string.Create(CultureInfo.InvariantCulture, $"A{year}");
+
+    /// <summary>The year of an <see cref="AggregateKey"/>, or null when the key is not one.</summary>
+    public static int? AggregateYear(string key) =>
+        key is ['A', .. var digits] && digits.Length == 4 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
     /// <summary>How old a computed ranking may be before reading it queues a new computation.</summary>
     public TimeSpan Refresh => options.Value.AssessmentRefresh;
 
@@ -131,6 +138,73 @@ public sealed class AssessmentSnapshots(
             : await db.AssessmentSnapshots.AsNoTracking().Where(s => s.Id == row.Id).Select(s => s.ResultsJson).SingleOrDefaultAsync(cancellationToken);
         IReadOnlyList<TrendChart> charts = json is null ? [] : JsonSerializer.Deserialize<List<TrendChart>>(json, Assessments.Json) ?? [];
         return (charts, View(row, null, null));
+    }
+
+    /// <summary>
+    /// The region aggregate of a year (<see cref="AggregateTable"/>) of a region with more than
+    /// <see cref="AssessmentSnapshotOptions.AssessmentInlineAgencies"/> agencies (its whole subtree, <paramref name="agencies"/>),
+    /// stored under <see cref="AggregateKey"/> and computed by the same worker; null for a smaller region (the caller adds
+    /// up live). A missing aggregate, one older than <see cref="AssessmentSnapshotOptions.AssessmentRefresh"/>, one whose
+    /// <see cref="AggregateTable.StampAsync"/> no longer matches (a report published or collected since) or a failed one
+    /// asked for that long ago is queued; the stored one (null before the first computation) is shown meanwhile.
+    /// <c>Computation</c> identifies the stored aggregate for what is made from it once (the workbook).
+    /// </summary>
+    public async Task<(AggregateTable? Table, SnapshotView View, (Guid Id, int Attempt, DateTime ComputedAtUtc)? Computation)?> ReadAggregateAsync(
+        Region region, IReadOnlyList<ScopedAgency> agencies, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(agencies);
+        if (agencies.Count <= options.Value.AssessmentInlineAgencies)
+        {
+            return null;
+        }
+
+        var key = AggregateKey(year);
+        var row = await FindAsync(region.Id, key, cancellationToken);
+        var stored = row is null ? null : await StoredAggregateAsync(row, cancellationToken);
+        var old = Now - options.Value.AssessmentRefresh;
+        if (row is null
+            || (row.State == RenderJobState.Done
+                && (row.ComputedAtUtc < old || stored?.Value.Stamp != await AggregateTable.StampAsync(db, agencies, year, cancellationToken)))
+            || (row.State == RenderJobState.Failed && row.RequestedAtUtc < old))
+        {
+            row = (await QueueAsync(region, key, System, cancellationToken)).Row;
+        }
+
+        return (stored?.Value.Table, View(row, null, null), stored?.Computation);
+    }
+
+    /// <summary>
+    /// A stored aggregate, deserialised once per node and computation (megabytes of JSON at 2,000 agencies), keyed as
+    /// the ranking is (<see cref="RankingAsync"/>: the row, its attempts and <c>ComputedAtUtc</c>, read with the JSON) and
+    /// not kept while a computation runs; its <c>Computation</c> is then null too, so nothing made from it is kept.
+    /// </summary>
+    private async Task<(StoredAggregate Value, (Guid, int, DateTime)? Computation)?> StoredAggregateAsync(AssessmentSnapshotRecord row, CancellationToken cancellationToken)
+    {
+        if (row.ComputedAtUtc is not { } computedAt)
+        {
+            return null;
+        }
+
+        if (row.State != RenderJobState.Running && cache.TryGetValue((nameof(StoredAggregate), row.Id, row.Attempts, computedAt), out StoredAggregate? known) && known is not null)
+        {
+            return (known, (row.Id, row.Attempts, computedAt));
+        }
+
+        var stored = await db.AssessmentSnapshots.AsNoTracking().Where(s => s.Id == row.Id)
+            .Select(s => new { s.ComputedAtUtc, s.ResultsJson, s.Attempts, s.State }).SingleOrDefaultAsync(cancellationToken);
+        if (stored is not { ComputedAtUtc: { } at, ResultsJson: { } json } || JsonSerializer.Deserialize<StoredAggregate>(json, Assessments.Json) is not { } value)
+        {
+            return null;
+        }
+
+        if (stored.State == RenderJobState.Running)
+        {
+            return (value, null);
+        }
+
+        cache.Set((nameof(StoredAggregate), row.Id, stored.Attempts, at), value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return (value, (row.Id, stored.Attempts, at));
     }
 
     /// <summary>The background computation's state for the JSON the page polls; null when the region is computed live.</summary>
@@ -303,7 +377,8 @@ public sealed class AssessmentSnapshots(
 /// <see cref="AssessmentSnapshotOptions.AssessmentStaleAfter"/> may be taken over; of two nodes only one update
 /// matches), computes it with the counted path (<see cref="Assessments.AssessAsync(Region, AssessmentPeriod, CancellationToken)"/>,
 /// one GROUP BY over the cases) for the region's whole subtree, and stores it — 已完成, or 失败 with the reason. A row
-/// keyed <see cref="AssessmentSnapshots.TrendsKey"/> is the region overview's month series instead (<see cref="Trends.MonthlyAsync"/>).
+/// keyed <see cref="AssessmentSnapshots.TrendsKey"/> is the region overview's month series instead (<see cref="Trends.MonthlyAsync"/>),
+/// one keyed <see cref="AssessmentSnapshots.AggregateKey"/> the region's aggregate of a year (<see cref="AggregateTable"/>).
 /// </summary>
 public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptions<AssessmentSnapshotOptions> options) : IScheduledJob
 {
@@ -352,6 +427,15 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
                 scope.ActFor(region);
                 var charts = await services.GetRequiredService<Trends>().MonthlyAsync([.. (await scope.AgenciesAsync(cancellationToken)).Select(a => a.Id)], cancellationToken);
                 return (JsonSerializer.Serialize(charts, Assessments.Json), null, null);
+            }
+
+            if (region is not null && AssessmentSnapshots.AggregateYear(row.PeriodKey) is { } year)
+            {
+                var scope = services.GetRequiredService<RegionScope>();
+                scope.ActFor(region);
+                var stamp = await AggregateTable.StampAsync(db, await scope.AgenciesAsync(cancellationToken), year, cancellationToken);
+                var reports = await services.GetRequiredService<SupervisedReports>().ForYearAsync(year, withFindings: false, cancellationToken);
+                return (JsonSerializer.Serialize(new StoredAggregate(stamp, AggregateTable.Of(year, reports)), Assessments.Json), null, null);
             }
 
             if (region is null || !AssessmentPeriod.TryParse(row.PeriodKey, out var period))
