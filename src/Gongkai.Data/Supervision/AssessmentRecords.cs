@@ -168,7 +168,11 @@ public sealed class AssessmentSnapshotRecord
     /// <summary>Why the last computation failed, in Chinese.</summary>
     public string? Failure { get; set; }
 
+    /// <summary>Every claim of the row's life (it names a computation: only a claim changes <see cref="ResultsJson"/>).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>The claims since the row was last queued; at the configured maximum a stale claim ends 失败 instead of being taken over.</summary>
+    public int Claims { get; set; }
 
     public string? ClaimedBy { get; set; }
 

@@ -33,6 +33,12 @@ public sealed class AssessmentSnapshotOptions
     public TimeSpan AssessmentPollEvery { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan AssessmentStaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How many times a computation may be claimed before it ends 失败 (one whose node keeps dying is not taken over for
+    /// ever, as <see cref="LetterOptions.PdfMaxAttempts"/>); queuing it again (重试, or a stale read) starts the count again.
+    /// </summary>
+    public int AssessmentMaxAttempts { get; set; } = 3;
 }
 
 /// <summary>What the assessment page says about a background ranking: the job's state, its words, a detail and when the shown one was computed.</summary>
@@ -255,7 +261,7 @@ public sealed class AssessmentSnapshots(
             .Select(s => new AssessmentSnapshotRecord
             {
                 Id = s.Id, RegionId = s.RegionId, PeriodKey = s.PeriodKey, State = s.State, SchemeId = s.SchemeId, ComputedAtUtc = s.ComputedAtUtc,
-                DurationMs = s.DurationMs, Failure = s.Failure, Attempts = s.Attempts, ClaimedBy = s.ClaimedBy, ClaimedAtUtc = s.ClaimedAtUtc,
+                DurationMs = s.DurationMs, Failure = s.Failure, Attempts = s.Attempts, Claims = s.Claims, ClaimedBy = s.ClaimedBy, ClaimedAtUtc = s.ClaimedAtUtc,
                 RequestedBy = s.RequestedBy, RequestedAtUtc = s.RequestedAtUtc,
             });
 
@@ -332,7 +338,7 @@ public sealed class AssessmentSnapshots(
         var queued = await db.AssessmentSnapshots
             .Where(s => s.Id == row.Id && s.State != RenderJobState.Queued && s.State != RenderJobState.Running)
             .ExecuteUpdateAsync(
-                u => u.SetProperty(s => s.State, RenderJobState.Queued).SetProperty(s => s.Failure, (string?)null)
+                u => u.SetProperty(s => s.State, RenderJobState.Queued).SetProperty(s => s.Failure, (string?)null).SetProperty(s => s.Claims, 0)
                     .SetProperty(s => s.ClaimedBy, (string?)null).SetProperty(s => s.ClaimedAtUtc, (DateTime?)null)
                     .SetProperty(s => s.RequestedBy, by).SetProperty(s => s.RequestedAtUtc, now),
                 cancellationToken);
@@ -383,6 +389,11 @@ public sealed class AssessmentSnapshots(
 public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptions<AssessmentSnapshotOptions> options) : IScheduledJob
 {
     public const string NoScheme = "本考核期没有施行中的考核方案，无法计算。";
+
+    /// <summary>Why a computation claimed <see cref="AssessmentSnapshotOptions.AssessmentMaxAttempts"/> times without finishing ended 失败.</summary>
+    public static string GaveUp(int attempts) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"已尝试计算 {attempts} 次均未完成（处理的服务器中途停止或出错），不再自动尝试；请点“重试”重新计算，仍失败的请联系系统管理员。");
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -461,8 +472,15 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var staleBefore = now - options.Value.AssessmentStaleAfter;
+            var maxAttempts = Math.Max(1, options.Value.AssessmentMaxAttempts);
+
+            // A stale claim that has used up its attempts ends 失败 instead of being taken over again.
+            var gaveUp = GaveUp(maxAttempts);
+            await db.AssessmentSnapshots
+                .Where(s => s.State == RenderJobState.Running && s.ClaimedAtUtc < staleBefore && s.Claims >= maxAttempts)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, RenderJobState.Failed).SetProperty(s => s.Failure, gaveUp), cancellationToken);
             var candidates = await db.AssessmentSnapshots.AsNoTracking()
-                .Where(s => s.State == RenderJobState.Queued || (s.State == RenderJobState.Running && s.ClaimedAtUtc < staleBefore))
+                .Where(s => s.State == RenderJobState.Queued || (s.State == RenderJobState.Running && s.ClaimedAtUtc < staleBefore && s.Claims < maxAttempts))
                 .OrderBy(s => s.RequestedAtUtc)
                 .Select(s => s.Id)
                 .Take(10)
@@ -475,10 +493,10 @@ public sealed class AssessmentSnapshotWorker(IServiceScopeFactory scopes, IOptio
             foreach (var id in candidates)
             {
                 var claimed = await db.AssessmentSnapshots
-                    .Where(s => s.Id == id && (s.State == RenderJobState.Queued || (s.State == RenderJobState.Running && s.ClaimedAtUtc < staleBefore)))
+                    .Where(s => s.Id == id && (s.State == RenderJobState.Queued || (s.State == RenderJobState.Running && s.ClaimedAtUtc < staleBefore && s.Claims < maxAttempts)))
                     .ExecuteUpdateAsync(
                         u => u.SetProperty(s => s.State, RenderJobState.Running).SetProperty(s => s.ClaimedBy, node)
-                            .SetProperty(s => s.ClaimedAtUtc, now).SetProperty(s => s.Attempts, s => s.Attempts + 1),
+                            .SetProperty(s => s.ClaimedAtUtc, now).SetProperty(s => s.Attempts, s => s.Attempts + 1).SetProperty(s => s.Claims, s => s.Claims + 1),
                         cancellationToken);
                 if (claimed == 1)
                 {

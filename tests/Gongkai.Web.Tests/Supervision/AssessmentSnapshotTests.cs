@@ -171,6 +171,56 @@ public class AssessmentSnapshotTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_computation_whose_node_keeps_dying_ends_失败_after_the_configured_claims_and_重试_counts_again(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = Large(new GongkaiApp(database, clock: new TestClock(April2025), demoCases: false, demoCatalog: false));
+        app.Settings["Supervision:AssessmentMaxAttempts"] = "2";
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+        (await supervisor.SubmitAsync("/supervision/schemes?kind=Quarter", AssessmentTests.SchemeForm("2025Q1"), formSelector: "#scheme-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        const string url = "/supervision/assessment?period=2025Q1";
+        _ = await supervisor.GetPageAsync(url);
+
+        // A node claims it and dies: 31 minutes later (past AssessmentStaleAfter) another node takes it over, its second claim.
+        await DiedAsync(app, claims: 1);
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        (await RoundAsync(app)).ShouldBe(1);
+        var row = await RowAsync(app, "2025Q1");
+        (row.State, row.Claims, row.Attempts).ShouldBe((RenderJobState.Done, 2, 2));
+
+        // Queued again and claimed twice by nodes that died: the stale claim is not taken over a third time but ends 失败.
+        (await supervisor.SubmitAsync(await supervisor.GetPageAsync(url), url, new Dictionary<string, string>(), formSelector: "#recompute-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RowAsync(app, "2025Q1")).Claims.ShouldBe(0, "queuing starts the count again");
+        await DiedAsync(app, claims: 2);
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        (await RoundAsync(app)).ShouldBe(0);
+        row = await RowAsync(app, "2025Q1");
+        (row.State, row.Failure, row.Claims, row.Attempts).ShouldBe((RenderJobState.Failed, AssessmentSnapshotWorker.GaveUp(2), 2, 4));
+        AssessmentSnapshotWorker.GaveUp(2).ShouldBe("已尝试计算 2 次均未完成（处理的服务器中途停止或出错），不再自动尝试；请点“重试”重新计算，仍失败的请联系系统管理员。");
+        var failed = await supervisor.GetPageAsync(url);
+        failed.QuerySelector("#snapshot [data-part=label]")!.TextContent.ShouldBe("失败");
+        failed.QuerySelector("#snapshot [data-part=detail]")!.TextContent.ShouldBe(AssessmentSnapshotWorker.GaveUp(2));
+        (await RoundAsync(app)).ShouldBe(0, "a failed computation is not taken up again by the job");
+
+        // 重试 queues it with its claims counted from zero; it is computed.
+        (await supervisor.SubmitAsync(failed, url, new Dictionary<string, string>(), formSelector: "#recompute-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RoundAsync(app)).ShouldBe(1);
+        row = await RowAsync(app, "2025Q1");
+        (row.State, row.Failure, row.Claims, row.Attempts).ShouldBe((RenderJobState.Done, (string?)null, 1, 5));
+    }
+
+    /// <summary>Stands for nodes that claimed the computation <paramref name="claims"/> times since it was queued, the last one now, and died.</summary>
+    private static Task<int> DiedAsync(GongkaiApp app, int claims)
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        return ApplicantCases.QueryAsync(app, db => db.AssessmentSnapshots.ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.State, RenderJobState.Running).SetProperty(s => s.ClaimedBy, "dead-node").SetProperty(s => s.ClaimedAtUtc, now)
+            .SetProperty(s => s.Claims, claims).SetProperty(s => s.Attempts, s => s.Attempts + claims)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Two_nodes_on_one_database_compute_each_queued_ranking_exactly_once(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
