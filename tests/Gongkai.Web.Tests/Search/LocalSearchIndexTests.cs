@@ -1,8 +1,10 @@
+using System.Net.Http.Json;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Health;
 using Gongkai.Web.Portal;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -194,10 +196,59 @@ public class LocalSearchIndexTests
         local.FellBack.ShouldBe(0);
     }
 
-    /// <summary>An app on the database whose local index is built and serving.</summary>
+    [Fact]
+    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_searches_postgresql()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        await using (var first = await ServingAppAsync(database, folder))
+        {
+            var served = first.Services.GetRequiredService<LocalSearchIndex>().CurrentFile!;
+            var second = new GongkaiApp(database, demo: false);
+            second.Settings["Search:LocalIndex:Path"] = folder;
+            await using (second)
+            {
+                // The folder's lock file is taken by the first app: the second builds nothing, deletes nothing and
+                // answers every search from PostgreSQL's own index, and says so in /health/ready.
+                var local = second.Services.GetRequiredService<LocalSearchIndex>();
+                local.State.FolderInUse.ShouldBeTrue();
+                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (local.Served, local.FellBack, local.CurrentFile).ShouldBe((0L, 2L, (string?)null));
+
+                using var client = second.CreateClient();
+                var report = await client.GetFromJsonAsync<Observability.ReadinessReport>(new Uri("/health/ready", UriKind.Relative));
+                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"));
+                Directory.GetFiles(folder, "*.db").ShouldBe([served]);
+            }
+
+            // The first app still serves from its file.
+            var index = first.Services.GetRequiredService<LocalSearchIndex>();
+            var count = index.Served;
+            (await IdsAsync(first, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+            (index.Served, index.CurrentFile).ShouldBe((count + 1, served));
+        }
+
+        // Once the first app has stopped, the next one takes the folder and serves the file it left.
+        await using (var third = await ServingAppAsync(database, folder))
+        {
+            var local = third.Services.GetRequiredService<LocalSearchIndex>();
+            local.State.FolderInUse.ShouldBeFalse();
+            (await IdsAsync(third, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+            local.Served.ShouldBe(1);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// An app on the database whose local index is built and serving; built in batches of three items, so that even
+    /// the fixture's few items pass through several batches of the build's tokenising channel.
+    /// </summary>
     private static async Task<GongkaiApp> ServingAppAsync(TestDatabase database, string? folder = null)
     {
         var app = new GongkaiApp(database, demo: false);
+        app.Settings["Search:LocalIndex:BatchSize"] = "3";
         if (folder is not null)
         {
             app.Settings["Search:LocalIndex:Path"] = folder;
