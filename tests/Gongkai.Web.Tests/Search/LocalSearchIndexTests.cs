@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Gongkai.Catalog;
 using Gongkai.Data;
@@ -84,6 +85,26 @@ public class LocalSearchIndexTests
         first.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
         second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
         item.Title.ShouldBe("关于开展秸秆禁烧巡查的通知");
+    }
+
+    [Fact]
+    public async Task A_search_from_a_current_index_makes_one_postgresql_round_trip_and_one_behind_catches_up_first()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var first = await ServingAppAsync(database);
+        await using var second = await ServingAppAsync(database);
+        (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+
+        // The page's rows and the change log's head in one batch; a search that finds nothing still reads the head.
+        await ShouldFindAsync(second, "低保", new[] { 10, 2, 1, 3 }.Select(IdOf), trips: 1);
+        await ShouldFindAsync(second, "秸秆", [], trips: 1);
+
+        // Published on the other node: the head shows it, so the index catches up (the log's keys, the items) and the
+        // search looks again (a second batch).
+        await PublishAsync(first, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
+        await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 4);
+        await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 1);
+        second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
     }
 
     [Fact]
@@ -262,6 +283,42 @@ public class LocalSearchIndexTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(request);
+    }
+
+    private static async Task ShouldFindAsync(GongkaiApp app, string text, IEnumerable<Guid> expected, int trips)
+    {
+        var (found, sent) = await RoundTripsAsync(() => IdsAsync(app, text));
+        found.ShouldBe(expected, text);
+        sent.Count.ShouldBe(trips, $"PostgreSQL round trips of a search for {text}: {string.Join(" | ", sent)}");
+    }
+
+    /// <summary>
+    /// What <paramref name="search"/> returns and the statements or batches it sent to PostgreSQL: Npgsql's activities
+    /// (one per round trip) under a trace of the test's own, so other work of the app is not counted.
+    /// </summary>
+    private static async Task<(T Result, List<string> Trips)> RoundTripsAsync<T>(Func<Task<T>> search)
+    {
+        using var source = new ActivitySource("Gongkai.Tests.RoundTrips");
+        var trips = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        ActivityTraceId trace = default;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" || ReferenceEquals(s, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                // Statements and batches; not the opening of a physical connection, which a warm pool does not do.
+                if (a.Source.Name == "Npgsql" && a.TraceId == trace && a.GetTagItem("db.query.text") is string statement)
+                {
+                    trips.Enqueue(statement);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var root = source.StartActivity("search")!;
+        trace = root.TraceId;
+        var result = await search();
+        return (result, [.. trips]);
     }
 
     private static async Task<List<Guid>> IdsAsync(GongkaiApp app, string text) => [.. (await SearchAsync(app, new SearchRequest(text))).Items.Select(h => h.Id)];
