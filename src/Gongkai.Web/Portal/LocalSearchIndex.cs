@@ -670,9 +670,18 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         }
 
         // Before the first await, so the folder is this process's (or known to be another's) once the host has started.
-        if (!index.TryLockFolder())
+        try
         {
-            LogFolderInUse(logger, index.Folder, LocalSearchIndex.LockFileName);
+            if (!index.TryLockFolder())
+            {
+                LogFolderInUse(logger, index.Folder, LocalSearchIndex.LockFileName);
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be made or written: search answers from PostgreSQL; the app itself must not stop.
+            LogFolderUnusable(logger, exception, index.Folder);
             return;
         }
 
@@ -898,6 +907,9 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds the local search index folder {Folder} (its lock file {LockFile} is taken): this process neither builds nor reads a local index, and its searches answer from PostgreSQL. Give each process its own Search:LocalIndex:Path.")]
     private static partial void LogFolderInUse(ILogger logger, string folder, string lockFile);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index folder {Folder} cannot be made or written: this process neither builds nor reads a local index, and its searches answer from PostgreSQL.")]
+    private static partial void LogFolderUnusable(ILogger logger, Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index could not be built; search answers from PostgreSQL. Trying again.")]
     private static partial void LogBuildFailed(ILogger logger, Exception exception);

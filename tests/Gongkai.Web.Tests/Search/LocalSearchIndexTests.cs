@@ -262,6 +262,30 @@ public class LocalSearchIndexTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_on_postgresql_search()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        var file = Path.GetTempFileName();
+        try
+        {
+            var app = new GongkaiApp(database, demo: false);
+            app.Settings["Search:LocalIndex:Path"] = Path.Combine(file, "search-index");
+            await using (app)
+            {
+                var local = app.Services.GetRequiredService<LocalSearchIndex>();
+                (await IdsAsync(app, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (local.Served, local.FellBack, local.State.Building, local.State.FolderInUse).ShouldBe((0L, 1L, false, false));
+                using var client = app.CreateClient();
+                (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>
     /// An app on the database whose local index is built and serving; built in batches of three items, so that even
     /// the fixture's few items pass through several batches of the build's tokenising channel.
