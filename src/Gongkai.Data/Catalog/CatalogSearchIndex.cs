@@ -209,6 +209,12 @@ public sealed record CatalogSearchRow(
     DisclosureMode Mode,
     string Body);
 
+/// <summary>
+/// Where PostgreSQL's search change log stands (ADR 0014): the database's generation id (empty when the table is
+/// missing a row) and the newest <c>Seq</c>, 0 while the log is empty.
+/// </summary>
+public readonly record struct CatalogSearchLogHead(Guid Generation, long Newest);
+
 /// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
 public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
 
@@ -618,17 +624,42 @@ public static class CatalogSearchIndex
     /// The rows of a page of keys with their agency and category names: one plain join by primary keys, which is most
     /// of a search request's work and several times cheaper than the equivalent LINQ with correlated subqueries.
     /// </summary>
-    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
+        (await RowsAsync(db, keys, withLogHead: false, cancellationToken)).Rows;
+
+    /// <summary>
+    /// The statement that reads where PostgreSQL's change log stands: the generation and the newest <c>Seq</c> (0 when
+    /// empty), the primary key read backwards.
+    /// </summary>
+    public const string LogHeadSql = """
+        SELECT (SELECT "Id" FROM "CatalogSearchGeneration" LIMIT 1),
+               coalesce((SELECT "Seq" FROM "CatalogSearchChanges" ORDER BY "Seq" DESC LIMIT 1), 0)
+        """;
+
+    /// <summary>Reads the row of <see cref="LogHeadSql"/>.</summary>
+    public static async Task<CatalogSearchLogHead> ReadLogHeadAsync(DbDataReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await reader.ReadAsync(cancellationToken);
+        return new CatalogSearchLogHead(reader.IsDBNull(0) ? Guid.Empty : reader.GetGuid(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// The rows of a page of keys and, with <paramref name="withLogHead"/> (PostgreSQL), where the change log stands,
+    /// in one round trip (one batch, the head first): a search from a node's local index learns in the same trip that
+    /// fetches its page whether the index had every change (ADR 0014). Without keys only the head is read.
+    /// </summary>
+    public static async Task<(IReadOnlyList<CatalogSearchRow> Rows, CatalogSearchLogHead? Head)> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, bool withLogHead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
+        if (keys.Count == 0 && !withLogHead)
         {
-            return [];
+            return ([], null);
         }
 
-        await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = """
+        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+        var rowsSql = keys.Count == 0 ? null : """
             SELECT i."Id", i."SearchKey", i."IndexNumber", i."Title", i."DocumentNumber", i."AgencyId", a."Name", t."Name", g."Name",
                    i."PublishedOn", i."Summary", i."Mode", i."Body"
             FROM "CatalogItems" AS i
@@ -637,8 +668,32 @@ public static class CatalogSearchIndex
             LEFT JOIN "CatalogCategories" AS g ON g."Id" = i."GenreCategoryId"
             WHERE i."SearchKey" IN (
             """ + string.Join(", ", keys.Select(Number)) + ")";
-        var rows = new List<CatalogSearchRow>(keys.Count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!withLogHead)
+        {
+            await using var command = Command(connection, transaction);
+            command.CommandText = rowsSql;
+            await using var rowsReader = await command.ExecuteReaderAsync(cancellationToken);
+            return (await ReadRowsAsync(rowsReader, keys.Count, cancellationToken), null);
+        }
+
+        // Microsoft.Data.Sqlite has no DbBatch; the log head exists on PostgreSQL only.
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var sql in rowsSql is null ? [LogHeadSql] : new[] { LogHeadSql, rowsSql })
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var head = await ReadLogHeadAsync(reader, cancellationToken);
+        return rowsSql is null || !await reader.NextResultAsync(cancellationToken) ? ([], head) : (await ReadRowsAsync(reader, keys.Count, cancellationToken), head);
+    }
+
+    private static async Task<IReadOnlyList<CatalogSearchRow>> ReadRowsAsync(DbDataReader reader, int capacity, CancellationToken cancellationToken)
+    {
+        var rows = new List<CatalogSearchRow>(capacity);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

@@ -66,6 +66,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
 
         var filter = new CatalogSearchFilter(query.Tokens, request.AgencyId, request.CategoryId, request.From, request.To);
         PageKeys found;
+        IReadOnlyList<CatalogSearchRow> rows;
         if (db.Database.IsSqlite())
         {
             var connection = db.Database.GetDbConnection();
@@ -75,25 +76,16 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
             }
 
             found = await PageAsync(new SqliteTiers(connection), filter, request.Page, cancellationToken);
+            rows = await CatalogSearchIndex.RowsAsync(db, found.KeyList, cancellationToken);
         }
-        else if (local is { Enabled: true } && await local.OpenAsync(db, cancellationToken) is { } index)
+        else if (local is { Enabled: true } && await LocalAsync(local, filter, request.Page, cancellationToken) is { } answer)
         {
-            await using (index)
-            {
-                try
-                {
-                    found = await PageAsync(new SqliteTiers(index.Connection), filter, request.Page, cancellationToken);
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException exception)
-                {
-                    local.Failed(exception);
-                    found = await PostgresPageAsync(filter, request.Page, cancellationToken);
-                }
-            }
+            (found, rows) = answer;
         }
         else
         {
             found = await PostgresPageAsync(filter, request.Page, cancellationToken);
+            rows = await CatalogSearchIndex.RowsAsync(db, found.KeyList, cancellationToken);
         }
 
         var (counted, page, keys) = found;
@@ -104,7 +96,6 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
             return new SearchResult(query, null, 0, false, 1, PageSize, 0, []);
         }
 
-        var rows = await CatalogSearchIndex.RowsAsync(db, [.. keys.Select(k => k.Key)], cancellationToken);
         var byKey = rows.ToDictionary(r => r.Key);
         var hits = new List<SearchHit>(keys.Count);
         foreach (var (key, tier) in keys)
@@ -134,6 +125,46 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         }
 
         return new SearchResult(query, null, total, counted > CountCap, page, PageSize, pageCount, hits);
+    }
+
+    /// <summary>
+    /// The page from the node's local index and its rows from PostgreSQL, in one PostgreSQL round trip when the index
+    /// is current: the rows are read in one batch with the change log's head, and only when the head shows changes
+    /// the lookup did not have is the index caught up and the page looked up and read again (ADR 0014). Null when the
+    /// local index cannot answer: the caller asks PostgreSQL's own search.
+    /// </summary>
+    private async Task<(PageKeys Found, IReadOnlyList<CatalogSearchRow> Rows)?> LocalAsync(LocalSearchIndex local, CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
+    {
+        await using var index = await local.OpenAsync(cancellationToken);
+        if (index is null)
+        {
+            return null;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            PageKeys found;
+            try
+            {
+                found = await PageAsync(new SqliteTiers(index.Connection), filter, page, cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException exception)
+            {
+                local.Failed(exception);
+                return null;
+            }
+
+            var (rows, head) = await CatalogSearchIndex.RowsAsync(db, found.KeyList, withLogHead: true, cancellationToken);
+            switch (await local.CheckAsync(db, index, head!.Value, catchUp: attempt == 0, cancellationToken))
+            {
+                case LocalSearchCheck.Current:
+                    return (found, rows);
+                case LocalSearchCheck.Unusable:
+                    return null;
+                default:
+                    continue;
+            }
+        }
     }
 
     /// <summary>PostgreSQL's own search: the fallback while the node has no usable local index.</summary>
@@ -182,7 +213,10 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         return new PageKeys(counted, page, keys);
     }
 
-    private sealed record PageKeys(int Counted, int Page, List<(long Key, SearchTier Tier)> Keys);
+    private sealed record PageKeys(int Counted, int Page, List<(long Key, SearchTier Tier)> Keys)
+    {
+        public long[] KeyList => [.. Keys.Select(k => k.Key)];
+    }
 
     /// <summary>Where a search reads its tiers: an FTS5 index (the SQLite database or the local index) or PostgreSQL.</summary>
     private interface ITiers

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Threading.Channels;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Microsoft.Data.Sqlite;
@@ -28,8 +29,11 @@ public sealed class LocalSearchIndexOptions
     public int BatchSize { get; set; } = 2000;
 }
 
-/// <summary>Where a node's local index stands, for /health/ready and the log.</summary>
-public sealed record LocalSearchIndexState(bool Serving, bool Building, long Items, long Total, long AppliedSeq);
+/// <summary>
+/// Where a node's local index stands, for /health/ready and the log. <see cref="FolderInUse"/>: another process holds
+/// the index folder, so this one neither builds nor reads a local index.
+/// </summary>
+public sealed record LocalSearchIndexState(bool Serving, bool Building, long Items, long Total, long AppliedSeq, bool FolderInUse = false);
 
 /// <summary>
 /// A node's own SQLite FTS5 index of the published catalogue of a PostgreSQL database: the very table
@@ -44,6 +48,9 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 {
     private const string FilePrefix = "catalog-search-";
 
+    /// <summary>The folder's lock file (not an index file: <see cref="Files"/> never lists it).</summary>
+    public const string LockFileName = "catalog-search.lock";
+
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly Lock _sync = new();
     private Store? _current;
@@ -52,6 +59,8 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     private long _builtItems;
     private long _total;
     private bool _building;
+    private FileStream? _folderLock;
+    private bool _folderInUse;
 
     /// <summary>Searches answered from the local index and from PostgreSQL's own search (for tests and the log).</summary>
     private long _served;
@@ -78,8 +87,37 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
             var current = Volatile.Read(ref _current);
             lock (_sync)
             {
-                return new LocalSearchIndexState(current is not null, _building, Interlocked.Read(ref _builtItems), _total, current?.AppliedSeq ?? 0);
+                return new LocalSearchIndexState(current is not null, _building, Interlocked.Read(ref _builtItems), _total, current?.AppliedSeq ?? 0, _folderInUse);
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the index folder for this process: an exclusive lock file (<see cref="LockFileName"/>, opened with
+    /// <see cref="FileShare.None"/>, an advisory flock on Linux) held until the app stops. Two processes on one folder
+    /// would each build a file and delete the other's; the second one gets false and must leave the folder alone.
+    /// </summary>
+    internal bool TryLockFolder()
+    {
+        Directory.CreateDirectory(Folder);
+        try
+        {
+            var taken = new FileStream(System.IO.Path.Combine(Folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            lock (_sync)
+            {
+                _folderLock = taken;
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            lock (_sync)
+            {
+                _folderInUse = true;
+            }
+
+            return false;
         }
     }
 
@@ -108,12 +146,14 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 
     /// <summary>
-    /// An open connection to the local index, brought up to the change log's newest entry that
-    /// <paramref name="db"/> sees; null when there is no usable index (the caller searches PostgreSQL).
+    /// An open connection to the serving local index for one search, without a PostgreSQL statement: the search looks
+    /// up its page locally, reads the page's rows together with the change log's head (one round trip,
+    /// <see cref="CatalogSearchIndex.RowsAsync(GongkaiDbContext, IReadOnlyList{long}, bool, CancellationToken)"/>) and
+    /// asks <see cref="CheckAsync"/> whether the lookup had every change. Null when there is no usable index (the
+    /// caller searches PostgreSQL).
     /// </summary>
-    public async Task<LocalSearchLease?> OpenAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    public async Task<LocalSearchLease?> OpenAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var store = Enter();
         if (store is null)
         {
@@ -121,54 +161,72 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
             return null;
         }
 
-        SqliteConnection? connection = null;
+        // Taken before the lookup: the lookup sees at least the changes up to here (catch-ups only add).
+        var applied = store.AppliedSeq;
+        var connection = new SqliteConnection(store.ConnectionString);
         try
         {
-            var (generation, newest) = await LogHeadAsync(db, cancellationToken);
-            if (generation != store.Generation)
-            {
-                Fail(store, null, "the local search index belongs to another database (generation {Local}, database {Database})", store.Generation, generation);
-                store.Leave();
-                return null;
-            }
-
-            if (newest < store.AppliedSeq)
-            {
-                Fail(store, null, "the change log ends at {Newest}, before the local index's {Applied} (a restored database?)", newest, store.AppliedSeq);
-                store.Leave();
-                return null;
-            }
-
-            if (newest > store.AppliedSeq)
-            {
-                await CatchUpAsync(db, store, newest, cancellationToken);
-            }
-
-            connection = new SqliteConnection(store.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            Interlocked.Increment(ref _served);
-            return new LocalSearchLease(connection, store);
+            return new LocalSearchLease(connection, store, applied);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await connection.DisposeAsync();
             Fail(store, exception, "the local search index {File} cannot be used", store.File, null);
             store.Leave();
             return null;
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await connection.DisposeAsync();
             store.Leave();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Judges a lookup made through <paramref name="lease"/> by the change log's head read after it (in the batch that
+    /// fetched the page's rows). The head is read after the search began, so every change committed before the search
+    /// is at or below it: a lookup made at that Seq is <see cref="LocalSearchCheck.Current"/>. A head past the lease's
+    /// Seq is caught up here (with <paramref name="catchUp"/>) and the caller looks up again
+    /// (<see cref="LocalSearchCheck.CaughtUp"/>); on that second look the index holds everything up to the first head,
+    /// so it is current whatever the head says by then. Another generation, a head behind the index or a failing
+    /// write make the index <see cref="LocalSearchCheck.Unusable"/>: the search answers from PostgreSQL and the index
+    /// is rebuilt.
+    /// </summary>
+    public async Task<LocalSearchCheck> CheckAsync(GongkaiDbContext db, LocalSearchLease lease, CatalogSearchLogHead head, bool catchUp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lease);
+        var store = lease.Store;
+        if (head.Generation != store.Generation)
+        {
+            Fail(store, null, "the local search index belongs to another database (generation {Local}, database {Database})", store.Generation, head.Generation);
+            return LocalSearchCheck.Unusable;
+        }
+
+        if (head.Newest < lease.AppliedSeq)
+        {
+            Fail(store, null, "the change log ends at {Newest}, before the local index's {Applied} (a restored database?)", head.Newest, lease.AppliedSeq);
+            return LocalSearchCheck.Unusable;
+        }
+
+        if (head.Newest == lease.AppliedSeq || !catchUp)
+        {
+            Interlocked.Increment(ref _served);
+            return LocalSearchCheck.Current;
+        }
+
+        try
+        {
+            await CatchUpAsync(db, store, head.Newest, cancellationToken);
+            lease.AppliedSeq = store.AppliedSeq;
+            return LocalSearchCheck.CaughtUp;
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Fail(store, exception, "the local search index {File} cannot be used", store.File, null);
+            return LocalSearchCheck.Unusable;
         }
     }
 
@@ -227,7 +285,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 
     /// <summary>The database's generation id and the change log's newest Seq (0 when empty), in one statement.</summary>
-    internal static async Task<(Guid Generation, long Newest)> LogHeadAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    internal static async Task<CatalogSearchLogHead> LogHeadAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -237,13 +295,9 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            SELECT (SELECT "Id" FROM "CatalogSearchGeneration" LIMIT 1),
-                   coalesce((SELECT "Seq" FROM "CatalogSearchChanges" ORDER BY "Seq" DESC LIMIT 1), 0)
-            """;
+        command.CommandText = CatalogSearchIndex.LogHeadSql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.IsDBNull(0) ? Guid.Empty : reader.GetGuid(0), reader.GetInt64(1));
+        return await CatalogSearchIndex.ReadLogHeadAsync(reader, cancellationToken);
     }
 
     /// <summary>
@@ -266,12 +320,9 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
             var keys = await db.Database.SqlQuery<long>($"""SELECT DISTINCT "Key" AS "Value" FROM "CatalogSearchChanges" WHERE "Seq" > {applied} AND "Seq" <= {newest}""")
                 .ToListAsync(cancellationToken);
             var documents = new Dictionary<long, CatalogSearchDocument>();
-            foreach (var chunk in keys.Chunk(500))
+            await foreach (var item in ItemsAsync(db, keys, cancellationToken))
             {
-                foreach (var document in await DocumentsAsync(db.CatalogItems.Where(i => i.SearchKey != null && chunk.Contains(i.SearchKey.Value)), cancellationToken))
-                {
-                    documents[document.Key] = document;
-                }
+                documents[item.SearchKey!.Value] = CatalogSearchDocument.From(item);
             }
 
             await using var connection = new SqliteConnection(store.ConnectionString);
@@ -301,30 +352,55 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         }
     }
 
-    /// <summary>What the index holds of the items of a query, read without tracking (only the columns it needs).</summary>
-    internal static async Task<List<CatalogSearchDocument>> DocumentsAsync(IQueryable<CatalogItem> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published items (all, or those with the given search keys) in search-key order, with only the columns
+    /// <see cref="CatalogSearchDocument.From"/> reads: one streamed statement on the context's connection and in its
+    /// transaction, without EF's materialisation (a third of the build's reading time).
+    /// </summary>
+    internal static async IAsyncEnumerable<CatalogItem> ItemsAsync(GongkaiDbContext db, IReadOnlyList<long>? keys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await items.AsNoTracking()
-            .OrderBy(i => i.SearchKey)
-            .Select(i => new CatalogItem
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+        command.CommandText = """
+            SELECT "Id", "AgencyId", "SearchKey", "Title", "DocumentNumber", "IndexNumber", "Summary", "Keywords", "Body", "Mode", "TopicCategoryId", "GenreCategoryId"
+            FROM "CatalogItems" WHERE "SearchKey" IS NOT NULL
+            """ + (keys is null ? "" : """ AND "SearchKey" = ANY (@keys)""") + """ ORDER BY "SearchKey" """;
+        if (keys is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@keys";
+            parameter.Value = keys as long[] ?? [.. keys];
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new CatalogItem
             {
-                Id = i.Id,
-                AgencyId = i.AgencyId,
-                SearchKey = i.SearchKey,
-                Title = i.Title,
-                DocumentNumber = i.DocumentNumber,
-                IndexNumber = i.IndexNumber,
-                Summary = i.Summary,
-                Keywords = i.Keywords,
-                Body = i.Body,
-                Mode = i.Mode,
-                TopicCategoryId = i.TopicCategoryId,
-                GenreCategoryId = i.GenreCategoryId,
+                Id = reader.GetGuid(0),
+                AgencyId = reader.GetGuid(1),
+                SearchKey = reader.GetInt64(2),
+                Title = reader.GetString(3),
+                DocumentNumber = reader.IsDBNull(4) ? null : reader.GetString(4),
+                IndexNumber = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Summary = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Keywords = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Body = reader.GetString(8),
+                Mode = (Gongkai.Catalog.DisclosureMode)reader.GetInt32(9),
+                TopicCategoryId = reader.IsDBNull(10) ? null : reader.GetGuid(10),
+                GenreCategoryId = reader.IsDBNull(11) ? null : reader.GetGuid(11),
                 Publisher = "",
                 DraftedByName = "",
-            })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(CatalogSearchDocument.From)];
+            };
+        }
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
@@ -348,11 +424,12 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 
     /// <summary>The connection string of an index file: many readers, one writer at a time (WAL), pooled.</summary>
+    /// <remarks>The builder's connection (<paramref name="create"/>) is not pooled: its bulk-load pragmas must not outlive it.</remarks>
     internal static string ConnectionStringOf(string file, bool create = false) => new SqliteConnectionStringBuilder
     {
         DataSource = file,
         Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-        Pooling = true,
+        Pooling = !create,
         DefaultTimeout = 30,
     }.ToString();
 
@@ -456,7 +533,15 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         }
     }
 
-    public void Dispose() => _apply.Dispose();
+    public void Dispose()
+    {
+        _apply.Dispose();
+        lock (_sync)
+        {
+            _folderLock?.Dispose();
+            _folderLock = null;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The old search index file {Path} could not be deleted yet.")]
     private static partial void LogNotDeleted(ILogger logger, Exception exception, string path);
@@ -532,19 +617,41 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 }
 
+/// <summary>What the change log's head says of a lookup in the local index (<see cref="LocalSearchIndex.CheckAsync"/>).</summary>
+public enum LocalSearchCheck
+{
+    /// <summary>The lookup had every change committed before the search began: its page stands.</summary>
+    Current,
+
+    /// <summary>The index was behind and has been caught up to the head: look up again.</summary>
+    CaughtUp,
+
+    /// <summary>The index cannot be used (another database, a restored one, a failing file): ask PostgreSQL.</summary>
+    Unusable,
+}
+
 /// <summary>An open connection to the local index for one search; disposing it lets a retired file go.</summary>
 public sealed class LocalSearchLease : IAsyncDisposable
 {
-    private readonly LocalSearchIndex.Store _store;
+    private long _appliedSeq;
 
-    internal LocalSearchLease(SqliteConnection connection, LocalSearchIndex.Store store) => (Connection, _store) = (connection, store);
+    internal LocalSearchLease(SqliteConnection connection, LocalSearchIndex.Store store, long appliedSeq) => (Connection, Store, _appliedSeq) = (connection, store, appliedSeq);
 
     public SqliteConnection Connection { get; }
+
+    internal LocalSearchIndex.Store Store { get; }
+
+    /// <summary>The change log's Seq the index held, at least, when the lookup started.</summary>
+    public long AppliedSeq
+    {
+        get => Interlocked.Read(ref _appliedSeq);
+        internal set => Interlocked.Exchange(ref _appliedSeq, value);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await Connection.DisposeAsync();
-        _store.Leave();
+        Store.Leave();
     }
 }
 
@@ -559,6 +666,22 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
     {
         if (!index.Enabled)
         {
+            return;
+        }
+
+        // Before the first await, so the folder is this process's (or known to be another's) once the host has started.
+        try
+        {
+            if (!index.TryLockFolder())
+            {
+                LogFolderInUse(logger, index.Folder, LocalSearchIndex.LockFileName);
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be made or written: search answers from PostgreSQL; the app itself must not stop.
+            LogFolderUnusable(logger, exception, index.Folder);
             return;
         }
 
@@ -614,6 +737,32 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         return adopted is not null;
     }
 
+    /// <summary>
+    /// FTS5 settings while the new file is loaded (it is nobody's yet): no incremental merging, and pending terms
+    /// flushed to a segment every 64 MB instead of every 1 MB, so the load writes a few large segments that one
+    /// 'optimize' merges at the end instead of merging small ones again and again; then FTS5's defaults again for
+    /// the catch-up writes of the served file.
+    /// </summary>
+    private static readonly string[] BulkLoad =
+    [
+        """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('automerge', 0)""",
+        """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('hashsize', 67108864)""",
+    ];
+
+    private static readonly string[] Served =
+    [
+        """INSERT INTO "CatalogSearch" ("CatalogSearch") VALUES ('optimize')""",
+        """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('automerge', 4)""",
+        """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('hashsize', 1048576)""",
+    ];
+
+    /// <summary>
+    /// Reads every published item in one streamed statement of one REPEATABLE READ snapshot, turns batches of them
+    /// into FTS5 terms on the thread pool (a bounded channel of tasks in key order, so tokenising runs on every core
+    /// while memory stays at a few batches), and inserts them with one prepared statement in one SQLite transaction
+    /// into a new file without journal or syncing (it is swapped in only when complete; a failed build deletes it).
+    /// Keys arrive in ascending order, which is the order FTS5 appends postings without flushing.
+    /// </summary>
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(index.Folder);
@@ -623,73 +772,77 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredKeyedService<GongkaiDbContext>(PublicReads.Key);
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(12));
             await using var read = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
             var (generation, newest) = await LocalSearchIndex.LogHeadAsync(db, cancellationToken);
-            var published = db.CatalogItems.Where(i => i.SearchKey != null);
-            var total = await published.LongCountAsync(cancellationToken);
+            var total = await db.CatalogItems.LongCountAsync(i => i.SearchKey != null, cancellationToken);
             index.Building(0, total);
             LogBuilding(logger, file, total);
 
             await using var connection = new SqliteConnection(LocalSearchIndex.ConnectionStringOf(file, create: true));
             await connection.OpenAsync(cancellationToken);
-            foreach (var statement in (string[])["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", .. CatalogSearchSchema.SqliteCreate,
-                """CREATE TABLE "LocalIndex" ("Generation" TEXT NOT NULL, "AppliedSeq" INTEGER NOT NULL, "Complete" INTEGER NOT NULL)"""])
+            foreach (var statement in (string[])["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -65536", .. CatalogSearchSchema.SqliteCreate,
+                """CREATE TABLE "LocalIndex" ("Generation" TEXT NOT NULL, "AppliedSeq" INTEGER NOT NULL, "Complete" INTEGER NOT NULL)""", .. BulkLoad])
             {
-                await using var command = LocalSearchIndex.Command(connection, null, statement);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await ExecuteAsync(connection, statement, cancellationToken);
             }
 
+            var batches = Channel.CreateBounded<Task<(long Key, string Terms)[]>>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = ReadAsync(db, batches.Writer, index.BatchSize, stop.Token);
             long items = 0;
-            long? after = null;
+            var waited = TimeSpan.Zero;
             var lastReport = started;
-            while (true)
+            try
             {
-                var from = after;
-                var batch = await LocalSearchIndex.DocumentsAsync(
-                    (from is null ? published : published.Where(i => i.SearchKey > from)).OrderBy(i => i.SearchKey).Take(index.BatchSize), cancellationToken);
-                if (batch.Count == 0)
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await using var insert = LocalSearchIndex.Command(connection, transaction, """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""", "$key", "$terms");
+                insert.Prepare();
+                while (await batches.Reader.WaitToReadAsync(stop.Token))
                 {
-                    break;
-                }
-
-                await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
-                {
-                    await using var insert = LocalSearchIndex.Command(connection, transaction, """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""", "$key", "$terms");
-                    foreach (var document in batch)
+                    var waiting = clock.GetTimestamp();
+                    var batch = await await batches.Reader.ReadAsync(stop.Token);
+                    waited += clock.GetElapsedTime(waiting);
+                    foreach (var (key, terms) in batch)
                     {
-                        insert.Parameters["$key"].Value = document.Key;
-                        insert.Parameters["$terms"].Value = CatalogSearchIndex.SqliteTerms(document);
-                        await insert.ExecuteNonQueryAsync(cancellationToken);
+                        insert.Parameters["$key"].Value = key;
+                        insert.Parameters["$terms"].Value = terms;
+                        insert.ExecuteNonQuery();
                     }
 
-                    await transaction.CommitAsync(cancellationToken);
+                    items += batch.Length;
+                    index.Building(items, total);
+                    if (clock.GetElapsedTime(lastReport) > TimeSpan.FromSeconds(10))
+                    {
+                        lastReport = clock.GetTimestamp();
+                        LogProgress(logger, items, total);
+                    }
                 }
 
-                items += batch.Count;
-                after = batch[^1].Key;
-                index.Building(items, total);
-                if (clock.GetElapsedTime(lastReport) > TimeSpan.FromSeconds(10))
-                {
-                    lastReport = clock.GetTimestamp();
-                    LogProgress(logger, items, total);
-                }
+                await reading;
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await reading.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
             }
 
-            foreach (var statement in (string[])[
-                """INSERT INTO "CatalogSearch" ("CatalogSearch") VALUES ('optimize')""",
+            var loaded = clock.GetElapsedTime(started);
+            foreach (var statement in (string[])[.. Served, "PRAGMA synchronous = FULL",
                 "INSERT INTO \"LocalIndex\" VALUES ('" + generation.ToString() + "', " + newest.ToString(CultureInfo.InvariantCulture) + ", 1)",
                 "PRAGMA journal_mode = WAL"])
             {
-                await using var command = LocalSearchIndex.Command(connection, null, statement);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await ExecuteAsync(connection, statement, cancellationToken);
             }
 
             await connection.CloseAsync();
             await read.CommitAsync(cancellationToken);
             index.Serve(file, generation, newest);
-            LogBuilt(logger, items, clock.GetElapsedTime(started).TotalSeconds, new FileInfo(file).Length);
+            var seconds = clock.GetElapsedTime(started).TotalSeconds;
+            LogBuilt(logger, items, seconds, items * 60 / Math.Max(seconds, 0.001), new FileInfo(file).Length, loaded.TotalSeconds, waited.TotalSeconds, seconds - loaded.TotalSeconds);
         }
         catch
         {
@@ -698,17 +851,65 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         }
     }
 
+    /// <summary>
+    /// The build's producer: streams the published items and hands each batch to the thread pool to be tokenised,
+    /// writing the batch's task to the channel in key order (the channel's bound is the build's memory).
+    /// </summary>
+    private static async Task ReadAsync(GongkaiDbContext db, ChannelWriter<Task<(long Key, string Terms)[]>> batches, int batchSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<CatalogItem>(batchSize);
+            await foreach (var item in LocalSearchIndex.ItemsAsync(db, null, cancellationToken))
+            {
+                batch.Add(item);
+                if (batch.Count == batchSize)
+                {
+                    await batches.WriteAsync(TermsAsync(batch, cancellationToken), cancellationToken);
+                    batch = new List<CatalogItem>(batchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.WriteAsync(TermsAsync(batch, cancellationToken), cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception exception)
+        {
+            batches.TryComplete(exception);
+            throw;
+        }
+    }
+
+    private static Task<(long Key, string Terms)[]> TermsAsync(List<CatalogItem> batch, CancellationToken cancellationToken) =>
+        Task.Run(() => batch.Select(i => (i.SearchKey!.Value, CatalogSearchIndex.SqliteTerms(CatalogSearchDocument.From(i)))).ToArray(), cancellationToken);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string statement, CancellationToken cancellationToken)
+    {
+        await using var command = LocalSearchIndex.Command(connection, null, statement);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Building the local search index {File}: {Total} published items.")]
     private static partial void LogBuilding(ILogger logger, string file, long total);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local search index: {Items} of {Total} items.")]
     private static partial void LogProgress(ILogger logger, long items, long total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Local search index built: {Items} items in {Seconds:F1} s, {Bytes} bytes; searches now read it.")]
-    private static partial void LogBuilt(ILogger logger, long items, double seconds, long bytes);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local search index built: {Items} items in {Seconds:F1} s ({PerMinute:F0} items/min), {Bytes} bytes; loading {Loading:F1} s of which {Waiting:F1} s waiting for PostgreSQL and tokenising, optimize {Optimizing:F1} s; searches now read it.")]
+    private static partial void LogBuilt(ILogger logger, long items, double seconds, double perMinute, long bytes, double loading, double waiting, double optimizing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the existing local search index {File} (change log Seq {Seq}).")]
     private static partial void LogAdopted(ILogger logger, string file, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds the local search index folder {Folder} (its lock file {LockFile} is taken): this process neither builds nor reads a local index, and its searches answer from PostgreSQL. Give each process its own Search:LocalIndex:Path.")]
+    private static partial void LogFolderInUse(ILogger logger, string folder, string lockFile);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index folder {Folder} cannot be made or written: this process neither builds nor reads a local index, and its searches answer from PostgreSQL.")]
+    private static partial void LogFolderUnusable(ILogger logger, Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index could not be built; search answers from PostgreSQL. Trying again.")]
     private static partial void LogBuildFailed(ILogger logger, Exception exception);
@@ -721,6 +922,7 @@ internal sealed class LocalSearchIndexHealthCheck(LocalSearchIndex index) : IHea
     {
         var state = index.State;
         var text = !index.Enabled ? "未启用（检索由数据库直接回答）。"
+            : state.FolderInUse ? "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"
             : state.Serving ? $"已就绪，检索由本节点索引回答（变更序号 {state.AppliedSeq}）。"
             : state.Building ? $"正在建立：{state.Items} / {state.Total} 条，检索暂由数据库直接回答。"
             : "尚未建立，检索暂由数据库直接回答。";

@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Health;
 using Gongkai.Web.Portal;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +85,26 @@ public class LocalSearchIndexTests
         first.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
         second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
         item.Title.ShouldBe("关于开展秸秆禁烧巡查的通知");
+    }
+
+    [Fact]
+    public async Task A_search_from_a_current_index_makes_one_postgresql_round_trip_and_one_behind_catches_up_first()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var first = await ServingAppAsync(database);
+        await using var second = await ServingAppAsync(database);
+        (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+
+        // The page's rows and the change log's head in one batch; a search that finds nothing still reads the head.
+        await ShouldFindAsync(second, "低保", new[] { 10, 2, 1, 3 }.Select(IdOf), trips: 1);
+        await ShouldFindAsync(second, "秸秆", [], trips: 1);
+
+        // Published on the other node: the head shows it, so the index catches up (the log's keys, the items) and the
+        // search looks again (a second batch).
+        await PublishAsync(first, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
+        await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 4);
+        await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 1);
+        second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
     }
 
     [Fact]
@@ -194,10 +217,83 @@ public class LocalSearchIndexTests
         local.FellBack.ShouldBe(0);
     }
 
-    /// <summary>An app on the database whose local index is built and serving.</summary>
+    [Fact]
+    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_searches_postgresql()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        await using (var first = await ServingAppAsync(database, folder))
+        {
+            var served = first.Services.GetRequiredService<LocalSearchIndex>().CurrentFile!;
+            var second = new GongkaiApp(database, demo: false);
+            second.Settings["Search:LocalIndex:Path"] = folder;
+            await using (second)
+            {
+                // The folder's lock file is taken by the first app: the second builds nothing, deletes nothing and
+                // answers every search from PostgreSQL's own index, and says so in /health/ready.
+                var local = second.Services.GetRequiredService<LocalSearchIndex>();
+                local.State.FolderInUse.ShouldBeTrue();
+                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (local.Served, local.FellBack, local.CurrentFile).ShouldBe((0L, 2L, (string?)null));
+
+                using var client = second.CreateClient();
+                var report = await client.GetFromJsonAsync<Observability.ReadinessReport>(new Uri("/health/ready", UriKind.Relative));
+                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"));
+                Directory.GetFiles(folder, "*.db").ShouldBe([served]);
+            }
+
+            // The first app still serves from its file.
+            var index = first.Services.GetRequiredService<LocalSearchIndex>();
+            var count = index.Served;
+            (await IdsAsync(first, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+            (index.Served, index.CurrentFile).ShouldBe((count + 1, served));
+        }
+
+        // Once the first app has stopped, the next one takes the folder and serves the file it left.
+        await using (var third = await ServingAppAsync(database, folder))
+        {
+            var local = third.Services.GetRequiredService<LocalSearchIndex>();
+            local.State.FolderInUse.ShouldBeFalse();
+            (await IdsAsync(third, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+            local.Served.ShouldBe(1);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_on_postgresql_search()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        var file = Path.GetTempFileName();
+        try
+        {
+            var app = new GongkaiApp(database, demo: false);
+            app.Settings["Search:LocalIndex:Path"] = Path.Combine(file, "search-index");
+            await using (app)
+            {
+                var local = app.Services.GetRequiredService<LocalSearchIndex>();
+                (await IdsAsync(app, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (local.Served, local.FellBack, local.State.Building, local.State.FolderInUse).ShouldBe((0L, 1L, false, false));
+                using var client = app.CreateClient();
+                (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// An app on the database whose local index is built and serving; built in batches of three items, so that even
+    /// the fixture's few items pass through several batches of the build's tokenising channel.
+    /// </summary>
     private static async Task<GongkaiApp> ServingAppAsync(TestDatabase database, string? folder = null)
     {
         var app = new GongkaiApp(database, demo: false);
+        app.Settings["Search:LocalIndex:BatchSize"] = "3";
         if (folder is not null)
         {
             app.Settings["Search:LocalIndex:Path"] = folder;
@@ -211,6 +307,42 @@ public class LocalSearchIndexTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(request);
+    }
+
+    private static async Task ShouldFindAsync(GongkaiApp app, string text, IEnumerable<Guid> expected, int trips)
+    {
+        var (found, sent) = await RoundTripsAsync(() => IdsAsync(app, text));
+        found.ShouldBe(expected, text);
+        sent.Count.ShouldBe(trips, $"PostgreSQL round trips of a search for {text}: {string.Join(" | ", sent)}");
+    }
+
+    /// <summary>
+    /// What <paramref name="search"/> returns and the statements or batches it sent to PostgreSQL: Npgsql's activities
+    /// (one per round trip) under a trace of the test's own, so other work of the app is not counted.
+    /// </summary>
+    private static async Task<(T Result, List<string> Trips)> RoundTripsAsync<T>(Func<Task<T>> search)
+    {
+        using var source = new ActivitySource("Gongkai.Tests.RoundTrips");
+        var trips = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        ActivityTraceId trace = default;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" || ReferenceEquals(s, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                // Statements and batches; not the opening of a physical connection, which a warm pool does not do.
+                if (a.Source.Name == "Npgsql" && a.TraceId == trace && a.GetTagItem("db.query.text") is string statement)
+                {
+                    trips.Enqueue(statement);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var root = source.StartActivity("search")!;
+        trace = root.TraceId;
+        var result = await search();
+        return (result, [.. trips]);
     }
 
     private static async Task<List<Guid>> IdsAsync(GongkaiApp app, string text) => [.. (await SearchAsync(app, new SearchRequest(text))).Items.Select(h => h.Id)];
