@@ -346,7 +346,10 @@ public static class QueueQuery
         var ids = skip == 0 || skip < openCount ? await source.OpenPageIdsAsync(skip, take, cancellationToken) : [];
         if (ids.Count < take)
         {
-            ids.AddRange(await source.Closed()
+            // Every closed case has its conclusion date (the engine's ConcludedOn); saying so lets PostgreSQL start its
+            // backward walk of the ConcludedOn index at the newest conclusion instead of first passing every open
+            // case, whose null date sorts first in descending order (65–150 ms for a region's 29,000 open cases).
+            ids.AddRange(await source.Closed().Where(a => a.ConcludedOn != null)
                 .OrderByDescending(a => a.ConcludedOn)
                 .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
                 .Skip(Math.Max(0, skip - openCount)).Take(take - ids.Count).Select(a => a.Id).ToListAsync(cancellationToken));
