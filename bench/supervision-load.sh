@@ -9,7 +9,8 @@
 #     long one background computation took (queued → 已完成, and the job's own DurationMs),
 #   - its Excel export (排名 and 指标明细, from the same stored ranking),
 #   - the region aggregate (/supervision/aggregate, last year) and its Excel export (?handler=xlsx): at region scale
-#     computed in the background and stored like the ranking; the script first asks for it and waits until it is stored.
+#     computed in the background and stored like the ranking; the script first asks for it and waits until it is stored,
+#   - the supervisors' case lists (/supervision/applications: every case of the region, and a county's).
 # Prints one table: provider, page, connections, requests, p50, p95 (ms). Figures on a shared 2-core machine are indicative.
 #
 #   bench/supervision-load.sh [seconds] [both|sqlite|postgres]        (defaults: 20; both)
@@ -19,7 +20,8 @@
 #     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=region_load" --preset region
 #   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider Sqlite --connection "Data Source=/work/benchdata/region.db" --preset region
 # SQLITE_DB and PG_DATABASE choose other databases; PERIOD (default: the last full quarter) the assessed quarter;
-# ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='overview'.
+# ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='overview' or ONLY='case list';
+# APP_DLL runs another build of the app (e.g. a copy of the one before a change, for before/after figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +36,7 @@ month=$(date -u +%-m); year=$(date -u +%Y); quarter=$(( (month - 1) / 3 ))
 period=${PERIOD:-${year}Q${quarter}}
 base="http://127.0.0.1:$port"
 results=$(mktemp)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
 export ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Seed=false
@@ -50,7 +53,7 @@ measure() {
     postgres)
       export Database__Provider=PostgreSQL Database__ConnectionString="Host=localhost;Username=gongkai;Password=gongkai;Database=$pg_database;Maximum Pool Size=60" ;;
   esac
-  dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-supervision-load.log 2>&1 &
+  dotnet "${APP_DLL:-src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll}" >/tmp/gongkai-supervision-load.log 2>&1 &
   app=$!
   wait_for_app $app /tmp/gongkai-supervision-load.log || return 1
   local province county
@@ -80,6 +83,8 @@ measure() {
   fi
   run "aggregate (province)" "/supervision/aggregate" "$province"
   run "aggregate Excel" "/supervision/aggregate?handler=xlsx" "$province"
+  run "case list (region)" "/supervision/applications" "$province"
+  run "case list (county)" "/supervision/applications" "$county"
   kill $app; wait $app 2>/dev/null || true
 }
 
@@ -137,5 +142,6 @@ case "$which" in
   *) echo "which must be both, sqlite or postgres"; exit 1 ;;
 esac
 echo
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk_header
 cat "$results"

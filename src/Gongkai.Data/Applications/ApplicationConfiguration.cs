@@ -128,6 +128,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecor
         builder.Property(l => l.IssuedByName).HasMaxLength(100);
         builder.HasIndex(l => l.ApplicationId);
         builder.HasIndex(l => new { l.AgencyId, l.Status });
+        builder.HasIndex(l => l.UpdatedAtUtc);
         builder.HasIndex(l => new { l.AgencyId, l.NumberSeries, l.NumberSequence }).IsUnique();
         builder.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

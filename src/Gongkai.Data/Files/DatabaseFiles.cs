@@ -38,6 +38,14 @@ public static class DatabaseFiles
         var (sha, size) = await HashAsync(content, cancellationToken);
         var chunks = (int)((size + ChunkSize - 1) / ChunkSize);
         content.Position = start;
+
+        // Content already there is renewed, in a statement of its own (committed at once): a cleanup deleting it now
+        // either went first (then nothing is renewed and the content is stored again below) or sees the new time.
+        if (await RenewAsync(db, sha, nowUtc, cancellationToken))
+        {
+            return (sha, size, true);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inserted = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "StoredFiles" ("Sha256", "Size", "Chunks", "StoredAtUtc") VALUES ({sha}, {size}, {chunks}, {nowUtc})
@@ -45,6 +53,9 @@ public static class DatabaseFiles
             """, cancellationToken);
         if (inserted == 0)
         {
+            // Another node stored the same content a moment ago (the insert waited for it).
+            await transaction.RollbackAsync(cancellationToken);
+            await RenewAsync(db, sha, nowUtc, cancellationToken);
             return (sha, size, true);
         }
 
@@ -78,15 +89,43 @@ public static class DatabaseFiles
     }
 
     /// <summary>Removes a file and its chunks in one transaction; false when it was not there.</summary>
-    public static async Task<bool> DeleteAsync(GongkaiDbContext db, string sha256, CancellationToken cancellationToken = default)
+    public static Task<bool> DeleteAsync(GongkaiDbContext db, string sha256, CancellationToken cancellationToken = default) =>
+        DeleteWhereAsync(db, sha256, savedBeforeUtc: null, cancellationToken);
+
+    /// <summary>
+    /// Removes a file and its chunks in one transaction unless it was saved at or after <paramref name="savedBeforeUtc"/>
+    /// (the row's own time, tested by the DELETE itself, so a save renewing it at the same moment either comes first and
+    /// keeps it, or finds it gone and stores it again); false when it was kept or not there.
+    /// </summary>
+    public static Task<bool> DeleteUnclaimedAsync(GongkaiDbContext db, string sha256, DateTime savedBeforeUtc, CancellationToken cancellationToken = default) =>
+        DeleteWhereAsync(db, sha256, savedBeforeUtc, cancellationToken);
+
+    private static async Task<bool> DeleteWhereAsync(GongkaiDbContext db, string sha256, DateTime? savedBeforeUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var removed = await db.Set<StoredFileRecord>().Where(f => f.Sha256 == sha256).ExecuteDeleteAsync(cancellationToken);
+        var file = db.Set<StoredFileRecord>().Where(f => f.Sha256 == sha256);
+        if (savedBeforeUtc is { } before)
+        {
+            file = file.Where(f => f.StoredAtUtc < before);
+        }
+
+        var removed = await file.ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
         await db.Set<StoredFileChunk>().Where(c => c.Sha256 == sha256).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return removed > 0;
+        return true;
     }
+
+    /// <summary>Marks stored content as saved now; false when it is not there.</summary>
+    private static async Task<bool> RenewAsync(GongkaiDbContext db, string sha256, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await db.Set<StoredFileRecord>().Where(f => f.Sha256 == sha256)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.StoredAtUtc, nowUtc), cancellationToken) > 0;
 
     /// <summary>How many files the database holds and their bytes (for backups).</summary>
     public static async Task<(int Files, long Bytes)> CountAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)

@@ -14,6 +14,11 @@ public sealed class StoredFileRecord
 
     public int Chunks { get; set; }
 
+    /// <summary>
+    /// When the content was last saved: a save of content already there renews it, so a cleanup that found no row
+    /// referring to the file can tell that an upload reusing it may be about to commit its row
+    /// (<see cref="DatabaseFiles.DeleteUnclaimedAsync"/>).
+    /// </summary>
     public DateTime StoredAtUtc { get; set; }
 }
 

@@ -70,6 +70,13 @@ public sealed class RenderJob
     public DateTime RequestedAtUtc { get; set; }
 
     public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>
+    /// When the PDF cleanup last found this finished job to be its letter's current text (so kept it); null until then,
+    /// and again when the letter is deleted or its agency renamed. A later run looks at it again only when it is null
+    /// or the letter changed since (ADR 0012, "Letter PDF housekeeping").
+    /// </summary>
+    public DateTime? CheckedAtUtc { get; set; }
 }
 
 internal sealed class RenderJobConfiguration : IEntityTypeConfiguration<RenderJob>
@@ -86,5 +93,6 @@ internal sealed class RenderJobConfiguration : IEntityTypeConfiguration<RenderJo
         builder.Property(j => j.RequestedByName).HasMaxLength(100);
         builder.HasIndex(j => new { j.Kind, j.SubjectId, j.Format, j.SourceHash }).IsUnique();
         builder.HasIndex(j => new { j.State, j.RequestedAtUtc });
+        builder.HasIndex(j => new { j.Kind, j.CheckedAtUtc, j.FinishedAtUtc });
     }
 }

@@ -133,6 +133,12 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
             db.Agencies.Add(agency);
         }
 
+        if (!IsNew && !string.Equals(agency.Name, Name, StringComparison.Ordinal))
+        {
+            // Every letter of the agency is signed with its name: their PDFs may be superseded now.
+            await Letters.LetterPdfCleanup.RecheckAgencyAsync(db, agency.Id, cancellationToken);
+        }
+
         agency.Name = Name;
         agency.Kind = Kind;
         agency.RegionId = RegionId!.Value;

@@ -184,10 +184,10 @@ public static class ApplicationEndpoints
             return TypedResults.Forbid();
         }
 
-        var agencies = await access.VisibleAgencyIdsAsync(cancellationToken);
+        var scope = await access.VisibleScopeAsync(cancellationToken);
         var rules = await rulesProvider.GetAsync(cancellationToken);
         var namesFor = access.IsAgencyStaff ? access.AgencyId : (Guid?)null;
-        return TypedResults.Ok(await QueueQuery.LoadAsync(db, agencies, namesFor, filter, ChinaTime.Today(clock), rules, cancellationToken));
+        return TypedResults.Ok(await QueueQuery.LoadAsync(db, scope, namesFor, filter, ChinaTime.Today(clock), rules, cancellationToken));
     }
 
     private static async Task<Results<Ok<CaseDto>, NotFound>> GetCase(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>

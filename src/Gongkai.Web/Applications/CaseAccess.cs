@@ -13,7 +13,8 @@ namespace Gongkai.Web.Applications;
 /// </summary>
 public sealed class CaseAccess(GongkaiDbContext db, Staff staff)
 {
-    private IReadOnlyList<Guid>? _visible;
+    private CaseScope? _visible;
+    private CaseScope? _supervised;
 
     public Guid AgencyId => staff.AgencyId;
 
@@ -22,27 +23,31 @@ public sealed class CaseAccess(GongkaiDbContext db, Staff staff)
 
     public bool IsSupervisor => staff.IsSignedIn && staff.IsInRole(Roles.Supervisor);
 
-    /// <summary>The agencies whose cases this user may read: its own (agency staff) and its region subtree (supervisors).</summary>
-    public async Task<IReadOnlyList<Guid>> VisibleAgencyIdsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The agencies whose cases this user may read: its own (agency staff) and its region subtree (supervisors; the
+    /// subtree holds the supervisor's own agency), as a condition for the database, never a list of ids.
+    /// </summary>
+    public async Task<CaseScope> VisibleScopeAsync(CancellationToken cancellationToken = default) =>
+        _visible ??= IsSupervisor ? await SupervisedScopeAsync(cancellationToken)
+            : IsAgencyStaff ? CaseScope.Agency(staff.AgencyId)
+            : CaseScope.Nothing;
+
+    /// <summary>
+    /// The supervisor's region subtree as a scope: a subquery on the region tree, or no condition at all when the
+    /// supervisor's region is the only top of the tree (every agency is under it: a province's supervisor).
+    /// </summary>
+    public async Task<CaseScope> SupervisedScopeAsync(CancellationToken cancellationToken = default)
     {
-        if (_visible is not null)
+        if (_supervised is not null)
         {
-            return _visible;
+            return _supervised;
         }
 
-        var visible = new HashSet<Guid>();
-        if (IsAgencyStaff)
-        {
-            visible.Add(staff.AgencyId);
-        }
-
-        if (IsSupervisor)
-        {
-            visible.UnionWith((await SupervisedAgenciesAsync(cancellationToken)).Select(a => a.Id));
-        }
-
-        _visible = [.. visible];
-        return _visible;
+        var root = await db.Agencies.Where(a => a.Id == staff.AgencyId).Select(a => new { a.Region!.Path, a.Region.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        _supervised = root is null ? CaseScope.Nothing
+            : root.ParentId is null && !await db.Regions.AnyAsync(r => r.ParentId == null && r.Path != root.Path, cancellationToken) ? CaseScope.Everything
+            : CaseScope.Subtree(root.Path);
+        return _supervised;
     }
 
     /// <summary>The agencies of the supervisor's region subtree (its own region and every region below), in display order.</summary>

@@ -153,8 +153,8 @@ public sealed class CaseActions(
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(input);
-        var visible = await access.VisibleAgencyIdsAsync(cancellationToken);
-        var record = await db.Applications.Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && visible.Contains(a.AgencyId), cancellationToken);
+        var visible = await access.VisibleScopeAsync(cancellationToken);
+        var record = await visible.Of(db.Applications.Include(a => a.Events), db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (record is null)
         {
             return CaseActionResult.NotFound();

@@ -109,9 +109,9 @@ public sealed class CaseViewer(
     /// <param name="cancellationToken">Cancels the database work.</param>
     public async Task<CaseDetails?> LoadAsync(Guid id, bool showPersonalData = true, bool revealPersonalData = false, CancellationToken cancellationToken = default)
     {
-        var visible = await access.VisibleAgencyIdsAsync(cancellationToken);
-        var record = await db.Applications.AsNoTracking().Include(a => a.Events)
-            .SingleOrDefaultAsync(a => a.Id == id && visible.Contains(a.AgencyId), cancellationToken);
+        var visible = await access.VisibleScopeAsync(cancellationToken);
+        var record = await visible.Of(db.Applications.AsNoTracking().Include(a => a.Events), db)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (record is null)
         {
             return null;

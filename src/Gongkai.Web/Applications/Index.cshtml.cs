@@ -39,9 +39,10 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
         var rules = await rulesProvider.GetAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
         filter.Agency = null;
-        Queue = await QueueQuery.LoadAsync(db, [access.AgencyId], access.AgencyId, filter, today, rules, cancellationToken);
+        var scope = CaseScope.Agency(access.AgencyId);
+        Queue = await QueueQuery.LoadAsync(db, scope, access.AgencyId, filter, today, rules, cancellationToken);
         Handlers = await actions.HandlersAsync(access.AgencyId, cancellationToken);
-        Years = await YearsAsync(db, [access.AgencyId], today, cancellationToken);
+        Years = await YearsAsync(db, scope, today, cancellationToken);
         CanRegister = access.CanAct(access.AgencyId);
         var provisional = Queue.Items.Where(i => i.DueIsProvisional && i.DueOn is not null).ToList();
         ProvisionalReason = provisional.Count == 0
@@ -51,14 +52,15 @@ public sealed class IndexModel(GongkaiDbContext db, CaseAccess access, CaseActio
     }
 
     /// <summary>
-    /// The receipt years of the agencies' cases, newest first (always including this year). The first receipt date is
+    /// The receipt years of the scope's cases, newest first (always including this year). The first receipt date is
     /// each agency's minimum, one probe of the (AgencyId, ReceivedOn) index per agency, then the least of those: never
     /// a sort of a region's cases (the province supervisor's 5,000,000 took 0.8 s as one ordered read over all of them).
     /// </summary>
-    public static async Task<IReadOnlyList<int>> YearsAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> YearsAsync(GongkaiDbContext db, CaseScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var first = await db.Agencies.Where(g => agencyIds.Contains(g.Id))
+        ArgumentNullException.ThrowIfNull(scope);
+        var first = await scope.AgenciesOf(db)
             .Select(g => db.Applications.Where(a => a.AgencyId == g.Id).OrderBy(a => a.ReceivedOn).Select(a => (DateOnly?)a.ReceivedOn).FirstOrDefault())
             .MinAsync(cancellationToken);
         var from = Math.Min(first?.Year ?? today.Year, today.Year);

@@ -346,7 +346,10 @@ public static class QueueQuery
         var ids = skip == 0 || skip < openCount ? await source.OpenPageIdsAsync(skip, take, cancellationToken) : [];
         if (ids.Count < take)
         {
-            ids.AddRange(await source.Closed()
+            // Every closed case has its conclusion date (the engine's ConcludedOn); saying so lets PostgreSQL start its
+            // backward walk of the ConcludedOn index at the newest conclusion instead of first passing every open
+            // case, whose null date sorts first in descending order (65–150 ms for a region's 29,000 open cases).
+            ids.AddRange(await source.Closed().Where(a => a.ConcludedOn != null)
                 .OrderByDescending(a => a.ConcludedOn)
                 .ThenByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
                 .Skip(Math.Max(0, skip - openCount)).Take(take - ids.Count).Select(a => a.Id).ToListAsync(cancellationToken));
@@ -363,26 +366,14 @@ public static class QueueQuery
             .Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The cases of the given agencies. One agency (the desk) is compared by equality: PostgreSQL reads
-    /// "= ANY (one id)" without an index's order, so an ordered or ranged read of it becomes a sort of the agency's
-    /// every case (0.7 s for the province bench's large agency's receipt-year menu; 0.3 ms by equality).
-    /// </summary>
-    public static IQueryable<ApplicationRecord> OfAgencies(this IQueryable<ApplicationRecord> source, IReadOnlyCollection<Guid> agencyIds)
-    {
-        ArgumentNullException.ThrowIfNull(agencyIds);
-        return agencyIds.Count == 1 && agencyIds.First() is var only
-            ? source.Where(a => a.AgencyId == only)
-            : source.Where(a => agencyIds.Contains(a.AgencyId));
-    }
-
-    /// <summary>
-    /// The attention counts over the given agencies. Each counts open cases only (received, in progress, awaiting a
+    /// The attention counts over the scope's agencies. Each counts open cases only (received, in progress, awaiting a
     /// correction), along the partial index of open cases (IX_Applications_Open), so none reads the closed history.
     /// </summary>
-    public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
+    public static async Task<QueueCounts> CountAsync(GongkaiDbContext db, CaseScope scope, DateOnly today, CaseRules rules, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var cases = db.Applications.OfAgencies(agencyIds);
+        ArgumentNullException.ThrowIfNull(scope);
+        var cases = scope.Of(db.Applications, db);
         var open = cases.Open();
         return new QueueCounts(
             await open.CountAsync(cancellationToken),
@@ -394,12 +385,12 @@ public static class QueueQuery
     }
 
     /// <summary>
-    /// One page of the filtered queue over <paramref name="agencyIds"/>. Applicant names are included only for
+    /// One page of the filtered queue over the cases of <paramref name="scope"/>. Applicant names are included only for
     /// <paramref name="namesFor"/> (the reader's own agency, or none).
     /// </summary>
     public static async Task<QueuePage> LoadAsync(
         GongkaiDbContext db,
-        IReadOnlyCollection<Guid> agencyIds,
+        CaseScope scope,
         Guid? namesFor,
         QueueFilter filter,
         DateOnly today,
@@ -408,7 +399,8 @@ public static class QueueQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Applications.AsNoTracking().OfAgencies(agencyIds).Filter(filter, today, rules, db.Reviews);
+        ArgumentNullException.ThrowIfNull(scope);
+        var query = scope.Of(db.Applications.AsNoTracking(), db).Filter(filter, today, rules, db.Reviews);
         // A report cell's list counts exactly: its total is the cell's number (every number opens what it counts), which
         // exceeds the cap for a large agency; the ordinary queue stops at the cap (ADR 0014).
         var total = filter.ReportYear is null
@@ -418,7 +410,7 @@ public static class QueueQuery
         var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
         var ids = await query.PageIdsAsync((page - 1) * PageSize, PageSize, cancellationToken);
         var items = await ItemsAsync(db, ids, namesFor, today, rules, cancellationToken);
-        var counts = await CountAsync(db, agencyIds, today, rules, cancellationToken);
+        var counts = await CountAsync(db, scope, today, rules, cancellationToken);
         return new QueuePage(total.Value, total.IsCapped, page, PageSize, pageCount, items, counts);
     }
 

@@ -30,11 +30,11 @@ public sealed class SupervisionModel(GongkaiDbContext db, CaseAccess access, Cas
         Filter = filter;
         filter.Handler = null;
         Agencies = await access.SupervisedAgenciesAsync(cancellationToken);
-        var agencyIds = Agencies.Select(a => a.Id).ToList();
+        var scope = await access.SupervisedScopeAsync(cancellationToken);
         var rules = await rulesProvider.GetAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
-        Queue = await QueueQuery.LoadAsync(db, agencyIds, namesFor: null, filter, today, rules, cancellationToken);
-        Years = await IndexModel.YearsAsync(db, agencyIds, today, cancellationToken);
+        Queue = await QueueQuery.LoadAsync(db, scope, namesFor: null, filter, today, rules, cancellationToken);
+        Years = await IndexModel.YearsAsync(db, scope, today, cancellationToken);
         return Page();
     }
 }

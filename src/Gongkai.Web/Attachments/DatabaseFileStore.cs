@@ -58,6 +58,17 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, TimeProvider 
         return await DatabaseFiles.DeleteAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), sha256, cancellationToken);
     }
 
+    public async Task<bool> DeleteUnclaimedAsync(string sha256, DateTime savedBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        if (!StoredFile.IsSha256(sha256))
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await DatabaseFiles.DeleteUnclaimedAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), sha256, savedBeforeUtc, cancellationToken);
+    }
+
     /// <summary>A stream that disposes the scope (and its database context) it reads through.</summary>
     private sealed class ScopedStream(Stream inner, AsyncServiceScope scope) : Stream
     {

@@ -65,14 +65,24 @@ public interface IFileStore
 
     /// <summary>Removes stored content; false when it was not there. Callers make sure no record refers to it.</summary>
     Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes stored content unless it was saved at or after <paramref name="savedBeforeUtc"/> (every save renews
+    /// content already there); false when it was kept or not there. Decided atomically against a concurrent save: the
+    /// save either comes first and the content stays, or finds it gone and stores it again. This is how a cleanup that
+    /// found no row referring to the content leaves it to an upload that reuses it and has not committed its row yet
+    /// (<see cref="FileReferences.DeleteIfUnreferencedAsync"/>).
+    /// </summary>
+    Task<bool> DeleteUnclaimedAsync(string sha256, DateTime savedBeforeUtc, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// Files in a folder, named by their SHA-256 in two levels of folders (<c>ab/cd/abcd…</c>), written to
 /// <c>incoming/</c> first and moved into place, so a reader never sees half a file and two writers of the same content
-/// agree. Several app nodes must share the folder, or use the database store (docs/deployment.md).
+/// agree. Several app nodes must share the folder, or use the database store (docs/deployment.md). A file's
+/// last-write time is when it was last saved (set from the platform's clock, renewed by a save of the same content).
 /// </summary>
-public sealed class LocalFileStore(IOptions<StorageOptions> options) : IFileStore
+public sealed class LocalFileStore(IOptions<StorageOptions> options, TimeProvider clock) : IFileStore
 {
     public string Root => Path.GetFullPath(options.Value.Root);
 
@@ -102,17 +112,18 @@ public sealed class LocalFileStore(IOptions<StorageOptions> options) : IFileStor
             }
 
             var target = PathOf(sha);
-            if (File.Exists(target))
+            if (Renew(target))
             {
                 return new StoredFile(sha, size, AlreadyStored: true);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.SetLastWriteTimeUtc(temporary, clock.GetUtcNow().UtcDateTime);
             try
             {
                 File.Move(temporary, target);
             }
-            catch (IOException) when (File.Exists(target))
+            catch (IOException) when (Renew(target))
             {
                 // Another request stored the same content a moment ago: it is the same file.
                 return new StoredFile(sha, size, AlreadyStored: true);
@@ -146,6 +157,63 @@ public sealed class LocalFileStore(IOptions<StorageOptions> options) : IFileStor
 
         File.Delete(PathOf(sha256));
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// The file is first moved aside (one atomic rename within the store's folder), and only then is its time read: a
+    /// save that renewed it before the move is seen and the file is moved back; a save after the move finds no file and
+    /// stores the content again. A file moved back where a save has meanwhile put the same content is simply dropped.
+    /// </summary>
+    public Task<bool> DeleteUnclaimedAsync(string sha256, DateTime savedBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        if (!StoredFile.IsSha256(sha256))
+        {
+            return Task.FromResult(false);
+        }
+
+        var target = PathOf(sha256);
+        var incoming = Path.Combine(Root, "incoming");
+        Directory.CreateDirectory(incoming);
+        var aside = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".deleting");
+        try
+        {
+            File.Move(target, aside);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (File.GetLastWriteTimeUtc(aside) < savedBeforeUtc)
+        {
+            File.Delete(aside);
+            return Task.FromResult(true);
+        }
+
+        try
+        {
+            File.Move(aside, target);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            File.Delete(aside);
+        }
+
+        return Task.FromResult(false);
+    }
+
+    /// <summary>Marks stored content as saved now; false when it is not there.</summary>
+    private bool Renew(string target)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(target, clock.GetUtcNow().UtcDateTime);
+            return true;
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Where content with this hash lives: Root/ab/cd/abcd… .</summary>

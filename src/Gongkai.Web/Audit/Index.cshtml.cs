@@ -86,10 +86,14 @@ public sealed class AuditLogModel(GongkaiDbContext db, Supervision.RegionScope s
         Filter = filter;
 
         // An administrator reads the log of the agencies of their region subtree; entries tied to no agency only
-        // when they administer the whole platform.
-        var agencyIds = (await scope.AgenciesAsync(cancellationToken)).Select(a => (Guid?)a.Id).ToList();
+        // when they administer the whole platform. The log grows with every action, so the subtree is a condition on
+        // the region tree (no condition at all for the whole platform), never its ids as parameters (ADR 0014).
         var wholePlatform = await scope.CoversWholePlatformAsync(cancellationToken);
-        var visible = db.AuditLog.AsNoTracking().Where(e => agencyIds.Contains(e.AgencyId) || (wholePlatform && e.AgencyId == null));
+        var root = await scope.RootAsync(cancellationToken);
+        var subtree = root is null ? null : Applications.CaseScope.AgencyIdsUnder(db, root.Path).Select(id => (Guid?)id);
+        var visible = wholePlatform ? db.AuditLog.AsNoTracking()
+            : subtree is null ? db.AuditLog.AsNoTracking().Where(e => false)
+            : db.AuditLog.AsNoTracking().Where(e => subtree.Contains(e.AgencyId));
         var query = visible;
         if (filter.From is { } from)
         {

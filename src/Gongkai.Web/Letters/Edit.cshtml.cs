@@ -250,6 +250,7 @@ public sealed class EditModel(GongkaiDbContext db, Staff staff, LetterDrafts dra
             return Page();
         }
 
+        await LetterPdfCleanup.RecheckLetterAsync(db, Letter.Id, HttpContext.RequestAborted);
         db.Letters.Remove(Letter);
         audit.Record("letter.deleted", "Letter", Letter.Id.ToString(), $"删除文书草稿“{Letter.Title}”（申请 {Case.Number}）", Case.AgencyId);
         await db.SaveChangesAsync(HttpContext.RequestAborted);

@@ -78,7 +78,7 @@ public sealed class IndexModel(
         var today = ChinaTime.Today(clock);
         var agency = staff.AgencyId;
         var cases = db.Applications.AsNoTracking().Where(a => a.AgencyId == agency);
-        Counts = await QueueQuery.CountAsync(db, [agency], today, rules, cancellationToken);
+        Counts = await QueueQuery.CountAsync(db, CaseScope.Agency(agency), today, rules, cancellationToken);
 
         var soonLimit = rules.Calendar.AddWorkingDays(today, rules.Policy.DueSoonWorkingDays + 1);
         Urgent = await ItemsAsync(cases.Open().Where(a => a.DueOn != null && a.DueOn < soonLimit), today, rules, cancellationToken);

@@ -38,18 +38,18 @@ public class QueueScaleTests
 
         await using (var db = database.CreateContext())
         {
-            var exactly = await QueueQuery.LoadAsync(db, [agency], agency, new QueueFilter { Status = "replied", Page = 60 }, Monday, CaseRules.Default);
+            var exactly = await QueueQuery.LoadAsync(db, CaseScope.Agency(agency), agency, new QueueFilter { Status = "replied", Page = 60 }, Monday, CaseRules.Default);
             (exactly.Total, exactly.TotalIsCapped, exactly.TotalText, exactly.PageCount, exactly.Page).ShouldBe((1000, false, "1000 件", 50, 50));
             exactly.Items.Count.ShouldBe(20);
 
-            var beyond = await QueueQuery.LoadAsync(db, [agency], agency, new QueueFilter { Page = 60 }, Monday, CaseRules.Default);
+            var beyond = await QueueQuery.LoadAsync(db, CaseScope.Agency(agency), agency, new QueueFilter { Page = 60 }, Monday, CaseRules.Default);
             (beyond.Total, beyond.TotalIsCapped, beyond.TotalText, beyond.PageCount, beyond.Page).ShouldBe((1000, true, "超过 1000 件", 50, 50), "1,001 cases: the pages stop at the cap");
             beyond.Counts.Open.ShouldBe(1);
 
-            var first = await QueueQuery.LoadAsync(db, [agency], agency, new QueueFilter(), Monday, CaseRules.Default);
+            var first = await QueueQuery.LoadAsync(db, CaseScope.Agency(agency), agency, new QueueFilter(), Monday, CaseRules.Default);
             first.Items[0].Number.ShouldBe("2024-9999", "the open case first");
 
-            var small = await QueueQuery.LoadAsync(db, [agency], agency, new QueueFilter { Status = "open" }, Monday, CaseRules.Default);
+            var small = await QueueQuery.LoadAsync(db, CaseScope.Agency(agency), agency, new QueueFilter { Status = "open" }, Monday, CaseRules.Default);
             (small.Total, small.TotalIsCapped, small.TotalText).ShouldBe((1, false, "1 件"));
         }
     }
@@ -102,7 +102,7 @@ public class QueueScaleTests
         var records = await db.Applications.AsNoTracking().Include(a => a.Events).Where(a => a.AgencyId == agency).ToListAsync();
         var open = records.Where(r => r.State.IsOpen()).ToList();
         var statuses = open.Select(r => r.ToCase(rules).StatusOn(Monday, rules)).ToList();
-        var counts = await QueueQuery.CountAsync(db, [agency], Monday, rules);
+        var counts = await QueueQuery.CountAsync(db, CaseScope.Agency(agency), Monday, rules);
 
         counts.ShouldBe(new QueueCounts(
             Open: open.Count,
@@ -137,11 +137,11 @@ public class QueueScaleTests
 
         await using (var db = database.CreateContext())
         {
-            (await IndexModel.YearsAsync(db, [early, late, empty], Monday, default)).ShouldBe([2024, 2023, 2022]);
-            (await IndexModel.YearsAsync(db, [late, empty], Monday, default)).ShouldBe([2024, 2023]);
-            (await IndexModel.YearsAsync(db, [late], Monday, default)).ShouldBe([2024, 2023]);
-            (await IndexModel.YearsAsync(db, [empty], Monday, default)).ShouldBe([2024], "no cases: this year alone");
-            (await IndexModel.YearsAsync(db, [], Monday, default)).ShouldBe([2024]);
+            (await IndexModel.YearsAsync(db, CaseScope.Agencies([early, late, empty]), Monday, default)).ShouldBe([2024, 2023, 2022]);
+            (await IndexModel.YearsAsync(db, CaseScope.Agencies([late, empty]), Monday, default)).ShouldBe([2024, 2023]);
+            (await IndexModel.YearsAsync(db, CaseScope.Agencies([late]), Monday, default)).ShouldBe([2024, 2023]);
+            (await IndexModel.YearsAsync(db, CaseScope.Agencies([empty]), Monday, default)).ShouldBe([2024], "no cases: this year alone");
+            (await IndexModel.YearsAsync(db, CaseScope.Agencies([]), Monday, default)).ShouldBe([2024]);
         }
     }
 

@@ -79,13 +79,13 @@ public class QueueTests
             (await Numbers(new QueueFilter { Year = 2023 }, Monday)).ShouldBe(["2023-0099"]);
             (await Numbers(new QueueFilter { ApplicantType = ApplicantType.Commercial }, Monday)).ShouldBeEmpty();
 
-            var page = await QueueQuery.LoadAsync(db, [agency], namesFor: null, new QueueFilter { Status = "open" }, Monday, rules);
+            var page = await QueueQuery.LoadAsync(db, CaseScope.Agency(agency), namesFor: null, new QueueFilter { Status = "open" }, Monday, rules);
             page.Total.ShouldBe(5);
             page.Items.Select(i => i.Number).ShouldBe(["2024-0002", "2024-0001", "2024-0008", "2024-0004", "2024-0003"]);
             page.Items.ShouldAllBe(i => i.ApplicantName == null && i.AgencyName == "示范县教育局");
             page.Items.Single(i => i.Number == "2024-0001").HandlerId.ShouldBe(handler);
 
-            var counts = await QueueQuery.CountAsync(db, [agency], Monday, rules);
+            var counts = await QueueQuery.CountAsync(db, CaseScope.Agency(agency), Monday, rules);
             counts.ShouldBe(new QueueCounts(Open: 5, Overdue: 1, DueSoon: 1, Unregistered: 1, AwaitingCorrection: 1, ExtensionPending: 0));
         }
     }

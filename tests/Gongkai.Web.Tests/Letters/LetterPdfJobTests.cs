@@ -7,6 +7,7 @@ using Gongkai.Data.Jobs;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Portal;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Attachments;
 using Gongkai.Web.Letters;
 using Gongkai.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -248,6 +249,8 @@ public class LetterPdfJobTests
             await db.Letters.Where(l => l.Id == letters[1]).ExecuteDeleteAsync();
         }
 
+        // Past the reuse grace of the files saved above (a save keeps content for FileReferences.ReuseGrace).
+        app.Clock.Advance(FileReferences.ReuseGrace + TimeSpan.FromMinutes(1));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<LetterPdfCleanup>().RunAsync(CancellationToken.None)).ShouldBe(4);
@@ -264,6 +267,152 @@ public class LetterPdfJobTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<LetterPdfCleanup>().RunAsync(CancellationToken.None)).ShouldBe(0, "nothing more to remove");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_cleanup_run_reads_only_the_jobs_it_never_checked_or_whose_letter_changed_since(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        app.Settings["Letters:PdfRetention"] = "7.00:00:00";
+        var letters = await LettersAsync(app, 4);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var jobs = new List<Guid>();
+        foreach (var letter in letters)
+        {
+            jobs.Add(await FinishedJobAsync(app, letter, null, null, now.AddDays(-30)));
+        }
+
+        async Task<(int Removed, int Examined)> RunAsync()
+        {
+            app.Clock.Advance(TimeSpan.FromHours(1));
+            await using var scope = app.Services.CreateAsyncScope();
+            var cleanup = scope.ServiceProvider.GetRequiredService<LetterPdfCleanup>();
+            return (await cleanup.RunAsync(CancellationToken.None), cleanup.Examined);
+        }
+
+        (await RunAsync()).ShouldBe((0, 4), "the first run reads every job past the retention once");
+        var firstCheck = app.Clock.GetUtcNow().UtcDateTime;
+        (await ApplicantCases.QueryAsync(app, db => db.RenderJobs.Select(j => j.CheckedAtUtc).ToListAsync())).ShouldAllBe(c => c == firstCheck);
+        (await RunAsync()).ShouldBe((0, 0), "nothing changed: nothing is read");
+
+        // A draft edited: only its job is read again, and it is superseded.
+        await using (var db = app.Database.CreateContext())
+        {
+            var edited = app.Clock.GetUtcNow().UtcDateTime;
+            await db.Letters.Where(l => l.Id == letters[0]).ExecuteUpdateAsync(u => u.SetProperty(l => l.Body, "张三：\n改过的正文。").SetProperty(l => l.UpdatedAtUtc, edited));
+        }
+
+        (await RunAsync()).ShouldBe((1, 1));
+        (await RunAsync()).ShouldBe((0, 0));
+
+        // A letter saved without a change of text: read again, kept, stamped anew.
+        await using (var db = app.Database.CreateContext())
+        {
+            var touched = app.Clock.GetUtcNow().UtcDateTime;
+            await db.Letters.Where(l => l.Id == letters[1]).ExecuteUpdateAsync(u => u.SetProperty(l => l.UpdatedAtUtc, touched));
+        }
+
+        (await RunAsync()).ShouldBe((0, 1));
+
+        // A deleted draft (as the letter page deletes it) and a renamed agency mark their jobs for the next run.
+        await using (var db = app.Database.CreateContext())
+        {
+            (await LetterPdfCleanup.RecheckLetterAsync(db, letters[1], CancellationToken.None)).ShouldBe(1);
+            await db.Letters.Where(l => l.Id == letters[1]).ExecuteDeleteAsync();
+        }
+
+        (await RunAsync()).ShouldBe((1, 1));
+        await using (var db = app.Database.CreateContext())
+        {
+            var agency = await db.Letters.Where(l => l.Id == letters[2]).Select(l => l.AgencyId).SingleAsync();
+            (await LetterPdfCleanup.RecheckAgencyAsync(db, agency, CancellationToken.None)).ShouldBe(2);
+            await db.Agencies.Where(a => a.Id == agency).ExecuteUpdateAsync(u => u.SetProperty(a => a.Name, "改名后的机关"));
+        }
+
+        (await RunAsync()).ShouldBe((2, 2), "both letters are signed with the old name");
+        (await ApplicantCases.QueryAsync(app, db => db.RenderJobs.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Content_reused_while_the_cleanup_deletes_it_stays_in_either_file_store(string provider)
+    {
+        foreach (var storage in new[] { "local", "database" })
+        {
+            await using var database = await TestDatabase.CreateAsync(provider);
+            await using var app = new GongkaiApp(database, demoCases: false, demoCatalog: false);
+            app.Settings["ScheduledJobs:Enabled"] = "false";
+            app.Settings["Letters:PdfRetention"] = "7.00:00:00";
+            app.Settings["Storage:Provider"] = storage;
+            var letters = await LettersAsync(app, 2);
+            var store = app.Services.GetRequiredService<Gongkai.Web.Attachments.IFileStore>();
+            byte[] pdf = [.. System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 reused " + storage)];
+            async Task<Gongkai.Web.Attachments.StoredFile> SaveAsync()
+            {
+                using var content = new MemoryStream(pdf);
+                return await store.SaveAsync(content);
+            }
+
+            var sha = (await SaveAsync()).Sha256;
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            await FinishedJobAsync(app, letters[0], "edited-1", sha, now.AddDays(-8));
+            app.Clock.Advance(FileReferences.ReuseGrace + TimeSpan.FromMinutes(1));
+
+            // The cleanup has found the job superseded and no other row naming the content; just before its delete, an
+            // upload stores the same content again (deduplicated) and has not committed its row yet.
+            var racing = new RacingStore(store, () => SaveAsync());
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var cleanup = ActivatorUtilities.CreateInstance<LetterPdfCleanup>(scope.ServiceProvider, (Gongkai.Web.Attachments.IFileStore)racing);
+                (await cleanup.RunAsync(CancellationToken.None)).ShouldBe(1, storage);
+            }
+
+            racing.Saved.ShouldNotBeNull(storage).AlreadyStored.ShouldBeTrue(storage);
+            racing.Deleted.ShouldBe(false, storage);
+            (await store.ExistsAsync(sha)).ShouldBeTrue(storage);
+            await using (var content = await store.OpenAsync(sha))
+            using (var copy = new MemoryStream())
+            {
+                await content!.CopyToAsync(copy);
+                copy.ToArray().ShouldBe(pdf, storage);
+            }
+
+            // Without a reuse within the grace, the same delete removes it; a save after that stores it anew.
+            app.Clock.Advance(FileReferences.ReuseGrace + TimeSpan.FromMinutes(1));
+            var cutoff = app.Clock.GetUtcNow().UtcDateTime - FileReferences.ReuseGrace;
+            (await store.DeleteUnclaimedAsync(sha, cutoff)).ShouldBeTrue(storage);
+            (await store.ExistsAsync(sha)).ShouldBeFalse(storage);
+            (await store.DeleteUnclaimedAsync(sha, cutoff)).ShouldBeFalse(storage);
+            (await SaveAsync()).AlreadyStored.ShouldBeFalse(storage);
+            (await store.ExistsAsync(sha)).ShouldBeTrue(storage);
+            (await store.DeleteUnclaimedAsync(sha, cutoff)).ShouldBeFalse("just saved: " + storage);
+        }
+    }
+
+    /// <summary>A file store whose conditional delete lets a concurrent save land first (the race, made deterministic).</summary>
+    private sealed class RacingStore(Gongkai.Web.Attachments.IFileStore inner, Func<Task<Gongkai.Web.Attachments.StoredFile>> concurrentSave) : Gongkai.Web.Attachments.IFileStore
+    {
+        public Gongkai.Web.Attachments.StoredFile? Saved { get; private set; }
+
+        public bool? Deleted { get; private set; }
+
+        public Task<Gongkai.Web.Attachments.StoredFile> SaveAsync(Stream content, CancellationToken cancellationToken = default) => inner.SaveAsync(content, cancellationToken);
+
+        public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default) => inner.OpenAsync(sha256, cancellationToken);
+
+        public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => inner.ExistsAsync(sha256, cancellationToken);
+
+        public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the cleanup must delete conditionally");
+
+        public async Task<bool> DeleteUnclaimedAsync(string sha256, DateTime savedBeforeUtc, CancellationToken cancellationToken = default)
+        {
+            Saved = await concurrentSave();
+            Deleted = await inner.DeleteUnclaimedAsync(sha256, savedBeforeUtc, cancellationToken);
+            return Deleted.Value;
         }
     }
 
