@@ -19,6 +19,8 @@
 #   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider PostgreSQL \
 #     --connection "Host=localhost;Username=gongkai;Password=gongkai;Database=region_load" --preset region
 #   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider Sqlite --connection "Data Source=/work/benchdata/region.db" --preset region
+# Generation ends by publishing the annual reports of the complete years; a database made before that gets them with
+#   dotnet run -c Release --project bench/Gongkai.ProvinceLoad -- --provider Sqlite --connection "Data Source=…" --add-reports
 # SQLITE_DB and PG_DATABASE choose other databases; PERIOD (default: the last full quarter) the assessed quarter;
 # ONLY (a bash regular expression) measures only the pages whose name matches, e.g. ONLY='overview' or ONLY='case list';
 # APP_DLL runs another build of the app (e.g. a copy of the one before a change, for before/after figures).

@@ -7,6 +7,9 @@ namespace Gongkai.ProvinceLoad;
 /// Generates a region or province into an empty database for bench/supervision-load.sh.
 /// Usage: Gongkai.ProvinceLoad --provider Sqlite|PostgreSQL --connection "..." [--preset region|province|tiny]
 ///        [--scale 0.1] [--agencies N] [--cities N] [--counties N] [--cases N] [--years N] [--items N] [--until yyyy-MM-dd].
+///        Gongkai.ProvinceLoad --provider … --connection … --add-reports [--until yyyy-MM-dd]
+/// Generation ends by publishing the annual reports of the complete years (<see cref="ReportPublisher"/>);
+/// --add-reports does only that, on a database generated before (agency/year pairs with a report are left alone).
 /// The explicit sizes override the preset's; --scale multiplies agencies, cases and items (the region tree stays).
 /// </summary>
 internal static class Program
@@ -24,6 +27,12 @@ internal static class Program
         var until = Arg("--until") is { } day
             ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
+        if (args.Contains("--add-reports"))
+        {
+            await new ReportPublisher(options, Console.Out).PublishAsync(until);
+            return 0;
+        }
+
         var shape = (Arg("--preset") ?? "region") switch
         {
             "region" => ProvinceShape.Region(until),
@@ -46,6 +55,7 @@ internal static class Program
             Items = Number("--items") ?? shape.Items,
         };
         await new ProvinceGenerator(options, shape, Console.Out).GenerateAsync();
+        await new ReportPublisher(options, Console.Out).PublishAsync(shape.Until);
         return 0;
     }
 }

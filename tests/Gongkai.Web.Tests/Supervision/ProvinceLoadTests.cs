@@ -1,8 +1,12 @@
+using Gongkai.AnnualReports;
+using Gongkai.AnnualReports.Json;
 using Gongkai.Applications;
+using Gongkai.Data.AnnualReports;
 using Gongkai.Data.Agencies;
 using Gongkai.ProvinceLoad;
 using Gongkai.Supervision;
 using Gongkai.Tests.Data;
+using Gongkai.Web.AnnualReports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Web.Supervision;
@@ -68,6 +72,74 @@ public class ProvinceLoadTests
         using var export = await client.GetAsync(new Uri("/supervision/assessment?handler=xlsx&period=2026Q3", UriKind.Relative));
         export.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        app.Errors.Count.ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_report_step_publishes_each_complete_years_reports_from_the_cases_once_and_the_overview_validates_them(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var shape = ProvinceShape.Tiny(Until) with { Agencies = 120 };
+        await new ProvinceGenerator(database.Options, shape, TextWriter.Null).GenerateAsync();
+        (await new ReportPublisher(database.Options, TextWriter.Null).PublishAsync(Until)).ShouldBe(254);
+        (await new ReportPublisher(database.Options, TextWriter.Null).PublishAsync(Until)).ShouldBe(0);
+
+        await using (var db = database.CreateContext())
+        {
+            (await db.AnnualReports.GroupBy(r => new { r.Year, r.Status, r.Version }).Select(g => new { g.Key.Year, g.Key.Status, g.Key.Version, Count = g.Count() })
+                    .OrderBy(g => g.Year).ThenBy(g => g.Status).ThenBy(g => g.Version).ToListAsync())
+                .Select(g => (g.Year, g.Status, g.Version, g.Count))
+                .ShouldBe([
+                    (2024, AnnualReportStatus.Draft, 1, 7), (2024, AnnualReportStatus.Published, 1, 107), (2024, AnnualReportStatus.Published, 2, 10),
+                    (2025, AnnualReportStatus.Draft, 1, 2), (2025, AnnualReportStatus.Published, 1, 114), (2025, AnnualReportStatus.Published, 2, 14),
+                ]);
+
+            // Tables 三 and 四 of every latest published version are what the workspace computes from the agency's cases,
+            // except the planned defect: 一、本年新收 one more (自然人 and 总计).
+            var tables = new CaseTableQuery(db);
+            var latest = await db.AnnualReports.AsNoTracking().Where(r => r.Status == AnnualReportStatus.Published
+                    && !db.AnnualReports.Any(n => n.AgencyId == r.AgencyId && n.Year == r.Year && n.Version > r.Version))
+                .ToListAsync();
+            latest.Count.ShouldBe(221);
+            var defects = 0;
+            foreach (var record in latest)
+            {
+                var report = ReportJson.Deserialize(record.Json);
+                var live = await tables.ComputeAsync(record.AgencyId, record.Year);
+                var defect = ReportPublisher.PlanFor(record.AgencyId, record.Year).Defect;
+                defects += defect ? 1 : 0;
+                foreach (var row in Enum.GetValues<Table3Row>())
+                {
+                    foreach (var column in Enum.GetValues<Table3Column>())
+                    {
+                        var extra = defect && row == Table3Row.NewReceived && column is Table3Column.NaturalPerson or Table3Column.Total ? 1 : 0;
+                        report.Table3[row, column].Value.ShouldBe(live.Table3[row, column].Value + extra);
+                    }
+                }
+
+                foreach (var block in Enum.GetValues<Table4Block>())
+                {
+                    foreach (var column in Enum.GetValues<Table4Column>())
+                    {
+                        report.Table4[block, column].Value.ShouldBe(live.Table4[block, column].Value);
+                    }
+                }
+            }
+
+            defects.ShouldBe(3);
+        }
+
+        await using var app = new GongkaiApp(database, demo: false, clock: new TestClock(new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero)));
+        using var client = app.CreateBrowserClient();
+        await client.LoginAsync("supervisor", ProvinceGenerator.Password);
+        var overview = await client.GetPageAsync("/supervision?year=2025");
+        var rows = overview.QuerySelectorAll("#agency-reports tbody tr");
+        rows.Length.ShouldBe(120);
+        rows.Count(r => r.Children[1].TextContent.Contains("已发布 第1版", StringComparison.Ordinal)).ShouldBe(100);
+        rows.Count(r => r.Children[1].TextContent.Contains("已发布 第2版", StringComparison.Ordinal)).ShouldBe(14);
+        rows.Count(r => r.Children[1].TextContent.Contains("未提交", StringComparison.Ordinal)).ShouldBe(6);
+        rows.Count(r => r.QuerySelector(".count-error") is not null).ShouldBe(2);
         app.Errors.Count.ShouldBe(0);
     }
 }
