@@ -39,6 +39,7 @@ case "$provider" in
   *) echo "provider must be sqlite or postgres"; exit 1 ;;
 esac
 export Storage__Root=/tmp/bench/desk-files Demo__Seed=true Demo__ApplicationScale=$scale
+export Search__LocalIndex__Path=/tmp/bench/search-index-desk_load_$scale   # the node-local index on PostgreSQL (ADR 0014)
 dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll >/tmp/gongkai-desk-load.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT

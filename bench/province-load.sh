@@ -48,6 +48,7 @@ export Storage__Root=/tmp/bench/province-files
 # Starts the app on one database; sets $app.
 start() {
   export Database__Provider=PostgreSQL Database__ConnectionString="Host=localhost;Username=gongkai;Password=gongkai;Database=$1;Maximum Pool Size=60"
+  export Search__LocalIndex__Path=/tmp/bench/search-index-$1   # the node-local index (ADR 0014), one folder per database
   dotnet "${APP_DLL:-src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll}" >"$log" 2>&1 &
   app=$!
   wait_for_app $app "$log"

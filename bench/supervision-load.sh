@@ -43,6 +43,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build -c Release src/Gongkai.Web -v quiet -nologo >/dev/null
 export ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Seed=false
 export Storage__Root=/tmp/bench/supervision-files
+# On PostgreSQL each database gets its own node-local search index (ADR 0014), outside the working tree.
+export Search__LocalIndex__Path=/tmp/bench/search-index-${PG_DATABASE:-region_load}
 
 source bench/lib.sh
 
