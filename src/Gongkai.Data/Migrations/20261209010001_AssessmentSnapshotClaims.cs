@@ -21,6 +21,7 @@ public sealed class AssessmentSnapshotClaims : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.DropColumn(name: "Claims", table: "AssessmentSnapshots");
+        // Without a model snapshot EF cannot rebuild a SQLite table to drop a column; both databases drop it in SQL.
+        migrationBuilder.Sql("ALTER TABLE \"AssessmentSnapshots\" DROP COLUMN \"Claims\"");
     }
 }

@@ -26,6 +26,7 @@ public sealed class LetterPdfCleanupMarks : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropIndex(name: "IX_Letters_UpdatedAtUtc", table: "Letters");
         migrationBuilder.DropIndex(name: "IX_RenderJobs_Kind_CheckedAtUtc_FinishedAtUtc", table: "RenderJobs");
-        migrationBuilder.DropColumn(name: "CheckedAtUtc", table: "RenderJobs");
+        // Without a model snapshot EF cannot rebuild a SQLite table to drop a column; both databases drop it in SQL.
+        migrationBuilder.Sql("ALTER TABLE \"RenderJobs\" DROP COLUMN \"CheckedAtUtc\"");
     }
 }

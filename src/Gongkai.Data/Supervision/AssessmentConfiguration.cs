@@ -74,6 +74,10 @@ internal sealed class AssessmentSnapshotConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Failure).HasMaxLength(500);
         builder.Property(s => s.ClaimedBy).HasMaxLength(100);
         builder.Property(s => s.RequestedBy).HasMaxLength(100);
+
+        // Added to a table with rows (migration 20261209010001): SQLite adds a NOT NULL column only with a default, so
+        // the model declares the same default as the migration.
+        builder.Property(s => s.Claims).HasDefaultValue(0);
         builder.HasIndex(s => new { s.RegionId, s.PeriodKey }).IsUnique();
         builder.HasIndex(s => new { s.State, s.RequestedAtUtc });
         builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
