@@ -99,6 +99,8 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
 
     public DbSet<AssessmentSnapshotRecord> AssessmentSnapshots => Set<AssessmentSnapshotRecord>();
 
+    public DbSet<ReportFindingsRecord> ReportFindings => Set<ReportFindingsRecord>();
+
     public DbSet<ManualScoreRecord> ManualScores => Set<ManualScoreRecord>();
 
     public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();

@@ -28,6 +28,8 @@ public enum ReportSource
 /// One agency's report for a year as a supervisor sees it: the latest published platform version, else the latest
 /// confirmed collected report, with every finding (cross-year rules against the year before, taken the same way).
 /// <see cref="PublishedOn"/> is the date of the first publication, which is what the Art. 49 deadline judges.
+/// <see cref="Report"/> is null for 未提交 and for a region's reports read with their findings
+/// (<see cref="SupervisedReports.ForYearAsync(int, CancellationToken)"/> reads the stored findings, not the reports).
 /// </summary>
 public sealed record SupervisedReport(
     ScopedAgency Agency,
@@ -50,7 +52,7 @@ public sealed record SupervisedReport(
 }
 
 /// <summary>The reports of a supervisor's region subtree, read-only.</summary>
-public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
+public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, StoredFindings findingsStore)
 {
     private static readonly JsonSerializerOptions FindingJson = new(JsonSerializerDefaults.Web);
 
@@ -60,19 +62,35 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
 
     public static string ParseFindingsJson(IReadOnlyList<Finding> findings) => JsonSerializer.Serialize(findings, FindingJson);
 
-    /// <summary>Every agency of the subtree with its report for <paramref name="year"/> (or none).</summary>
-    public Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, CancellationToken cancellationToken = default) =>
-        ForYearAsync(year, withFindings: true, cancellationToken);
+    /// <summary>
+    /// Every agency of the subtree with its report's findings for <paramref name="year"/> (or none), from the stored
+    /// findings of each report version (<see cref="StoredFindings"/>): the reports themselves are not read
+    /// (<see cref="SupervisedReport.Report"/> is null), except those whose findings are computed now.
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var agencies = await scope.AgenciesAsync(cancellationToken);
+        return await LoadAsync(agencies, year, Reading.StoredFindings, cancellationToken);
+    }
 
     /// <summary>
-    /// The same; without findings (<paramref name="withFindings"/> false) each report's <see cref="SupervisedReport.Findings"/>
-    /// is empty and the year before is not read, for callers that only show or add up the figures.
+    /// The same; without findings (<paramref name="withFindings"/> false) each report is read with its figures
+    /// (<see cref="SupervisedReport.Report"/>), its <see cref="SupervisedReport.Findings"/> empty and the year before not
+    /// read, for callers that only show or add up the figures.
     /// </summary>
     public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, bool withFindings, CancellationToken cancellationToken = default)
     {
         var agencies = await scope.AgenciesAsync(cancellationToken);
-        return await LoadAsync(agencies, year, withFindings, cancellationToken);
+        return await LoadAsync(agencies, year, withFindings ? Reading.StoredFindings : Reading.Figures, cancellationToken);
     }
+
+    /// <summary>
+    /// What a supervisor sees as a report's findings: a collected report's parser findings as stored
+    /// (<paramref name="parseFindingsJson"/>; null for a platform version), then every rule of the validator, the
+    /// cross-year ones against <paramref name="previous"/>. The live reading and <see cref="StoredFindings"/> both call this.
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(AnnualReport report, AnnualReport? previous, string? parseFindingsJson) =>
+        parseFindingsJson is null ? ReportValidator.Validate(report, previous) : [.. ParseFindings(parseFindingsJson), .. ReportValidator.Validate(report, previous)];
 
     /// <summary>One agency of the subtree, or null when it is outside it. A <paramref name="version"/> selects an older published version.</summary>
     public async Task<SupervisedReport?> ForAgencyAsync(Guid agencyId, int year, int? version = null, CancellationToken cancellationToken = default)
@@ -82,7 +100,20 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
             return null;
         }
 
-        return (await LoadAsync([agency], year, withFindings: true, cancellationToken, version)).Single();
+        return (await LoadAsync([agency], year, Reading.Live, cancellationToken, version)).Single();
+    }
+
+    /// <summary>How the reports are read.</summary>
+    private enum Reading
+    {
+        /// <summary>The shown reports with their figures, no findings, the year before not read.</summary>
+        Figures,
+
+        /// <summary>The shown reports and the years before, checked in the request.</summary>
+        Live,
+
+        /// <summary>The stored findings of the shown reports (computed and stored where missing), no reports.</summary>
+        StoredFindings,
     }
 
     /// <remarks>
@@ -91,10 +122,10 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
     /// (at 2,000 agencies the scans per agency and every superseded version's JSON cost seconds per request).
     /// </remarks>
     private async Task<List<SupervisedReport>> LoadAsync(
-        IReadOnlyList<ScopedAgency> agencies, int year, bool withFindings, CancellationToken cancellationToken, int? version = null)
+        IReadOnlyList<ScopedAgency> agencies, int year, Reading reading, CancellationToken cancellationToken, int? version = null)
     {
         var ids = agencies.Select(a => a.Id).ToList();
-        var before = withFindings ? year - 1 : year;
+        var before = reading == Reading.Figures ? year : year - 1;
         var heads = await db.AnnualReports.AsNoTracking()
             .Where(r => ids.Contains(r.AgencyId) && (r.Year == year || r.Year == before) && r.Status == AnnualReportStatus.Published)
             .Select(r => new { r.Id, r.AgencyId, r.Year, r.Version, r.PublishedAtUtc })
@@ -141,46 +172,71 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope)
             .Where(c => !platform.ContainsKey(c.Key) && (c.Key.Year != year || version is null))
             .Select(c => c.Value.Id)
             .ToList();
-        var platformNeeded = platform.Values.Select(p => p.Id).ToList();
+        var stored = reading == Reading.StoredFindings ? await findingsStore.ReadAsync(FindingsKeys(), cancellationToken) : null;
+        var platformNeeded = stored is null ? platform.Values.Select(p => p.Id).ToList() : [];
         var contents = await db.AnnualReports.AsNoTracking()
             .Where(r => platformNeeded.Contains(r.Id))
             .Select(r => new { r.Id, r.Year, r.Json, r.Table2Sources })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var readFiles = stored is null;
         var files = await db.CollectedReports.AsNoTracking()
             .Where(r => collectedNeeded.Contains(r.Id))
-            .Select(r => new { r.Id, r.Json, r.ParseFindings, r.PublishedOn })
+            .Select(r => new { r.Id, Json = readFiles ? r.Json : "", ParseFindings = readFiles ? r.ParseFindings : "", r.PublishedOn })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
 
         AnnualReport Platform(Guid id)
         {
-            var stored = contents[id];
-            return AnnualReportStore.Frozen(stored.Year, stored.Json, stored.Table2Sources).Report;
+            var content = contents[id];
+            return AnnualReportStore.Frozen(content.Year, content.Json, content.Table2Sources).Report;
+        }
+
+        // The report of the year before the cross-year rules compare with, as shown for that year.
+        StoredReportId? Previous(Guid agencyId) =>
+            platform.TryGetValue((agencyId, year - 1), out var p) ? new StoredReportId(p.Id, Collected: false)
+            : collectedLatest.TryGetValue((agencyId, year - 1), out var c) ? new StoredReportId(c.Id, Collected: true) : null;
+
+        List<FindingsKey> FindingsKeys()
+        {
+            var keys = new List<FindingsKey>(agencies.Count);
+            foreach (var agency in agencies)
+            {
+                if (platform.TryGetValue((agency.Id, year), out var shown))
+                {
+                    keys.Add(new FindingsKey(new StoredReportId(shown.Id, Collected: false), Previous(agency.Id)));
+                }
+                else if (version is null && collectedLatest.TryGetValue((agency.Id, year), out var latest))
+                {
+                    keys.Add(new FindingsKey(new StoredReportId(latest.Id, Collected: true), Previous(agency.Id)));
+                }
+            }
+
+            return keys;
         }
 
         var result = new List<SupervisedReport>(agencies.Count);
         foreach (var agency in agencies)
         {
             AnnualReport? previous = null;
-            if (withFindings)
+            if (reading == Reading.Live)
             {
-                previous = platform.TryGetValue((agency.Id, year - 1), out var p) ? Platform(p.Id)
-                    : collectedLatest.TryGetValue((agency.Id, year - 1), out var c) ? ReportJson.Deserialize(files[c.Id].Json) : null;
+                previous = Previous(agency.Id) is not { } p ? null : p.Collected ? ReportJson.Deserialize(files[p.Id].Json) : Platform(p.Id);
             }
 
             var hasDraft = drafts.Contains(agency.Id);
             if (platform.TryGetValue((agency.Id, year), out var shown))
             {
-                var report = Platform(shown.Id);
+                var report = stored is null ? Platform(shown.Id) : null;
+                var findings = stored is not null ? stored[shown.Id] : reading == Reading.Live ? Check(report!, previous, null) : [];
                 // The deadline is met by the first publication; a later corrected version does not make it late.
                 result.Add(new SupervisedReport(agency, year, ReportSource.Platform, shown.Version, null,
-                    DateText.ChinaDate(firstPublished[agency.Id]), hasDraft, report, withFindings ? ReportValidator.Validate(report, previous) : []));
+                    DateText.ChinaDate(firstPublished[agency.Id]), hasDraft, report, findings));
             }
             else if (version is null && collectedLatest.TryGetValue((agency.Id, year), out var latest))
             {
                 var file = files[latest.Id];
-                var report = ReportJson.Deserialize(file.Json);
-                result.Add(new SupervisedReport(agency, year, ReportSource.Collected, null, file.Id, file.PublishedOn, hasDraft, report,
-                    withFindings ? [.. ParseFindings(file.ParseFindings), .. ReportValidator.Validate(report, previous)] : []));
+                var report = stored is null ? ReportJson.Deserialize(file.Json) : null;
+                var findings = stored is not null ? stored[latest.Id] : reading == Reading.Live ? Check(report!, previous, file.ParseFindings) : [];
+                result.Add(new SupervisedReport(agency, year, ReportSource.Collected, null, file.Id, file.PublishedOn, hasDraft, report, findings));
             }
             else
             {

@@ -25,6 +25,7 @@ internal static class SupervisionServices
             .ValidateOnStart();
         services.AddScoped<RegionScope>();
         services.AddScoped<SupervisedReports>();
+        services.AddScoped<StoredFindings>();
         services.AddScoped<ReportCollector>();
         services.AddScoped<Assessments>();
         services.AddOptions<AssessmentSnapshotOptions>().Bind(configuration.GetSection(AssessmentSnapshotOptions.Section))
