@@ -42,12 +42,17 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
     public static string RulesVersion { get; } =
         typeof(ReportValidator).Assembly.ManifestModule.ModuleVersionId.ToString("N") + typeof(StoredFindings).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    /// <summary>The findings of each report of <paramref name="keys"/>, by report id: stored ones when their key matches, the others computed and stored.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Finding>>> ReadAsync(IReadOnlyCollection<FindingsKey> keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// The findings of each report of <paramref name="keys"/>, by report id: stored ones when their key matches, the
+    /// others computed and stored. <paramref name="reportIds"/>, when given, is a query of (at least) the keys' report
+    /// ids that selects the stored rows in the database instead of thousands of ids sent as parameters.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Finding>>> ReadAsync(
+        IReadOnlyCollection<FindingsKey> keys, IQueryable<Guid>? reportIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var result = new Dictionary<Guid, IReadOnlyList<Finding>>(keys.Count);
-        var missing = await ReadStoredAsync(db, keys, result, cancellationToken);
+        var missing = await ReadStoredAsync(db, keys, reportIds, result, cancellationToken);
         if (missing.Count == 0)
         {
             return result;
@@ -57,7 +62,7 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
         try
         {
             // Another request may have stored them while this one waited.
-            missing = await ReadStoredAsync(db, missing, result, cancellationToken);
+            missing = await ReadStoredAsync(db, missing, null, result, cancellationToken);
             if (missing.Count > 0)
             {
                 var computed = await ComputeAsync(missing, cancellationToken);
@@ -79,12 +84,17 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
 
     /// <summary>Adds the stored findings whose key matches to <paramref name="result"/>; returns the keys that have none.</summary>
     private static async Task<List<FindingsKey>> ReadStoredAsync(
-        GongkaiDbContext db, IReadOnlyCollection<FindingsKey> keys, Dictionary<Guid, IReadOnlyList<Finding>> result, CancellationToken cancellationToken)
+        GongkaiDbContext db, IReadOnlyCollection<FindingsKey> keys, IQueryable<Guid>? reportIds, Dictionary<Guid, IReadOnlyList<Finding>> result, CancellationToken cancellationToken)
     {
-        var ids = keys.Select(k => k.Report.Id).ToList();
+        if (reportIds is null)
+        {
+            var ids = keys.Select(k => k.Report.Id).ToList();
+            reportIds = db.ReportFindings.Where(f => ids.Contains(f.ReportId)).Select(f => f.ReportId);
+        }
+
         var version = RulesVersion;
         var stored = await db.ReportFindings.AsNoTracking()
-            .Where(f => ids.Contains(f.ReportId) && f.RulesVersion == version)
+            .Where(f => reportIds.Contains(f.ReportId) && f.RulesVersion == version)
             .Select(f => new { f.ReportId, f.PreviousId, f.FindingsJson })
             .ToDictionaryAsync(f => f.ReportId, cancellationToken);
         var missing = new List<FindingsKey>();

@@ -70,7 +70,7 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, St
     public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
         var agencies = await scope.AgenciesAsync(cancellationToken);
-        return await LoadAsync(agencies, year, Reading.StoredFindings, cancellationToken);
+        return await LoadAsync(agencies, await scope.AgencyIdsAsync(cancellationToken), year, Reading.StoredFindings, cancellationToken);
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, St
     public async Task<IReadOnlyList<SupervisedReport>> ForYearAsync(int year, bool withFindings, CancellationToken cancellationToken = default)
     {
         var agencies = await scope.AgenciesAsync(cancellationToken);
-        return await LoadAsync(agencies, year, withFindings ? Reading.StoredFindings : Reading.Figures, cancellationToken);
+        return await LoadAsync(agencies, await scope.AgencyIdsAsync(cancellationToken), year, withFindings ? Reading.StoredFindings : Reading.Figures, cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, St
             return null;
         }
 
-        return (await LoadAsync([agency], year, Reading.Live, cancellationToken, version)).Single();
+        return (await LoadAsync([agency], null, year, Reading.Live, cancellationToken, version)).Single();
     }
 
     /// <summary>How the reports are read.</summary>
@@ -122,20 +122,25 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, St
     /// (at 2,000 agencies the scans per agency and every superseded version's JSON cost seconds per request).
     /// </remarks>
     private async Task<List<SupervisedReport>> LoadAsync(
-        IReadOnlyList<ScopedAgency> agencies, int year, Reading reading, CancellationToken cancellationToken, int? version = null)
+        IReadOnlyList<ScopedAgency> agencies, IQueryable<Guid>? agencyIds, int year, Reading reading, CancellationToken cancellationToken, int? version = null)
     {
-        var ids = agencies.Select(a => a.Id).ToList();
+        if (agencyIds is null)
+        {
+            var ids = agencies.Select(a => a.Id).ToList();
+            agencyIds = db.Agencies.Where(a => ids.Contains(a.Id)).Select(a => a.Id);
+        }
+
         var before = reading == Reading.Figures ? year : year - 1;
         var heads = await db.AnnualReports.AsNoTracking()
-            .Where(r => ids.Contains(r.AgencyId) && (r.Year == year || r.Year == before) && r.Status == AnnualReportStatus.Published)
+            .Where(r => agencyIds.Contains(r.AgencyId) && (r.Year == year || r.Year == before) && r.Status == AnnualReportStatus.Published)
             .Select(r => new { r.Id, r.AgencyId, r.Year, r.Version, r.PublishedAtUtc })
             .ToListAsync(cancellationToken);
         var drafts = (await db.AnnualReports.AsNoTracking()
-            .Where(r => ids.Contains(r.AgencyId) && r.Year == year && r.Status == AnnualReportStatus.Draft)
+            .Where(r => agencyIds.Contains(r.AgencyId) && r.Year == year && r.Status == AnnualReportStatus.Draft)
             .Select(r => r.AgencyId)
             .ToListAsync(cancellationToken)).ToHashSet();
         var collectedHeads = await db.CollectedReports.AsNoTracking()
-            .Where(r => r.AgencyId != null && ids.Contains(r.AgencyId.Value) && (r.Year == year || r.Year == before) && r.Status == CollectedReportStatus.Confirmed)
+            .Where(r => r.AgencyId != null && agencyIds.Contains(r.AgencyId.Value) && (r.Year == year || r.Year == before) && r.Status == CollectedReportStatus.Confirmed)
             .Select(r => new { r.Id, AgencyId = r.AgencyId!.Value, Year = r.Year!.Value, r.ConfirmedAtUtc })
             .ToListAsync(cancellationToken);
 
@@ -172,7 +177,10 @@ public sealed class SupervisedReports(GongkaiDbContext db, RegionScope scope, St
             .Where(c => !platform.ContainsKey(c.Key) && (c.Key.Year != year || version is null))
             .Select(c => c.Value.Id)
             .ToList();
-        var stored = reading == Reading.StoredFindings ? await findingsStore.ReadAsync(FindingsKeys(), cancellationToken) : null;
+        // The stored findings are selected in the database by the year's reports of the agencies, not by their ids.
+        var shownIds = db.AnnualReports.Where(r => agencyIds.Contains(r.AgencyId) && r.Year == year && r.Status == AnnualReportStatus.Published).Select(r => r.Id)
+            .Concat(db.CollectedReports.Where(r => r.AgencyId != null && agencyIds.Contains(r.AgencyId.Value) && r.Year == year && r.Status == CollectedReportStatus.Confirmed).Select(r => r.Id));
+        var stored = reading == Reading.StoredFindings ? await findingsStore.ReadAsync(FindingsKeys(), shownIds, cancellationToken) : null;
         var platformNeeded = stored is null ? platform.Values.Select(p => p.Id).ToList() : [];
         var contents = await db.AnnualReports.AsNoTracking()
             .Where(r => platformNeeded.Contains(r.Id))
