@@ -99,10 +99,10 @@ measure() {
 # One request, timed, before any other of the page: on a database whose reports' findings are not stored yet (or were
 # stored by another build) it computes and stores them (StoredFindings), which every later request reads.
 first_request() {
-  local provider=$1 name=$2 path=$3 cookie=$4 took
-  took=$(curl -s -o /dev/null -m 600 -w '%{time_total}' -H "Cookie: $cookie" "$base$path")
-  echo "$provider: $name ${took}s"
-  printf "%-9s %-34s %3s %8s %10s %10s %6s\n" "$provider" "$name" 1 1 "$(printf '%.0f' "$(echo "$took * 1000" | bc)")" "-" "-" >>"$results"
+  local provider=$1 name=$2 path=$3 cookie=$4 code took
+  read -r code took < <(curl -s -o /dev/null -m 600 -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$base$path")
+  echo "$provider: $name ${took}s (HTTP $code)"
+  printf "%-9s %-34s %3s %8s %10s %10s %6s\n" "$provider" "$name" 1 1 "$(printf '%.0f' "$(echo "$took * 1000" | bc)")" "-" "$([ "$code" = 200 ] && echo 0 || echo 1)" >>"$results"
 }
 
 # Asks for the assessment (which queues its background computation when none is fresh) and waits until it is done.
