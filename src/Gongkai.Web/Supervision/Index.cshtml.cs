@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.AnnualReports.Validation;
 using Gongkai.Data.Accounts;
 using Gongkai.Web.AnnualReports;
@@ -25,6 +26,19 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tre
     /// <summary>"missing" shows only agencies that have not submitted; "errors" only those with errors.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
+
+    /// <summary>Agencies per page of the table of reports (the 未提交 list and 问题汇总 stay whole): a province has thousands.</summary>
+    public const int PageSize = 100;
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The rows of the table on this page.</summary>
+    public IEnumerable<SupervisedReport> Shown => Rows.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+
+    public string PageUrl(int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"/supervision?year={SelectedYear}{(string.IsNullOrEmpty(Show) ? "" : "&show=" + Uri.EscapeDataString(Show))}&page={page}#agency-reports");
 
     public int SelectedYear { get; private set; }
 
@@ -83,6 +97,9 @@ public sealed class IndexModel(SupervisedReports reports, RegionScope scope, Tre
             Charts = await trends.MonthlyAsync([.. agencies.Select(a => a.Id)], cancellationToken);
         }
 
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var requested)
+            ? Math.Clamp(requested, 1, PageCount)
+            : 1;
         return Page();
     }
 

@@ -134,8 +134,10 @@ public class ProvinceLoadTests
         using var client = app.CreateBrowserClient();
         await client.LoginAsync("supervisor", ProvinceGenerator.Password);
         var overview = await client.GetPageAsync("/supervision?year=2025");
-        var rows = overview.QuerySelectorAll("#agency-reports tbody tr");
-        rows.Length.ShouldBe(120);
+        overview.QuerySelector("#agency-reports-range")!.TextContent.ShouldStartWith("第 1–100 个，共 120 个机关", customMessage: "100 agencies a page");
+        var rows = overview.QuerySelectorAll("#agency-reports tbody tr")
+            .Concat((await client.GetPageAsync("/supervision?year=2025&page=2")).QuerySelectorAll("#agency-reports tbody tr")).ToList();
+        rows.Count.ShouldBe(120);
         rows.Count(r => r.Children[1].TextContent.Contains("已发布 第1版", StringComparison.Ordinal)).ShouldBe(100);
         rows.Count(r => r.Children[1].TextContent.Contains("已发布 第2版", StringComparison.Ordinal)).ShouldBe(14);
         rows.Count(r => r.Children[1].TextContent.Contains("未提交", StringComparison.Ordinal)).ShouldBe(6);

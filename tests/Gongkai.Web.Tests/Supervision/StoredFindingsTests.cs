@@ -90,6 +90,56 @@ public class StoredFindingsTests
         (await ApplicantCases.QueryAsync(app, db => db.ReportFindings.CountAsync())).ShouldBe(5, "住建局 2024 第1版 and 第2版, 2023 第2版 (第1版 is no longer shown), 教育局 2024, the collected report");
     }
 
+    [Fact]
+    public async Task The_table_of_a_region_with_more_than_a_hundred_agencies_is_shown_a_hundred_at_a_time()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
+        await using var app = new GongkaiApp(database, clock: new TestClock(February2025), demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        var report = HousingReport(2024, pendingAtYearEnd: 0, carriedIn: 0);
+        await ApplicantCases.QueryAsync(app, async db =>
+        {
+            var county = await db.Agencies.Where(a => a.Name == "示范县教育局").Select(a => a.RegionId).SingleAsync();
+            foreach (var i in Enumerable.Range(1, 105))
+            {
+                var agency = new Gongkai.Data.Agencies.Agency
+                {
+                    Id = Guid.NewGuid(), RegionId = county, Name = $"示范县第{i:000}号机关", Kind = Gongkai.Data.Agencies.AgencyKind.Department, SortOrder = 1000 + i,
+                };
+                db.Agencies.Add(agency);
+                db.AnnualReports.Add(new AnnualReportRecord
+                {
+                    Id = Guid.NewGuid(), AgencyId = agency.Id, Year = 2024, Version = 1, Status = AnnualReportStatus.Published, Json = ReportJson.Serialize(report),
+                    UpdatedAtUtc = new DateTime(2025, 1, 10, 2, 0, 0, DateTimeKind.Utc), UpdatedBy = "测试",
+                    PublishedAtUtc = new DateTime(2025, 1, 10, 2, 0, 0, DateTimeKind.Utc), PublishedBy = "测试",
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+
+        var first = await supervisor.GetPageAsync(Url);
+        var rows = first.QuerySelectorAll("#agency-reports tbody tr");
+        rows.Length.ShouldBe(100);
+        rows.Take(6).ShouldAllBe(r => r.QuerySelector(".status-missing") != null, "the six agencies without a report come first");
+        rows[6].QuerySelector("th")!.TextContent.ShouldContain("示范县第001号机关");
+        first.QuerySelector("#agency-reports-range")!.TextContent.ShouldBe("第 1–100 个，共 111 个机关；上方的统计和下方的问题汇总含全部机关。");
+        first.QuerySelector("ul.summary-cards")!.TextContent.ShouldContain("111 个机关");
+        first.QuerySelectorAll("#missing li").Length.ShouldBe(6);
+        var next = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        next.ShouldBe("/supervision?year=2024&page=2#agency-reports");
+        var second = await supervisor.GetPageAsync(next.Split('#')[0]);
+        second.QuerySelectorAll("#agency-reports tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()[..10])
+            .ShouldBe([.. Enumerable.Range(95, 11).Select(i => $"示范县第{i:000}号机关")]);
+        second.QuerySelector("#agency-reports-range")!.TextContent.ShouldStartWith("第 101–111 个");
+        (await supervisor.GetPageAsync(Url + "&page=99")).QuerySelectorAll("#agency-reports tbody tr").Length.ShouldBe(11, "a page past the end shows the last");
+        var missing = await supervisor.GetPageAsync(Url + "&show=missing");
+        missing.QuerySelectorAll("#agency-reports tbody tr").Length.ShouldBe(6);
+        missing.QuerySelector("nav.pager").ShouldBeNull("six agencies fit on one page");
+    }
+
     /// <summary>For every agency of the county, the findings of the stored reading equal those of a live check (<see cref="SupervisedReports.ForAgencyAsync"/>), finding by finding.</summary>
     private static async Task ShouldEqualLiveAsync(GongkaiApp app, int year)
     {
