@@ -84,10 +84,10 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     internal int SnippetChars { get; } = Math.Max(options.Value.SnippetChars, 0);
 
     /// <summary>
-    /// The version of an index file's tables: a file of another version is not adopted but rebuilt. 2: the rows a
-    /// result shows (<see cref="RowsCreate"/>) and the names, besides the FTS5 table.
+    /// The version of an index file's tables: a file of another version is not adopted but rebuilt. 3: the rows a
+    /// result shows (<see cref="RowsCreate"/>, the snippet text in UTF-16) and the names, besides the FTS5 table.
     /// </summary>
-    internal const int Format = 2;
+    internal const int Format = 3;
 
     /// <summary>
     /// What a result shows of each indexed item (ADR 0014 "What a result shows, from the node's index"): everything but
@@ -100,7 +100,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     [
         """
         CREATE TABLE "CatalogSearchRows" ("Key" INTEGER PRIMARY KEY, "Id" BLOB NOT NULL, "AgencyId" BLOB NOT NULL, "TopicId" BLOB,
-            "GenreId" BLOB, "PublishedOn" INTEGER, "Title" TEXT NOT NULL, "DocumentNumber" TEXT, "IndexNumber" TEXT, "Text" TEXT NOT NULL,
+            "GenreId" BLOB, "PublishedOn" INTEGER, "Title" TEXT NOT NULL, "DocumentNumber" TEXT, "IndexNumber" TEXT, "Text" BLOB NOT NULL,
             "TextComplete" INTEGER NOT NULL)
         """,
         """CREATE TABLE "CatalogSearchNames" ("Id" BLOB NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL) WITHOUT ROWID""",
@@ -127,7 +127,8 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         p["$title"].Value = item.Title;
         p["$number"].Value = (object?)item.DocumentNumber ?? DBNull.Value;
         p["$index"].Value = (object?)item.IndexNumber ?? DBNull.Value;
-        p["$text"].Value = entry.Text.Text;
+        // UTF-16: two bytes a Chinese character instead of UTF-8's three, and read back without decoding.
+        p["$text"].Value = System.Text.Encoding.Unicode.GetBytes(entry.Text.Text);
         p["$complete"].Value = entry.Text.Complete ? 1 : 0;
     }
 
@@ -229,7 +230,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
                 Name(3),
                 Name(4),
                 reader.IsDBNull(5) ? null : DateOnly.FromDayNumber(reader.GetInt32(5)),
-                new SnippetSource(reader.GetString(9), reader.GetInt32(10) == 1)));
+                new SnippetSource(System.Text.Encoding.Unicode.GetString((byte[])reader.GetValue(9)), reader.GetInt32(10) == 1)));
         }
 
         return rows;
@@ -730,6 +731,11 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
     public void Dispose()
     {
+        if (Enabled)
+        {
+            LogServed(logger, Served, TextsRead, FellBack);
+        }
+
         _apply.Dispose();
         lock (_sync)
         {
@@ -737,6 +743,9 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
             _folderLock = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local search index: {Served} searches answered from it, {TextsRead} of them read a snippet text from PostgreSQL; {FellBack} answered by PostgreSQL's own search.")]
+    private static partial void LogServed(ILogger logger, long served, long textsRead, long fellBack);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The old search index file {Path} could not be deleted yet.")]
     private static partial void LogNotDeleted(ILogger logger, Exception exception, string path);
