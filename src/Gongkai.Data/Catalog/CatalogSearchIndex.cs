@@ -193,7 +193,11 @@ public enum TierRead
     Probe,
 }
 
-/// <summary>What a result shows of an item, read in one statement for the keys of a page.</summary>
+/// <summary>
+/// What a result shows of an item, read in one statement for the keys of a page (or from a node's local index, ADR
+/// 0014). <see cref="Text"/> is what the snippet is made from (<see cref="SnippetText"/>): all of it here, its start
+/// in a node's local index.
+/// </summary>
 public sealed record CatalogSearchRow(
     Guid Id,
     long Key,
@@ -205,9 +209,11 @@ public sealed record CatalogSearchRow(
     string? Topic,
     string? Genre,
     DateOnly? PublishedOn,
-    string? Summary,
-    DisclosureMode Mode,
-    string Body);
+    SnippetSource Text)
+{
+    /// <summary>The text a result's snippet shows: the summary first (a title-only match then shows what the item is about), then the full text of a proactively disclosed item.</summary>
+    public static string SnippetText(string? summary, DisclosureMode mode, string? body) => summary + "\n" + (mode == DisclosureMode.Proactive ? body : "");
+}
 
 /// <summary>
 /// Where PostgreSQL's search change log stands (ADR 0014): the database's generation id (empty when the table is
@@ -363,6 +369,27 @@ public static class CatalogSearchIndex
     /// up to some <c>Seq</c> has missed nothing below it. Publishing is rare; serialising it costs nothing a person notices.
     /// </summary>
     public const long ChangeLock = 0x676B_7365_6172_6368; // "gksearch"
+
+    /// <summary>
+    /// The change log's entry that says a name a result shows (an agency's, a category's) may have changed: no item
+    /// has this search key (keys are publication day × <see cref="KeysPerDay"/> + sequence), so a node's local index
+    /// that applies it reads the names again (ADR 0014).
+    /// </summary>
+    public const long NamesChanged = 0;
+
+    /// <summary>
+    /// Records in the change log (PostgreSQL; nothing on SQLite, whose search reads the names with the rows) that an
+    /// agency's or a category's name changed, in the caller's transaction, so every node's index shows the new name
+    /// from its next search.
+    /// </summary>
+    public static async Task LogNamesChangedAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            await LogChangeAsync(db, NamesChanged, cancellationToken);
+        }
+    }
 
     /// <summary>Appends a key to the change log (PostgreSQL), under <see cref="ChangeLock"/>, in the caller's transaction.</summary>
     private static async Task LogChangeAsync(GongkaiDbContext db, long key, CancellationToken cancellationToken)
@@ -624,8 +651,47 @@ public static class CatalogSearchIndex
     /// The rows of a page of keys with their agency and category names: one plain join by primary keys, which is most
     /// of a search request's work and several times cheaper than the equivalent LINQ with correlated subqueries.
     /// </summary>
-    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
-        (await RowsAsync(db, keys, withLogHead: false, cancellationToken)).Rows;
+    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
+        await using var command = Command(connection, transaction);
+        command.CommandText = """
+            SELECT i."Id", i."SearchKey", i."IndexNumber", i."Title", i."DocumentNumber", i."AgencyId", a."Name", t."Name", g."Name",
+                   i."PublishedOn", i."Summary", i."Mode", i."Body"
+            FROM "CatalogItems" AS i
+            LEFT JOIN "Agencies" AS a ON a."Id" = i."AgencyId"
+            LEFT JOIN "CatalogCategories" AS t ON t."Id" = i."TopicCategoryId"
+            LEFT JOIN "CatalogCategories" AS g ON g."Id" = i."GenreCategoryId"
+            WHERE i."SearchKey" IN (
+            """ + string.Join(", ", keys.Select(Number)) + ")";
+        var rows = new List<CatalogSearchRow>(keys.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new CatalogSearchRow(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                Text(2),
+                reader.GetString(3),
+                Text(4),
+                reader.GetGuid(5),
+                Text(6),
+                Text(7),
+                Text(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
+                SnippetSource.Of(CatalogSearchRow.SnippetText(Text(10), (DisclosureMode)reader.GetInt32(11), reader.GetString(12)), int.MaxValue)));
+        }
+
+        return rows;
+    }
 
     /// <summary>
     /// The statement that reads where PostgreSQL's change log stands: the generation and the newest <c>Seq</c> (0 when
@@ -645,75 +711,47 @@ public static class CatalogSearchIndex
     }
 
     /// <summary>
-    /// The rows of a page of keys and, with <paramref name="withLogHead"/> (PostgreSQL), where the change log stands,
-    /// in one round trip (one batch, the head first): a search from a node's local index learns in the same trip that
-    /// fetches its page whether the index had every change (ADR 0014). Without keys only the head is read.
+    /// Where PostgreSQL's change log stands and, for the items of <paramref name="textsOf"/>, their whole snippet text
+    /// (<see cref="CatalogSearchRow.SnippetText"/>), in one round trip: a search from a node's local index, which holds
+    /// what a result shows, learns whether the index had every change (ADR 0014); the texts are read only for results
+    /// whose snippet the index's start of the text cannot decide. A published version's text never changes (a
+    /// correction is a new version), so it is read by item id.
     /// </summary>
-    public static async Task<(IReadOnlyList<CatalogSearchRow> Rows, CatalogSearchLogHead? Head)> RowsAsync(GongkaiDbContext db, IReadOnlyList<long> keys, bool withLogHead, CancellationToken cancellationToken = default)
+    public static async Task<(CatalogSearchLogHead Head, IReadOnlyDictionary<Guid, string> Texts)> LogHeadAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> textsOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0 && !withLogHead)
-        {
-            return ([], null);
-        }
-
+        ArgumentNullException.ThrowIfNull(textsOf);
         var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
-        var rowsSql = keys.Count == 0 ? null : """
-            SELECT i."Id", i."SearchKey", i."IndexNumber", i."Title", i."DocumentNumber", i."AgencyId", a."Name", t."Name", g."Name",
-                   i."PublishedOn", i."Summary", i."Mode", i."Body"
-            FROM "CatalogItems" AS i
-            LEFT JOIN "Agencies" AS a ON a."Id" = i."AgencyId"
-            LEFT JOIN "CatalogCategories" AS t ON t."Id" = i."TopicCategoryId"
-            LEFT JOIN "CatalogCategories" AS g ON g."Id" = i."GenreCategoryId"
-            WHERE i."SearchKey" IN (
-            """ + string.Join(", ", keys.Select(Number)) + ")";
-        if (!withLogHead)
+        if (textsOf.Count == 0)
         {
             await using var command = Command(connection, transaction);
-            command.CommandText = rowsSql;
-            await using var rowsReader = await command.ExecuteReaderAsync(cancellationToken);
-            return (await ReadRowsAsync(rowsReader, keys.Count, cancellationToken), null);
+            command.CommandText = LogHeadSql;
+            await using var headReader = await command.ExecuteReaderAsync(cancellationToken);
+            return (await ReadLogHeadAsync(headReader, cancellationToken), new Dictionary<Guid, string>());
         }
 
-        // Microsoft.Data.Sqlite has no DbBatch; the log head exists on PostgreSQL only.
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
-        foreach (var sql in rowsSql is null ? [LogHeadSql] : new[] { LogHeadSql, rowsSql })
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            batch.BatchCommands.Add(command);
-        }
-
+        var head = batch.CreateBatchCommand();
+        head.CommandText = LogHeadSql;
+        var texts = batch.CreateBatchCommand();
+        texts.CommandText = """SELECT "Id", "Summary", "Mode", "Body" FROM "CatalogItems" WHERE "Id" = ANY (@ids)""";
+        var ids = texts.CreateParameter();
+        ids.ParameterName = "@ids";
+        ids.Value = textsOf.ToArray();
+        texts.Parameters.Add(ids);
+        batch.BatchCommands.Add(head);
+        batch.BatchCommands.Add(texts);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var head = await ReadLogHeadAsync(reader, cancellationToken);
-        return rowsSql is null || !await reader.NextResultAsync(cancellationToken) ? ([], head) : (await ReadRowsAsync(reader, keys.Count, cancellationToken), head);
-    }
-
-    private static async Task<IReadOnlyList<CatalogSearchRow>> ReadRowsAsync(DbDataReader reader, int capacity, CancellationToken cancellationToken)
-    {
-        var rows = new List<CatalogSearchRow>(capacity);
+        var logHead = await ReadLogHeadAsync(reader, cancellationToken);
+        var found = new Dictionary<Guid, string>(textsOf.Count);
+        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            rows.Add(new CatalogSearchRow(
-                reader.GetGuid(0),
-                reader.GetInt64(1),
-                Text(2),
-                reader.GetString(3),
-                Text(4),
-                reader.GetGuid(5),
-                Text(6),
-                Text(7),
-                Text(8),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
-                Text(10),
-                (DisclosureMode)reader.GetInt32(11),
-                reader.GetString(12)));
+            found[reader.GetGuid(0)] = CatalogSearchRow.SnippetText(reader.IsDBNull(1) ? null : reader.GetString(1), (DisclosureMode)reader.GetInt32(2), reader.GetString(3));
         }
 
-        return rows;
+        return (logHead, found);
     }
 
     /// <summary>

@@ -127,23 +127,53 @@ public static class SearchText
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 10);
-        var collapsed = Collapse(text ?? "");
+        return Snippet(SnippetSource.Of(text, int.MaxValue), tokens, length)!;
+    }
+
+    /// <summary>
+    /// The snippet of <see cref="Snippet(string?, IReadOnlyList{string}, int)"/> made from the start of the text only
+    /// (<see cref="SnippetSource"/>), character for character the one of the whole text; null when that start cannot
+    /// decide it (the first match is not far enough inside it, or there is none there and the text goes on): the
+    /// caller then reads the whole text.
+    /// </summary>
+    /// <remarks>
+    /// A match is judged by its own characters and the one on either side, so every mark at a position below the
+    /// start's length minus the longest token is the whole text's mark; the window must end there.
+    /// </remarks>
+    public static string? Snippet(SnippetSource source, IReadOnlyList<string> tokens, int length = 120)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 10);
+        var collapsed = source.Text;
         var marks = Marks(collapsed, tokens);
         var first = Array.IndexOf(marks, true);
+        var reliable = source.Complete ? collapsed.Length : collapsed.Length - tokens.Select(t => t.Length).DefaultIfEmpty(0).Max();
+        if (!source.Complete && (first < 0 || first >= reliable))
+        {
+            return null;
+        }
+
         var start = first < 0 ? 0 : Math.Max(0, first - (length / 4));
         var end = Math.Min(collapsed.Length, start + length);
         start = Math.Max(0, Math.Min(start, end - length));
+        if (!source.Complete && end + 1 > reliable)
+        {
+            // The window (and the one character a surrogate pair may add to it) must lie where the marks are certain.
+            return null;
+        }
+
         if (start > 0 && char.IsLowSurrogate(collapsed[start]))
         {
             start--;
         }
 
-        if (end < collapsed.Length && char.IsLowSurrogate(collapsed[end]))
+        if ((!source.Complete || end < collapsed.Length) && char.IsLowSurrogate(collapsed[end]))
         {
             end++;
         }
 
-        return Emit(collapsed, marks, start, end, prefix: start > 0, suffix: end < collapsed.Length);
+        return Emit(collapsed, marks, start, end, prefix: start > 0, suffix: !source.Complete || end < collapsed.Length);
     }
 
     private static IEnumerable<string> Tokens(string? text, bool forQuery)
@@ -357,7 +387,7 @@ public static class SearchText
         return html.ToString();
     }
 
-    private static string Collapse(string text)
+    internal static string Collapse(string text)
     {
         var result = new StringBuilder(text.Length);
         var space = false;
@@ -379,5 +409,28 @@ public static class SearchText
         }
 
         return result.ToString();
+    }
+}
+
+/// <summary>
+/// What a snippet is made from: the start of a text with its whitespace collapsed as <see cref="SearchText.Snippet(string?, IReadOnlyList{string}, int)"/>
+/// does, at most a given number of characters (never half a surrogate pair). <see cref="Complete"/>: this is the whole text.
+/// A node's search index keeps this instead of the whole text (ADR 0014); <see cref="SearchText.Snippet(SnippetSource, IReadOnlyList{string}, int)"/>
+/// says when it is not enough.
+/// </summary>
+public sealed record SnippetSource(string Text, bool Complete)
+{
+    /// <summary>The first <paramref name="maxLength"/> characters of the collapsed text (all of it when shorter).</summary>
+    public static SnippetSource Of(string? text, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
+        var collapsed = SearchText.Collapse(text ?? "");
+        if (collapsed.Length <= maxLength)
+        {
+            return new SnippetSource(collapsed, true);
+        }
+
+        var cut = maxLength > 0 && char.IsHighSurrogate(collapsed[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return new SnippetSource(collapsed[..cut], false);
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Applications;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
+using Gongkai.Data.Catalog;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Supervision;
 using Microsoft.AspNetCore.Authorization;
@@ -133,7 +134,8 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
             db.Agencies.Add(agency);
         }
 
-        if (!IsNew && !string.Equals(agency.Name, Name, StringComparison.Ordinal))
+        var renamed = !IsNew && !string.Equals(agency.Name, Name, StringComparison.Ordinal);
+        if (renamed)
         {
             // Every letter of the agency is signed with its name: their PDFs may be superseded now.
             await Letters.LetterPdfCleanup.RecheckAgencyAsync(db, agency.Id, cancellationToken);
@@ -156,7 +158,15 @@ public sealed partial class AgencyEditModel(GongkaiDbContext db, RegionScope sco
         agency.OnlineReceipt = OnlineReceipt;
         audit.Record(IsNew ? "agency.created" : "agency.updated", "Agency", agency.Id.ToString(),
             $"{(IsNew ? "新建" : "修改")}机关“{agency.Name}”（{Regions.Single(r => r.Id == agency.RegionId).Name}）", agency.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (renamed)
+        {
+            // Search results show the agency's name: every node's search index reads the names again (ADR 0014).
+            await CatalogSearchIndex.LogNamesChangedAsync(db, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = $"已保存“{agency.Name}”。";
         return Redirect($"/admin/agencies/{agency.Id}");
     }

@@ -39,8 +39,8 @@ public sealed record SearchResult(SearchQuery Query, string? Problem, int Total,
 /// The public full-text search over published catalogue items (see <see cref="CatalogSearchIndex"/> for the index
 /// and the ranking). Reads a page tier by tier without scanning more than the page needs: a tier is skipped by a
 /// capped count, and every count stops at <see cref="CountCap"/>. On PostgreSQL the keys come from the node's
-/// <see cref="LocalSearchIndex"/> (SQLite's FTS5 statements) when it is usable, otherwise from PostgreSQL's own index;
-/// the page's rows always come from the database.
+/// <see cref="LocalSearchIndex"/> (SQLite's FTS5 statements) when it is usable, and so does what a result shows;
+/// otherwise both come from PostgreSQL's own index and tables.
 /// </summary>
 public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, LocalSearchIndex? local = null)
 {
@@ -67,6 +67,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         var filter = new CatalogSearchFilter(query.Tokens, request.AgencyId, request.CategoryId, request.From, request.To);
         PageKeys found;
         IReadOnlyList<CatalogSearchRow> rows;
+        IReadOnlyDictionary<long, string>? snippets = null;
         if (db.Database.IsSqlite())
         {
             var connection = db.Database.GetDbConnection();
@@ -75,12 +76,12 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
                 await db.Database.OpenConnectionAsync(cancellationToken);
             }
 
-            found = await PageAsync(new SqliteTiers(connection), filter, request.Page, cancellationToken);
+            found = await PageAsync(new SqliteTiers(connection, null), filter, request.Page, cancellationToken);
             rows = await CatalogSearchIndex.RowsAsync(db, found.KeyList, cancellationToken);
         }
         else if (local is { Enabled: true } && await LocalAsync(local, filter, request.Page, cancellationToken) is { } answer)
         {
-            (found, rows) = answer;
+            (found, rows, snippets) = answer;
         }
         else
         {
@@ -105,8 +106,6 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
                 continue;
             }
 
-            // The summary first: a title-only match then shows what the item is about.
-            var text = row.Summary + "\n" + (row.Mode == DisclosureMode.Proactive ? row.Body : "");
             hits.Add(new SearchHit(
                 row.Id,
                 "/catalog/" + row.Id,
@@ -120,7 +119,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
                 row.Topic,
                 row.Genre,
                 row.PublishedOn ?? default,
-                SearchText.Snippet(text, query.Tokens),
+                snippets?.GetValueOrDefault(key) ?? SearchText.Snippet(row.Text, query.Tokens) ?? SearchText.Snippet(row.Text.Text, query.Tokens),
                 tier));
         }
 
@@ -128,12 +127,12 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
     }
 
     /// <summary>
-    /// The page from the node's local index and its rows from PostgreSQL, in one PostgreSQL round trip when the index
-    /// is current: the rows are read in one batch with the change log's head, and only when the head shows changes
-    /// the lookup did not have is the index caught up and the page looked up and read again (ADR 0014). Null when the
-    /// local index cannot answer: the caller asks PostgreSQL's own search.
+    /// The page and what its results show from the node's local index; from PostgreSQL only the change log's head, in
+    /// one round trip, together with the whole text of the few results whose snippet lies beyond the start of the text
+    /// the index keeps (ADR 0014). Only when the head shows changes the lookup did not have is the index caught up and
+    /// the page looked up again. Null when the local index cannot answer: the caller asks PostgreSQL's own search.
     /// </summary>
-    private async Task<(PageKeys Found, IReadOnlyList<CatalogSearchRow> Rows)?> LocalAsync(LocalSearchIndex local, CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
+    private async Task<(PageKeys Found, IReadOnlyList<CatalogSearchRow> Rows, IReadOnlyDictionary<long, string> Snippets)?> LocalAsync(LocalSearchIndex local, CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
     {
         await using var index = await local.OpenAsync(cancellationToken);
         if (index is null)
@@ -144,9 +143,14 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         for (var attempt = 0; ; attempt++)
         {
             PageKeys found;
+            IReadOnlyList<CatalogSearchRow> rows;
             try
             {
-                found = await PageAsync(new SqliteTiers(index.Connection), filter, page, cancellationToken);
+                // One read transaction: the rows are those of the index the lookup saw, even if a catch-up commits meanwhile.
+                // Deferred: a reader, never the index's write lock.
+                await using var read = index.Connection.BeginTransaction(deferred: true);
+                found = await PageAsync(new SqliteTiers(index.Connection, read), filter, page, cancellationToken);
+                rows = await LocalSearchIndex.RowsAsync(index, read, found.KeyList, cancellationToken);
             }
             catch (Microsoft.Data.Sqlite.SqliteException exception)
             {
@@ -154,11 +158,36 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
                 return null;
             }
 
-            var (rows, head) = await CatalogSearchIndex.RowsAsync(db, found.KeyList, withLogHead: true, cancellationToken);
-            switch (await local.CheckAsync(db, index, head!.Value, catchUp: attempt == 0, cancellationToken))
+            var snippets = new Dictionary<long, string>(rows.Count);
+            var undecided = new List<CatalogSearchRow>();
+            foreach (var row in rows)
+            {
+                if (SearchText.Snippet(row.Text, filter.Tokens) is { } snippet)
+                {
+                    snippets[row.Key] = snippet;
+                }
+                else
+                {
+                    undecided.Add(row);
+                }
+            }
+
+            var (head, texts) = await CatalogSearchIndex.LogHeadAsync(db, [.. undecided.Select(r => r.Id)], cancellationToken);
+            switch (await local.CheckAsync(db, index, head, catchUp: attempt == 0, cancellationToken))
             {
                 case LocalSearchCheck.Current:
-                    return (found, rows);
+                    if (undecided.Count > 0)
+                    {
+                        local.ReadTexts();
+                    }
+
+                    foreach (var row in undecided)
+                    {
+                        // A published version's text never changes; its row is never deleted.
+                        snippets[row.Key] = SearchText.Snippet(texts.GetValueOrDefault(row.Id) ?? row.Text.Text, filter.Tokens);
+                    }
+
+                    return (found, rows, snippets);
                 case LocalSearchCheck.Unusable:
                     return null;
                 default:
@@ -226,13 +255,13 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken);
     }
 
-    private sealed class SqliteTiers(System.Data.Common.DbConnection connection) : ITiers
+    private sealed class SqliteTiers(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction) : ITiers
     {
         public Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken) =>
-            CatalogSearchIndex.SqliteCountAsync(connection, null, filter, tier, cap, cancellationToken);
+            CatalogSearchIndex.SqliteCountAsync(connection, transaction, filter, tier, cap, cancellationToken);
 
         public Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken) =>
-            CatalogSearchIndex.SqliteFindAsync(connection, null, filter, tier, skip, take, cancellationToken);
+            CatalogSearchIndex.SqliteFindAsync(connection, transaction, filter, tier, skip, take, cancellationToken);
     }
 
     private sealed class PostgresTiers(GongkaiDbContext db, CatalogTermCounts? terms) : ITiers

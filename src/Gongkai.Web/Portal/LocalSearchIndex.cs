@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;
+using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,13 @@ public sealed class LocalSearchIndexOptions
 
     /// <summary>Items read from PostgreSQL per batch while building.</summary>
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How many characters of a result's snippet text (<see cref="CatalogSearchRow.SnippetText"/>, whitespace
+    /// collapsed) the index keeps per item. A search whose snippet lies further in reads that item's whole text from
+    /// PostgreSQL in the batch that reads the change log's head. Takes effect at the next build.
+    /// </summary>
+    public int SnippetChars { get; set; } = 200;
 }
 
 /// <summary>
@@ -72,6 +80,168 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     public string Folder { get; } = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 
     internal int BatchSize { get; } = Math.Max(options.Value.BatchSize, 1);
+
+    internal int SnippetChars { get; } = Math.Max(options.Value.SnippetChars, 0);
+
+    /// <summary>
+    /// The version of an index file's tables: a file of another version is not adopted but rebuilt. 3: the rows a
+    /// result shows (<see cref="RowsCreate"/>, the snippet text in UTF-16) and the names, besides the FTS5 table.
+    /// </summary>
+    internal const int Format = 3;
+
+    /// <summary>
+    /// What a result shows of each indexed item (ADR 0014 "What a result shows, from the node's index"): everything but
+    /// the agency's and categories' names (by id, in <c>CatalogSearchNames</c>) and, beyond its first
+    /// <see cref="LocalSearchIndexOptions.SnippetChars"/> characters, the snippet text. A published version's fields
+    /// never change (a correction is a new version with another key); names change through
+    /// <see cref="CatalogSearchIndex.NamesChanged"/>.
+    /// </summary>
+    internal static readonly string[] RowsCreate =
+    [
+        """
+        CREATE TABLE "CatalogSearchRows" ("Key" INTEGER PRIMARY KEY, "Id" BLOB NOT NULL, "AgencyId" BLOB NOT NULL, "TopicId" BLOB,
+            "GenreId" BLOB, "PublishedOn" INTEGER, "Title" TEXT NOT NULL, "DocumentNumber" TEXT, "IndexNumber" TEXT, "Text" BLOB NOT NULL,
+            "TextComplete" INTEGER NOT NULL)
+        """,
+        """CREATE TABLE "CatalogSearchNames" ("Id" BLOB NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL) WITHOUT ROWID""",
+    ];
+
+    internal const string InsertRowSql = """
+        INSERT INTO "CatalogSearchRows" ("Key", "Id", "AgencyId", "TopicId", "GenreId", "PublishedOn", "Title", "DocumentNumber", "IndexNumber", "Text", "TextComplete")
+        VALUES ($key, $id, $agency, $topic, $genre, $published, $title, $number, $index, $text, $complete)
+        """;
+
+    internal static readonly string[] InsertRowParameters = ["$key", "$id", "$agency", "$topic", "$genre", "$published", "$title", "$number", "$index", "$text", "$complete"];
+
+    /// <summary>Sets the parameters of <see cref="InsertRowSql"/> for one entry.</summary>
+    internal static void SetRow(SqliteCommand insert, LocalSearchEntry entry)
+    {
+        var item = entry.Item;
+        var p = insert.Parameters;
+        p["$key"].Value = entry.Key;
+        p["$id"].Value = item.Id;
+        p["$agency"].Value = item.AgencyId;
+        p["$topic"].Value = (object?)item.TopicCategoryId ?? DBNull.Value;
+        p["$genre"].Value = (object?)item.GenreCategoryId ?? DBNull.Value;
+        p["$published"].Value = item.PublishedOn is { } day ? day.DayNumber : (object)DBNull.Value;
+        p["$title"].Value = item.Title;
+        p["$number"].Value = (object?)item.DocumentNumber ?? DBNull.Value;
+        p["$index"].Value = (object?)item.IndexNumber ?? DBNull.Value;
+        // UTF-16: two bytes a Chinese character instead of UTF-8's three, and read back without decoding.
+        p["$text"].Value = System.Text.Encoding.Unicode.GetBytes(entry.Text.Text);
+        p["$complete"].Value = entry.Text.Complete ? 1 : 0;
+    }
+
+    /// <summary>What the index holds for one published item: its FTS5 terms and what a result shows.</summary>
+    internal LocalSearchEntry EntryOf(CatalogItem item)
+    {
+        var document = CatalogSearchDocument.From(item);
+        return new LocalSearchEntry(document.Key, CatalogSearchIndex.SqliteTerms(document), item, SnippetSource.Of(CatalogSearchRow.SnippetText(item.Summary, item.Mode, item.Body), SnippetChars));
+    }
+
+    /// <summary>The names a result shows (agencies and categories) by id, as PostgreSQL holds them now (or in the caller's snapshot).</summary>
+    internal static async Task<Dictionary<Guid, string>> NamesAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """SELECT "Id", "Name" FROM "Agencies" UNION ALL SELECT "Id", "Name" FROM "CatalogCategories" """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names[reader.GetGuid(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
+    /// <summary>Replaces the names table of an index file.</summary>
+    internal static async Task WriteNamesAsync(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)
+    {
+        await using (var clear = Command(connection, transaction, """DELETE FROM "CatalogSearchNames" """))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = Command(connection, transaction, """INSERT INTO "CatalogSearchNames" ("Id", "Name") VALUES ($id, $name)""", "$id", "$name");
+        foreach (var (id, name) in names)
+        {
+            insert.Parameters["$id"].Value = id;
+            insert.Parameters["$name"].Value = name;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The names table of an index file.</summary>
+    internal static async Task<Dictionary<Guid, string>> ReadNamesAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(ConnectionStringOf(file));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, """SELECT "Id", "Name" FROM "CatalogSearchNames" """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names[reader.GetGuid(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The rows of a page of keys from the local index (in the lookup's read transaction), with the names the node
+    /// holds: everything a result shows, the snippet text only as far as the index keeps it.
+    /// </summary>
+    public static async Task<IReadOnlyList<CatalogSearchRow>> RowsAsync(LocalSearchLease lease, SqliteTransaction? transaction, IReadOnlyList<long> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var names = lease.Store.Names;
+        await using var command = Command(lease.Connection, transaction, """
+            SELECT "Key", "Id", "AgencyId", "TopicId", "GenreId", "PublishedOn", "Title", "DocumentNumber", "IndexNumber", "Text", "TextComplete"
+            FROM "CatalogSearchRows" WHERE "Key" IN (
+            """ + string.Join(", ", keys.Select(k => k.ToString(CultureInfo.InvariantCulture))) + ")");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<CatalogSearchRow>(keys.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            string? Name(int i) => reader.IsDBNull(i) ? null : names.GetValueOrDefault(reader.GetGuid(i));
+            var agency = reader.GetGuid(2);
+            rows.Add(new CatalogSearchRow(
+                reader.GetGuid(1),
+                reader.GetInt64(0),
+                Text(8),
+                reader.GetString(6),
+                Text(7),
+                agency,
+                names.GetValueOrDefault(agency),
+                Name(3),
+                Name(4),
+                reader.IsDBNull(5) ? null : DateOnly.FromDayNumber(reader.GetInt32(5)),
+                new SnippetSource(System.Text.Encoding.Unicode.GetString((byte[])reader.GetValue(9)), reader.GetInt32(10) == 1)));
+        }
+
+        return rows;
+    }
+
+    private long _textsRead;
+
+    /// <summary>Searches from the local index that read some result's whole snippet text from PostgreSQL (for the log and the ADR's figures).</summary>
+    public long TextsRead => Interlocked.Read(ref _textsRead);
+
+    internal void ReadTexts() => Interlocked.Increment(ref _textsRead);
 
     public long Served => Interlocked.Read(ref _served);
 
@@ -147,8 +317,8 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
     /// <summary>
     /// An open connection to the serving local index for one search, without a PostgreSQL statement: the search looks
-    /// up its page locally, reads the page's rows together with the change log's head (one round trip,
-    /// <see cref="CatalogSearchIndex.RowsAsync(GongkaiDbContext, IReadOnlyList{long}, bool, CancellationToken)"/>) and
+    /// up its page and the page's rows locally (<see cref="RowsAsync"/>), reads the change log's head (one round trip,
+    /// <see cref="CatalogSearchIndex.LogHeadAsync(GongkaiDbContext, IReadOnlyCollection{Guid}, CancellationToken)"/>) and
     /// asks <see cref="CheckAsync"/> whether the lookup had every change. Null when there is no usable index (the
     /// caller searches PostgreSQL).
     /// </summary>
@@ -185,8 +355,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 
     /// <summary>
-    /// Judges a lookup made through <paramref name="lease"/> by the change log's head read after it (in the batch that
-    /// fetched the page's rows). The head is read after the search began, so every change committed before the search
+    /// Judges a lookup made through <paramref name="lease"/> by the change log's head read after it. The head is read after the search began, so every change committed before the search
     /// is at or below it: a lookup made at that Seq is <see cref="LocalSearchCheck.Current"/>. A head past the lease's
     /// Seq is caught up here (with <paramref name="catchUp"/>) and the caller looks up again
     /// (<see cref="LocalSearchCheck.CaughtUp"/>); on that second look the index holds everything up to the first head,
@@ -319,31 +488,56 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
             var keys = await db.Database.SqlQuery<long>($"""SELECT DISTINCT "Key" AS "Value" FROM "CatalogSearchChanges" WHERE "Seq" > {applied} AND "Seq" <= {newest}""")
                 .ToListAsync(cancellationToken);
-            var documents = new Dictionary<long, CatalogSearchDocument>();
+            var entries = new Dictionary<long, LocalSearchEntry>();
             await foreach (var item in ItemsAsync(db, keys, cancellationToken))
             {
-                documents[item.SearchKey!.Value] = CatalogSearchDocument.From(item);
+                entries[item.SearchKey!.Value] = EntryOf(item);
             }
+
+            // A rename is logged (CatalogSearchIndex.NamesChanged); a new agency or category is not: an item that
+            // names one the node does not know reads the names again too.
+            var known = store.Names;
+            var names = keys.Contains(CatalogSearchIndex.NamesChanged)
+                || entries.Values.Any(e => !known.ContainsKey(e.Item.AgencyId) || (e.Item.TopicCategoryId is { } t && !known.ContainsKey(t)) || (e.Item.GenreCategoryId is { } g && !known.ContainsKey(g)))
+                ? await NamesAsync(db, cancellationToken) : null;
 
             await using var connection = new SqliteConnection(store.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var delete = Command(connection, transaction, """DELETE FROM "CatalogSearch" WHERE rowid = $key""", "$key");
+            await using var deleteRow = Command(connection, transaction, """DELETE FROM "CatalogSearchRows" WHERE "Key" = $key""", "$key");
             await using var insert = Command(connection, transaction, """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""", "$key", "$terms");
+            await using var insertRow = Command(connection, transaction, InsertRowSql, InsertRowParameters);
             foreach (var key in keys)
             {
                 delete.Parameters["$key"].Value = key;
                 await delete.ExecuteNonQueryAsync(cancellationToken);
-                if (documents.TryGetValue(key, out var document))
+                deleteRow.Parameters["$key"].Value = key;
+                await deleteRow.ExecuteNonQueryAsync(cancellationToken);
+                if (entries.TryGetValue(key, out var entry))
                 {
                     insert.Parameters["$key"].Value = key;
-                    insert.Parameters["$terms"].Value = CatalogSearchIndex.SqliteTerms(document);
+                    insert.Parameters["$terms"].Value = entry.Terms;
                     await insert.ExecuteNonQueryAsync(cancellationToken);
+                    SetRow(insertRow, entry);
+                    await insertRow.ExecuteNonQueryAsync(cancellationToken);
                 }
+            }
+
+            if (names is not null)
+            {
+                await WriteNamesAsync(connection, transaction, names, cancellationToken);
             }
 
             await SetAppliedAsync(connection, transaction, newest, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+
+            // The names first: a search that sees the new Seq sees the names it brought.
+            if (names is not null)
+            {
+                store.Names = names;
+            }
+
             store.AppliedSeq = newest;
         }
         finally
@@ -354,7 +548,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
     /// <summary>
     /// The published items (all, or those with the given search keys) in search-key order, with only the columns
-    /// <see cref="CatalogSearchDocument.From"/> reads: one streamed statement on the context's connection and in its
+    /// <see cref="CatalogSearchDocument.From"/> and a result (<see cref="RowsCreate"/>) read: one streamed statement on the context's connection and in its
     /// transaction, without EF's materialisation (a third of the build's reading time).
     /// </summary>
     internal static async IAsyncEnumerable<CatalogItem> ItemsAsync(GongkaiDbContext db, IReadOnlyList<long>? keys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -369,7 +563,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
         command.CommandText = """
-            SELECT "Id", "AgencyId", "SearchKey", "Title", "DocumentNumber", "IndexNumber", "Summary", "Keywords", "Body", "Mode", "TopicCategoryId", "GenreCategoryId"
+            SELECT "Id", "AgencyId", "SearchKey", "Title", "DocumentNumber", "IndexNumber", "Summary", "Keywords", "Body", "Mode", "TopicCategoryId", "GenreCategoryId", "PublishedOn"
             FROM "CatalogItems" WHERE "SearchKey" IS NOT NULL
             """ + (keys is null ? "" : """ AND "SearchKey" = ANY (@keys)""") + """ ORDER BY "SearchKey" """;
         if (keys is not null)
@@ -397,6 +591,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
                 Mode = (Gongkai.Catalog.DisclosureMode)reader.GetInt32(9),
                 TopicCategoryId = reader.IsDBNull(10) ? null : reader.GetGuid(10),
                 GenreCategoryId = reader.IsDBNull(11) ? null : reader.GetGuid(11),
+                PublishedOn = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12),
                 Publisher = "",
                 DraftedByName = "",
             };
@@ -437,14 +632,15 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
     internal IEnumerable<string> Files() => Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, FilePrefix + "*.db") : [];
 
-    /// <summary>Reads a file's meta row: (generation, applied Seq), or null when it is not a complete index.</summary>
+    /// <summary>Reads a file's meta row: (generation, applied Seq), or null when it is not a complete index of this <see cref="Format"/>.</summary>
     internal static async Task<(Guid Generation, long AppliedSeq)?> MetaAsync(string file, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = new SqliteConnection(ConnectionStringOf(file));
             await connection.OpenAsync(cancellationToken);
-            await using var command = Command(connection, null, """SELECT "Generation", "AppliedSeq" FROM "LocalIndex" WHERE "Complete" = 1""");
+            await using var command = Command(connection, null, """SELECT "Generation", "AppliedSeq" FROM "LocalIndex" WHERE "Complete" = 1 AND "Format" = $format""", "$format");
+            command.Parameters["$format"].Value = Format;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -464,13 +660,13 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     }
 
     /// <summary>Starts serving from a complete file; the one served before is deleted when its readers are done.</summary>
-    internal void Serve(string file, Guid generation, long appliedSeq)
+    internal void Serve(string file, Guid generation, long appliedSeq, IReadOnlyDictionary<Guid, string> names)
     {
         Store? previous;
         lock (_sync)
         {
             previous = _current;
-            _current = new Store(file, ConnectionStringOf(file), generation, Delete) { AppliedSeq = appliedSeq };
+            _current = new Store(file, ConnectionStringOf(file), generation, Delete) { AppliedSeq = appliedSeq, Names = names };
             _building = false;
             _built.TrySetResult();
         }
@@ -535,6 +731,11 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
 
     public void Dispose()
     {
+        if (Enabled)
+        {
+            LogServed(logger, Served, TextsRead, FellBack);
+        }
+
         _apply.Dispose();
         lock (_sync)
         {
@@ -542,6 +743,9 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
             _folderLock = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local search index: {Served} searches answered from it, {TextsRead} of them read a snippet text from PostgreSQL; {FellBack} answered by PostgreSQL's own search.")]
+    private static partial void LogServed(ILogger logger, long served, long textsRead, long fellBack);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The old search index file {Path} could not be deleted yet.")]
     private static partial void LogNotDeleted(ILogger logger, Exception exception, string path);
@@ -554,6 +758,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     {
         private readonly Lock _sync = new();
         private long _appliedSeq;
+        private IReadOnlyDictionary<Guid, string> _names = new Dictionary<Guid, string>();
         private int _readers;
         private bool _retired;
 
@@ -608,6 +813,13 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         public string ConnectionString { get; } = connectionString;
 
         public Guid Generation { get; } = generation;
+
+        /// <summary>The names a result shows (agencies, categories) by id, as of <see cref="AppliedSeq"/> at least; replaced whole.</summary>
+        public IReadOnlyDictionary<Guid, string> Names
+        {
+            get => Volatile.Read(ref _names);
+            set => Volatile.Write(ref _names, value);
+        }
 
         public long AppliedSeq
         {
@@ -726,7 +938,7 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
             if (adopted is null && await LocalSearchIndex.MetaAsync(file, cancellationToken) is { } meta && meta.Generation == generation && meta.AppliedSeq <= newest)
             {
                 adopted = file;
-                index.Serve(file, meta.Generation, meta.AppliedSeq);
+                index.Serve(file, meta.Generation, meta.AppliedSeq, await LocalSearchIndex.ReadNamesAsync(file, cancellationToken));
                 LogAdopted(logger, file, meta.AppliedSeq);
                 continue;
             }
@@ -777,20 +989,21 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
             await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
             var (generation, newest) = await LocalSearchIndex.LogHeadAsync(db, cancellationToken);
             var total = await db.CatalogItems.LongCountAsync(i => i.SearchKey != null, cancellationToken);
+            var names = await LocalSearchIndex.NamesAsync(db, cancellationToken);
             index.Building(0, total);
             LogBuilding(logger, file, total);
 
             await using var connection = new SqliteConnection(LocalSearchIndex.ConnectionStringOf(file, create: true));
             await connection.OpenAsync(cancellationToken);
-            foreach (var statement in (string[])["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -65536", .. CatalogSearchSchema.SqliteCreate,
-                """CREATE TABLE "LocalIndex" ("Generation" TEXT NOT NULL, "AppliedSeq" INTEGER NOT NULL, "Complete" INTEGER NOT NULL)""", .. BulkLoad])
+            foreach (var statement in (string[])["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -65536", .. CatalogSearchSchema.SqliteCreate, .. LocalSearchIndex.RowsCreate,
+                """CREATE TABLE "LocalIndex" ("Generation" TEXT NOT NULL, "AppliedSeq" INTEGER NOT NULL, "Complete" INTEGER NOT NULL, "Format" INTEGER NOT NULL)""", .. BulkLoad])
             {
                 await ExecuteAsync(connection, statement, cancellationToken);
             }
 
-            var batches = Channel.CreateBounded<Task<(long Key, string Terms)[]>>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+            var batches = Channel.CreateBounded<Task<LocalSearchEntry[]>>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reading = ReadAsync(db, batches.Writer, index.BatchSize, stop.Token);
+            var reading = ReadAsync(db, index, batches.Writer, stop.Token);
             long items = 0;
             var waited = TimeSpan.Zero;
             var lastReport = started;
@@ -799,16 +1012,20 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                 await using var insert = LocalSearchIndex.Command(connection, transaction, """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""", "$key", "$terms");
                 insert.Prepare();
+                await using var insertRow = LocalSearchIndex.Command(connection, transaction, LocalSearchIndex.InsertRowSql, LocalSearchIndex.InsertRowParameters);
+                insertRow.Prepare();
                 while (await batches.Reader.WaitToReadAsync(stop.Token))
                 {
                     var waiting = clock.GetTimestamp();
                     var batch = await await batches.Reader.ReadAsync(stop.Token);
                     waited += clock.GetElapsedTime(waiting);
-                    foreach (var (key, terms) in batch)
+                    foreach (var entry in batch)
                     {
-                        insert.Parameters["$key"].Value = key;
-                        insert.Parameters["$terms"].Value = terms;
+                        insert.Parameters["$key"].Value = entry.Key;
+                        insert.Parameters["$terms"].Value = entry.Terms;
                         insert.ExecuteNonQuery();
+                        LocalSearchIndex.SetRow(insertRow, entry);
+                        insertRow.ExecuteNonQuery();
                     }
 
                     items += batch.Length;
@@ -821,6 +1038,7 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
                 }
 
                 await reading;
+                await LocalSearchIndex.WriteNamesAsync(connection, transaction, names, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch
@@ -832,7 +1050,7 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
 
             var loaded = clock.GetElapsedTime(started);
             foreach (var statement in (string[])[.. Served, "PRAGMA synchronous = FULL",
-                "INSERT INTO \"LocalIndex\" VALUES ('" + generation.ToString() + "', " + newest.ToString(CultureInfo.InvariantCulture) + ", 1)",
+                "INSERT INTO \"LocalIndex\" VALUES ('" + generation.ToString() + "', " + newest.ToString(CultureInfo.InvariantCulture) + ", 1, " + LocalSearchIndex.Format.ToString(CultureInfo.InvariantCulture) + ")",
                 "PRAGMA journal_mode = WAL"])
             {
                 await ExecuteAsync(connection, statement, cancellationToken);
@@ -840,7 +1058,7 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
 
             await connection.CloseAsync();
             await read.CommitAsync(cancellationToken);
-            index.Serve(file, generation, newest);
+            index.Serve(file, generation, newest, names);
             var seconds = clock.GetElapsedTime(started).TotalSeconds;
             LogBuilt(logger, items, seconds, items * 60 / Math.Max(seconds, 0.001), new FileInfo(file).Length, loaded.TotalSeconds, waited.TotalSeconds, seconds - loaded.TotalSeconds);
         }
@@ -855,8 +1073,9 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
     /// The build's producer: streams the published items and hands each batch to the thread pool to be tokenised,
     /// writing the batch's task to the channel in key order (the channel's bound is the build's memory).
     /// </summary>
-    private static async Task ReadAsync(GongkaiDbContext db, ChannelWriter<Task<(long Key, string Terms)[]>> batches, int batchSize, CancellationToken cancellationToken)
+    private static async Task ReadAsync(GongkaiDbContext db, LocalSearchIndex index, ChannelWriter<Task<LocalSearchEntry[]>> batches, CancellationToken cancellationToken)
     {
+        var batchSize = index.BatchSize;
         try
         {
             var batch = new List<CatalogItem>(batchSize);
@@ -865,14 +1084,14 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
                 batch.Add(item);
                 if (batch.Count == batchSize)
                 {
-                    await batches.WriteAsync(TermsAsync(batch, cancellationToken), cancellationToken);
+                    await batches.WriteAsync(EntriesAsync(index, batch, cancellationToken), cancellationToken);
                     batch = new List<CatalogItem>(batchSize);
                 }
             }
 
             if (batch.Count > 0)
             {
-                await batches.WriteAsync(TermsAsync(batch, cancellationToken), cancellationToken);
+                await batches.WriteAsync(EntriesAsync(index, batch, cancellationToken), cancellationToken);
             }
 
             batches.Complete();
@@ -884,8 +1103,8 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         }
     }
 
-    private static Task<(long Key, string Terms)[]> TermsAsync(List<CatalogItem> batch, CancellationToken cancellationToken) =>
-        Task.Run(() => batch.Select(i => (i.SearchKey!.Value, CatalogSearchIndex.SqliteTerms(CatalogSearchDocument.From(i)))).ToArray(), cancellationToken);
+    private static Task<LocalSearchEntry[]> EntriesAsync(LocalSearchIndex index, List<CatalogItem> batch, CancellationToken cancellationToken) =>
+        Task.Run(() => batch.Select(index.EntryOf).ToArray(), cancellationToken);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string statement, CancellationToken cancellationToken)
     {
@@ -929,3 +1148,6 @@ internal sealed class LocalSearchIndexHealthCheck(LocalSearchIndex index) : IHea
         return Task.FromResult(HealthCheckResult.Healthy(text));
     }
 }
+
+/// <summary>One published item as the local index holds it: its FTS5 terms, the item's shown fields and the start of its snippet text.</summary>
+internal sealed record LocalSearchEntry(long Key, string Terms, CatalogItem Item, SnippetSource Text);

@@ -136,4 +136,41 @@ public class SearchTextTests
     {
         SearchText.Snippet("第一段。\n第二段。", ["拆迁"], length: 10).ShouldBe("第一段。 第二段。");
     }
+
+    [Fact]
+    public void A_snippet_from_the_start_of_a_text_is_the_whole_texts_or_none()
+    {
+        // The start of the text decides the snippet when the window lies well inside it; otherwise it says it cannot.
+        var text = "拆迁补偿" + new string('甲', 300) + "低保";
+        var start = SnippetSource.Of(text, 200);
+        (start.Text.Length, start.Complete).ShouldBe((200, false));
+
+        SearchText.Snippet(start, ["拆迁"], length: 120).ShouldBe(SearchText.Snippet(text, ["拆迁"], length: 120));
+        SearchText.Snippet(start, ["低保"], length: 120).ShouldBeNull("the first match is beyond the start kept");
+        SearchText.Snippet(start, ["乙"], length: 120).ShouldBeNull("no match in the start: there may be one further on");
+        SearchText.Snippet(SnippetSource.Of(text, 1000), ["乙"], length: 120).ShouldBe(SearchText.Snippet(text, ["乙"], length: 120));
+        SnippetSource.Of(" 第一段。\n\n第二段。 ", 100).ShouldBe(new SnippetSource("第一段。 第二段。", true));
+        SnippetSource.Of("甲😀", 2).ShouldBe(new SnippetSource("甲", false), "never half a surrogate pair");
+    }
+
+    [Fact]
+    public void Every_snippet_from_the_start_of_a_text_is_the_whole_texts_when_it_is_given()
+    {
+        // Word runs that a cut could split ("12" of "123"), whitespace runs, surrogate pairs and markup characters.
+        var alphabet = "低保拆迁号第条，。 \n0123456789ab<&😀".EnumerateRunes().Select(r => r.ToString()).ToArray();
+        var texts = Gen.ArrayOf(Gen.Elements(alphabet)).Select(parts => string.Concat(parts));
+        var queries = Gen.Elements("低保", "拆", "12", "12号", "ab", "第3条", "😀", "<&", "a 低");
+        var decided = 0;
+        var property = Prop.ForAll(texts.ToArbitrary(), queries.ToArbitrary(), Gen.Zip(Gen.Choose(0, 200), Gen.Choose(10, 40)).ToArbitrary(), (text, query, cut) =>
+        {
+            var (keep, length) = cut;
+            var tokens = SearchText.ParseQuery(query).Tokens;
+            var snippet = SearchText.Snippet(SnippetSource.Of(text, keep), tokens, length);
+            decided += snippet is null ? 0 : 1;
+            return snippet is null || snippet == SearchText.Snippet(text, tokens, length);
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+        decided.ShouldBeGreaterThan(0);
+    }
 }

@@ -89,6 +89,24 @@ public class AgencyAdminTests
         var edited = await admin.GetPageAsync(edit);
         edited.QuerySelector("#Phone")!.GetAttribute("value").ShouldBe("13912345678");
         edited.QuerySelectorAll("#Channels input[checked]").Select(i => i.GetAttribute("value")).ShouldBe(["InPerson", "Online"]);
+        (await NamesChangedAsync(app, provider)).ShouldBe(0, "search results show the name only: other fields leave the search change log alone");
+
+        // A rename: search results show the agency's name, so every node's search index must read the names again (ADR 0014).
+        await admin.SubmitAsync(edited, edit, new Dictionary<string, string> { ["Name"] = "城关镇人民政府办公室" }, formSelector: "#agency-form");
+        (await admin.GetPageAsync(edit)).QuerySelector("#Name")!.GetAttribute("value").ShouldBe("城关镇人民政府办公室");
+        (await NamesChangedAsync(app, provider)).ShouldBe(provider == DatabaseProviders.Sqlite ? 0 : 1, "PostgreSQL's search change log records the rename; SQLite reads names with the rows");
+    }
+
+    private static async Task<int> NamesChangedAsync(GongkaiApp app, string provider)
+    {
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            return 0;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        return await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "CatalogSearchChanges" WHERE "Key" = {Gongkai.Data.Catalog.CatalogSearchIndex.NamesChanged}""").SingleAsync();
     }
 
     [Fact]

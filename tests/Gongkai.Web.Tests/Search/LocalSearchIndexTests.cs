@@ -40,7 +40,8 @@ public class LocalSearchIndexTests
     {
         await using var sqlite = await CreateAsync(DatabaseProviders.Sqlite);
         await using var postgres = await CreateAsync(DatabaseProviders.PostgreSql);
-        await using var app = await ServingAppAsync(postgres);
+        // The index keeps 8 characters of each snippet text: some snippets come from it, the others from PostgreSQL.
+        await using var app = await ServingAppAsync(postgres, snippetChars: 8);
         var local = app.Services.GetRequiredService<LocalSearchIndex>();
 
         foreach (var (name, request, expected) in SearchProviderTests.Cases)
@@ -54,10 +55,14 @@ public class LocalSearchIndexTests
             onSqlite.Items.Select(h => h.Id).ShouldBe(expected.Select(IdOf), $"SQLite: {name}");
             foreach (var (provider, result) in new[] { ("local index", onLocal), ("PostgreSQL fallback", onFallback) })
             {
-                result.Items.Select(h => (h.Id, h.MatchedIn)).ShouldBe(onSqlite.Items.Select(h => (h.Id, h.MatchedIn)), $"{provider}: {name}");
+                // Every field a result shows: title, 文号, 索引号, agency, categories, date, highlights and snippet.
+                result.Items.ShouldBe(onSqlite.Items, $"{provider}: {name}");
                 (result.Total, result.TotalIsCapped, result.PageCount).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount), $"{provider}: {name}");
             }
         }
+
+        local.TextsRead.ShouldBeGreaterThan(0, "some snippets lay beyond the 8 characters kept");
+        local.TextsRead.ShouldBeLessThan(local.Served, "others did not");
     }
 
     [Fact]
@@ -76,6 +81,15 @@ public class LocalSearchIndexTests
         await PublishAsync(first, IdOf(201), IdOf(200), "关于开展秸秆禁烧和垃圾清运巡查的通知", version: 2);
         (await IdsAsync(second, "秸秆")).ShouldBe([IdOf(201)]);
         (await IdsAsync(second, "垃圾")).ShouldBe([IdOf(201)]);
+        var shown = (await SearchAsync(second, new SearchRequest("秸秆"))).Items.Single();
+        (shown.Title, shown.TitleHtml, shown.Agency, shown.IndexNumber, shown.PublishedOn).ShouldBe(
+            ("关于开展秸秆禁烧和垃圾清运巡查的通知", "关于开展<mark>秸秆</mark>禁烧和垃圾清运巡查的通知", "示范县人民政府办公室", item.IndexNumber, new DateOnly(2024, 6, 17)));
+
+        // The agency is renamed on the first node: the second shows the new name on its next search, on every result.
+        await RenameAgencyAsync(first, Government, "示范县人民政府办公室（政务公开办）");
+        (await SearchAsync(second, new SearchRequest("秸秆"))).Items.Single().Agency.ShouldBe("示范县人民政府办公室（政务公开办）");
+        (await SearchAsync(second, new SearchRequest("低保"))).Items.Select(h => h.Agency).ShouldBe(["示范县教育局", "示范县人民政府办公室（政务公开办）", "示范县人民政府办公室（政务公开办）", "示范县人民政府办公室（政务公开办）"]);
+        (await SearchAsync(first, new SearchRequest("秸秆"))).Items.Single().Agency.ShouldBe("示范县人民政府办公室（政务公开办）");
 
         // Withdrawn on the second node: neither finds it.
         await WithdrawAsync(second, IdOf(201));
@@ -104,7 +118,21 @@ public class LocalSearchIndexTests
         await PublishAsync(first, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
         await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 4);
         await ShouldFindAsync(second, "秸秆", [IdOf(200)], trips: 1);
-        second.Services.GetRequiredService<LocalSearchIndex>().FellBack.ShouldBe(0);
+
+        // The only statement is the log's head: what the results show comes from the node's index.
+        var (_, sent) = await RoundTripsAsync(() => IdsAsync(second, "低保"));
+        sent.ShouldBe([CatalogSearchIndex.LogHeadSql]);
+
+        // A snippet beyond the start of the text the index keeps: the item's text is read in the same batch as the head.
+        var body = "各乡镇要落实巡查责任。" + string.Concat(Enumerable.Repeat("加强日常巡查，", 60)) + "发现焚烧秸秆的及时制止。";
+        await PublishAsync(first, IdOf(202), IdOf(202), "关于加强农村环境巡查的通知", version: 1, body);
+        await ShouldFindAsync(second, "焚烧", [IdOf(202)], trips: 4);
+        var (found, trips) = await RoundTripsAsync(() => SearchAsync(second, new SearchRequest("焚烧")));
+        trips.Count.ShouldBe(1);
+        found.Items.Single().SnippetHtml.ShouldBe(SearchText.Snippet(CatalogSearchRow.SnippetText(null, DisclosureMode.Proactive, body), SearchText.ParseQuery("焚烧").Tokens));
+        found.Items.Single().SnippetHtml.ShouldEndWith("发现<mark>焚烧</mark>秸秆的及时制止。");
+        var local = second.Services.GetRequiredService<LocalSearchIndex>();
+        (local.FellBack, local.TextsRead).ShouldBe((0L, 2L));
     }
 
     [Fact]
@@ -290,10 +318,15 @@ public class LocalSearchIndexTests
     /// An app on the database whose local index is built and serving; built in batches of three items, so that even
     /// the fixture's few items pass through several batches of the build's tokenising channel.
     /// </summary>
-    private static async Task<GongkaiApp> ServingAppAsync(TestDatabase database, string? folder = null)
+    private static async Task<GongkaiApp> ServingAppAsync(TestDatabase database, string? folder = null, int? snippetChars = null)
     {
         var app = new GongkaiApp(database, demo: false);
         app.Settings["Search:LocalIndex:BatchSize"] = "3";
+        if (snippetChars is not null)
+        {
+            app.Settings["Search:LocalIndex:SnippetChars"] = snippetChars.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (folder is not null)
         {
             app.Settings["Search:LocalIndex:Path"] = folder;
@@ -354,7 +387,7 @@ public class LocalSearchIndexTests
     }
 
     /// <summary>What <c>CatalogPublishing.PublishAsync</c> does to the data: the previous version leaves the index, this one enters it.</summary>
-    private static async Task<CatalogItem> PublishAsync(GongkaiApp node, Guid id, Guid series, string title, int version)
+    private static async Task<CatalogItem> PublishAsync(GongkaiApp node, Guid id, Guid series, string title, int version, string body = "各乡镇要落实巡查责任。")
     {
         await using var scope = node.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
@@ -377,7 +410,7 @@ public class LocalSearchIndexTests
             Status = CatalogStatus.Published,
             Title = title,
             Publisher = "示范县人民政府办公室",
-            Body = "各乡镇要落实巡查责任。",
+            Body = body,
             Mode = DisclosureMode.Proactive,
             FormedOn = day,
             PublishedOn = day,
@@ -390,6 +423,18 @@ public class LocalSearchIndexTests
         await CatalogSearchIndex.AddAsync(db, CatalogSearchDocument.From(item));
         await transaction.CommitAsync();
         return item;
+    }
+
+    /// <summary>What the agency page does on a rename (AgencyAdminTests checks that the page logs it).</summary>
+    private static async Task RenameAgencyAsync(GongkaiApp node, Guid agencyId, string name)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await CatalogSearchIndex.LogNamesChangedAsync(db);
+        (await db.Agencies.SingleAsync(a => a.Id == agencyId)).Name = name;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     private static async Task WithdrawAsync(GongkaiApp node, Guid id)
