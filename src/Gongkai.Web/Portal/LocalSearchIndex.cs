@@ -16,7 +16,10 @@ public sealed class LocalSearchIndexOptions
 {
     public const string Section = "Search:LocalIndex";
 
-    /// <summary>On PostgreSQL, search from the node's local index (default); false: always the database's own search.</summary>
+    /// <summary>
+    /// On PostgreSQL, keep and search the node's local index (default). False: this node answers no public search
+    /// (PostgreSQL keeps no search index of its own, ADR 0014), e.g. a node that serves staff only.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
@@ -41,8 +44,9 @@ public sealed record LocalSearchIndexState(bool Serving, bool Building, long Ite
 /// of the SQLite provider, derived from PostgreSQL and disposable. Built in the background into a new file
 /// (<see cref="LocalSearchIndexBuilder"/>) and swapped in when complete; before every search brought up to date from
 /// PostgreSQL's change log (<see cref="CatalogSearchSchema.PostgresChangesCreate"/>), so a search on any node finds what
-/// any node published. While there is no usable index, <see cref="OpenAsync"/> answers null and the search asks
-/// PostgreSQL itself; any failure of the file does the same and starts a rebuild.
+/// any node published. While there is no usable index, <see cref="OpenAsync"/> answers null and the search says it is
+/// unavailable, with the build's progress (<see cref="UnavailableText"/>); any failure of the file does the same and
+/// starts a rebuild. PostgreSQL keeps no search index to fall back on (ADR 0014 "No PostgreSQL fallback search").
 /// </summary>
 public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment, ILogger<LocalSearchIndex> logger) : IDisposable
 {
@@ -62,7 +66,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     private FileStream? _folderLock;
     private bool _folderInUse;
 
-    /// <summary>Searches answered from the local index and from PostgreSQL's own search (for tests and the log).</summary>
+    /// <summary>Searches answered from the local index and searches it could not answer (for tests and the log).</summary>
     private long _served;
     private long _fellBack;
 
@@ -90,6 +94,24 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
                 return new LocalSearchIndexState(current is not null, _building, Interlocked.Read(ref _builtItems), _total, current?.AppliedSeq ?? 0, _folderInUse);
             }
         }
+    }
+
+    /// <summary>
+    /// What a search tells the person while <paramref name="local"/> cannot answer (null: no local index on this node):
+    /// that search is unavailable, why, and how far the build has got. One text for the portal page and the API.
+    /// </summary>
+    public static string UnavailableText(LocalSearchIndex? local)
+    {
+        var state = local?.State;
+        return state switch
+        {
+            null => "本节点未启用检索索引，暂时无法检索。",
+            { FolderInUse: true } => "本节点检索索引不可用（索引目录已由本机另一进程使用），暂时无法检索。",
+            { Building: true, Total: > 0 } => string.Create(CultureInfo.InvariantCulture,
+                $"本节点检索索引建立中（已完成 {state.Items * 100 / state.Total}%，{state.Items:N0} / {state.Total:N0} 条），暂时无法检索，请稍后再试。"),
+            _ when local is { Enabled: false } => "本节点未启用检索索引，暂时无法检索。",
+            _ => "本节点检索索引尚未就绪，暂时无法检索，请稍后再试。",
+        };
     }
 
     /// <summary>
@@ -150,7 +172,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     /// up its page locally, reads the page's rows together with the change log's head (one round trip,
     /// <see cref="CatalogSearchIndex.RowsAsync(GongkaiDbContext, IReadOnlyList{long}, bool, CancellationToken)"/>) and
     /// asks <see cref="CheckAsync"/> whether the lookup had every change. Null when there is no usable index (the
-    /// caller searches PostgreSQL).
+    /// search is unavailable).
     /// </summary>
     public async Task<LocalSearchLease?> OpenAsync(CancellationToken cancellationToken)
     {
@@ -191,8 +213,8 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
     /// Seq is caught up here (with <paramref name="catchUp"/>) and the caller looks up again
     /// (<see cref="LocalSearchCheck.CaughtUp"/>); on that second look the index holds everything up to the first head,
     /// so it is current whatever the head says by then. Another generation, a head behind the index or a failing
-    /// write make the index <see cref="LocalSearchCheck.Unusable"/>: the search answers from PostgreSQL and the index
-    /// is rebuilt.
+    /// write make the index <see cref="LocalSearchCheck.Unusable"/>: the search is unavailable until the index is
+    /// rebuilt.
     /// </summary>
     public async Task<LocalSearchCheck> CheckAsync(GongkaiDbContext db, LocalSearchLease lease, CatalogSearchLogHead head, bool catchUp, CancellationToken cancellationToken)
     {
@@ -249,7 +271,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         return null;
     }
 
-    /// <summary>A search that failed on the local index: it answers from PostgreSQL, and the index is rebuilt.</summary>
+    /// <summary>A search that failed on the local index: searches are unavailable until the index is rebuilt.</summary>
     public void Failed(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -280,7 +302,7 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         }
 
 #pragma warning disable CA2254 // The message is one of a few fixed templates of this class.
-        logger.LogWarning(exception, "Search answers from PostgreSQL and the index is rebuilt: " + message, first, second);
+        logger.LogWarning(exception, "Search is unavailable on this node until its local index is rebuilt: " + message, first, second);
 #pragma warning restore CA2254
     }
 
@@ -626,7 +648,7 @@ public enum LocalSearchCheck
     /// <summary>The index was behind and has been caught up to the head: look up again.</summary>
     CaughtUp,
 
-    /// <summary>The index cannot be used (another database, a restored one, a failing file): ask PostgreSQL.</summary>
+    /// <summary>The index cannot be used (another database, a restored one, a failing file): search is unavailable until it is rebuilt.</summary>
     Unusable,
 }
 
@@ -680,7 +702,7 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A folder that cannot be made or written: search answers from PostgreSQL; the app itself must not stop.
+            // A folder that cannot be made or written: search is unavailable on this node; the app itself must not stop.
             LogFolderUnusable(logger, exception, index.Folder);
             return;
         }
@@ -905,27 +927,31 @@ public sealed partial class LocalSearchIndexBuilder(LocalSearchIndex index, ISer
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the existing local search index {File} (change log Seq {Seq}).")]
     private static partial void LogAdopted(ILogger logger, string file, long seq);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds the local search index folder {Folder} (its lock file {LockFile} is taken): this process neither builds nor reads a local index, and its searches answer from PostgreSQL. Give each process its own Search:LocalIndex:Path.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another process holds the local search index folder {Folder} (its lock file {LockFile} is taken): this process neither builds nor reads a local index, so it answers no searches. Give each process its own Search:LocalIndex:Path.")]
     private static partial void LogFolderInUse(ILogger logger, string folder, string lockFile);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index folder {Folder} cannot be made or written: this process neither builds nor reads a local index, and its searches answer from PostgreSQL.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index folder {Folder} cannot be made or written: this process neither builds nor reads a local index, so it answers no searches.")]
     private static partial void LogFolderUnusable(ILogger logger, Exception exception, string folder);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index could not be built; search answers from PostgreSQL. Trying again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The local search index could not be built; search is unavailable on this node. Trying again.")]
     private static partial void LogBuildFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>Reports the node's local search index in /health/ready without ever failing readiness: search works without it.</summary>
+/// <summary>
+/// Reports the node's local search index in /health/ready without ever failing readiness: without it only the public
+/// search is unavailable (and says so), while the rest of the site works; taking every node out of service during a
+/// first build would close the whole site for hours.
+/// </summary>
 internal sealed class LocalSearchIndexHealthCheck(LocalSearchIndex index) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = index.State;
-        var text = !index.Enabled ? "未启用（检索由数据库直接回答）。"
-            : state.FolderInUse ? "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"
+        var text = !index.Enabled ? "未启用，本节点不提供检索。"
+            : state.FolderInUse ? "索引目录已由本机另一进程使用，本进程不建立索引，不提供检索。"
             : state.Serving ? $"已就绪，检索由本节点索引回答（变更序号 {state.AppliedSeq}）。"
-            : state.Building ? $"正在建立：{state.Items} / {state.Total} 条，检索暂由数据库直接回答。"
-            : "尚未建立，检索暂由数据库直接回答。";
+            : state.Building ? $"正在建立：{state.Items} / {state.Total} 条，建成前检索暂不可用。"
+            : "尚未建立，建成前检索暂不可用。";
         return Task.FromResult(HealthCheckResult.Healthy(text));
     }
 }

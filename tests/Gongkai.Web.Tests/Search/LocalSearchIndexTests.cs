@@ -16,8 +16,9 @@ namespace Gongkai.Tests.Search;
 
 /// <summary>
 /// PostgreSQL search from each node's local FTS5 index (ADR 0014 "PostgreSQL search from a node-local index"): the
-/// same answers as SQLite and as PostgreSQL's own search, kept up to date across nodes by the change log, rebuilt when
-/// it belongs to another database or is damaged, swapped without disturbing searches.
+/// same answers as SQLite, kept up to date across nodes by the change log, rebuilt when it belongs to another database
+/// or is damaged, swapped without disturbing searches; while a node has no usable index its search says it is
+/// unavailable and nothing else ("No PostgreSQL fallback search").
 /// </summary>
 public class LocalSearchIndexTests
 {
@@ -36,7 +37,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task Sqlite_the_local_index_and_postgresql_fallback_give_the_same_results()
+    public async Task Sqlite_and_the_local_index_give_the_same_results_and_postgresql_alone_answers_none()
     {
         await using var sqlite = await CreateAsync(DatabaseProviders.Sqlite);
         await using var postgres = await CreateAsync(DatabaseProviders.PostgreSql);
@@ -49,14 +50,15 @@ public class LocalSearchIndexTests
             var served = local.Served;
             var onLocal = await SearchAsync(app, request);
             local.Served.ShouldBe(served + 1, $"the local index answered: {name}");
-            var onFallback = await ResultAsync(postgres, request);
+            var withoutIndex = await ResultAsync(postgres, request);
 
             onSqlite.Items.Select(h => h.Id).ShouldBe(expected.Select(IdOf), $"SQLite: {name}");
-            foreach (var (provider, result) in new[] { ("local index", onLocal), ("PostgreSQL fallback", onFallback) })
-            {
-                result.Items.Select(h => (h.Id, h.MatchedIn)).ShouldBe(onSqlite.Items.Select(h => (h.Id, h.MatchedIn)), $"{provider}: {name}");
-                (result.Total, result.TotalIsCapped, result.PageCount).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount), $"{provider}: {name}");
-            }
+            onLocal.Items.Select(h => (h.Id, h.MatchedIn)).ShouldBe(onSqlite.Items.Select(h => (h.Id, h.MatchedIn)), $"local index: {name}");
+            (onLocal.Total, onLocal.TotalIsCapped, onLocal.PageCount, onLocal.Unavailable).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount, null), $"local index: {name}");
+
+            // PostgreSQL keeps no search index of its own: without a node's local index there is no answer, and it says so.
+            (withoutIndex.IsValid, withoutIndex.Problem, withoutIndex.Unavailable).ShouldBe((false, null, "本节点未启用检索索引，暂时无法检索。"), name);
+            (withoutIndex.Items.Count, withoutIndex.Total, withoutIndex.PageCount).ShouldBe((0, 0, 0), name);
         }
     }
 
@@ -125,9 +127,11 @@ public class LocalSearchIndexTests
         next.Settings["Search:LocalIndex:Path"] = folder;
         await using (next)
         {
-            // The same folder, another database: the file found there is not served.
+            // The same folder, another database: the file found there is not served. A search before the new index
+            // serves says it is unavailable; never the other database's 4 matches.
             var local = next.Services.GetRequiredService<LocalSearchIndex>();
-            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            var early = await SearchAsync(next, new SearchRequest("低保"));
+            (early.Unavailable is null ? early.Total : -1).ShouldBeOneOf(49, -1);
             await local.WhenServingAsync();
             local.CurrentFile.ShouldNotBe(foreign);
             File.Exists(foreign).ShouldBeFalse("the foreign index is deleted");
@@ -141,7 +145,9 @@ public class LocalSearchIndexTests
             }
 
             var fellBack = local.FellBack;
-            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            var unavailable = await SearchAsync(next, new SearchRequest("低保"));
+            (unavailable.Total, unavailable.Items.Count).ShouldBe((0, 0));
+            unavailable.Unavailable.ShouldStartWith("本节点检索索引");
             local.FellBack.ShouldBe(fellBack + 1);
             await local.WhenServingAsync();
             local.CurrentFile.ShouldNotBe(served);
@@ -154,7 +160,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_damaged_index_falls_back_to_postgresql_and_is_rebuilt()
+    public async Task A_damaged_index_makes_search_unavailable_until_it_is_rebuilt()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         await using var app = await ServingAppAsync(database);
@@ -170,8 +176,9 @@ public class LocalSearchIndexTests
         var fellBack = local.FellBack;
         var answer = await SearchAsync(app, new SearchRequest("低保"));
 
-        answer.Items.Select(h => h.Id).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
-        local.FellBack.ShouldBe(fellBack + 1, "PostgreSQL answered");
+        (answer.Total, answer.Items.Count).ShouldBe((0, 0));
+        answer.Unavailable.ShouldStartWith("本节点检索索引", Case.Sensitive, "no answer rather than a wrong one");
+        local.FellBack.ShouldBe(fellBack + 1);
         await local.WhenServingAsync();
         local.CurrentFile.ShouldNotBe(damaged);
         var served = local.Served;
@@ -218,7 +225,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_searches_postgresql()
+    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_answers_no_search()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
@@ -230,16 +237,16 @@ public class LocalSearchIndexTests
             await using (second)
             {
                 // The folder's lock file is taken by the first app: the second builds nothing, deletes nothing and
-                // answers every search from PostgreSQL's own index, and says so in /health/ready.
+                // answers no search (PostgreSQL keeps no index of its own), and says so in the search and /health/ready.
                 var local = second.Services.GetRequiredService<LocalSearchIndex>();
                 local.State.FolderInUse.ShouldBeTrue();
-                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
-                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (await SearchAsync(second, new SearchRequest("低保"))).Unavailable.ShouldBe("本节点检索索引不可用（索引目录已由本机另一进程使用），暂时无法检索。");
+                (await IdsAsync(second, "低保")).ShouldBeEmpty();
                 (local.Served, local.FellBack, local.CurrentFile).ShouldBe((0L, 2L, (string?)null));
 
                 using var client = second.CreateClient();
                 var report = await client.GetFromJsonAsync<Observability.ReadinessReport>(new Uri("/health/ready", UriKind.Relative));
-                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"));
+                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，不提供检索。"));
                 Directory.GetFiles(folder, "*.db").ShouldBe([served]);
             }
 
@@ -263,7 +270,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_on_postgresql_search()
+    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_and_its_search_says_it_is_unavailable()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         var file = Path.GetTempFileName();
@@ -274,10 +281,19 @@ public class LocalSearchIndexTests
             await using (app)
             {
                 var local = app.Services.GetRequiredService<LocalSearchIndex>();
-                (await IdsAsync(app, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                const string Unavailable = "本节点检索索引尚未就绪，暂时无法检索，请稍后再试。";
+                (await SearchAsync(app, new SearchRequest("低保"))).Unavailable.ShouldBe(Unavailable);
                 (local.Served, local.FellBack, local.State.Building, local.State.FolderInUse).ShouldBe((0L, 1L, false, false));
                 using var client = app.CreateClient();
                 (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+                // The API and the portal page say the same, with 503: the request was right, this node cannot answer yet.
+                var api = await client.GetAsync(new Uri("/api/catalog/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
+                api.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                (await api.Content.ReadFromJsonAsync<Gongkai.Web.Catalog.CatalogEndpoints.SearchError>())!.Error.ShouldBe(Unavailable);
+                var page = await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
+                page.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                (await page.Content.ReadAsStringAsync()).ShouldContain("<p class=\"alert\" role=\"alert\" id=\"search-unavailable\">" + Unavailable + "</p>");
             }
         }
         finally
@@ -357,7 +373,11 @@ public class LocalSearchIndexTests
     private static async Task<CatalogItem> PublishAsync(GongkaiApp node, Guid id, Guid series, string title, int version)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        return await PublishAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), id, series, title, version);
+    }
+
+    private static async Task<CatalogItem> PublishAsync(GongkaiDbContext db, Guid id, Guid series, string title, int version)
+    {
         var day = new DateOnly(2024, 6, 17);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var previous = await db.CatalogItems.SingleOrDefaultAsync(i => i.SeriesId == series && i.Status == CatalogStatus.Published);
@@ -395,7 +415,11 @@ public class LocalSearchIndexTests
     private static async Task WithdrawAsync(GongkaiApp node, Guid id)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        await WithdrawAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), id);
+    }
+
+    private static async Task WithdrawAsync(GongkaiDbContext db, Guid id)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var item = await db.CatalogItems.SingleAsync(i => i.Id == id);
         await CatalogSearchIndex.RemoveAsync(db, item.SearchKey!.Value);
