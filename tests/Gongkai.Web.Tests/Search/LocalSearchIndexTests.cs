@@ -302,6 +302,81 @@ public class LocalSearchIndexTests
         }
     }
 
+    [Fact]
+    public async Task A_build_stopped_with_the_app_goes_on_from_its_last_commit_at_the_next_start()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql, extraTitleMatches: 45);
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        var committed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = BuildingApp(database, folder);
+
+        // The first app commits every 6 items and is stopped right after its first commit (a deploy, say).
+        first.TestServices.Add(services => services.AddSingleton(provider =>
+        {
+            var index = ActivatorUtilities.CreateInstance<LocalSearchIndex>(provider);
+            index.AfterCommit = async (items, stopping) =>
+            {
+                committed.TrySetResult(items);
+                await Task.Delay(Timeout.Infinite, stopping);
+            };
+            return index;
+        }));
+        string partial;
+        await using (first)
+        {
+            var local = first.Services.GetRequiredService<LocalSearchIndex>();
+            (await committed.Task).ShouldBe(6);
+            partial = Directory.GetFiles(folder, "catalog-search-*.db").ShouldHaveSingleItem();
+            (await SearchAsync(first, new SearchRequest("低保"))).Unavailable.ShouldBe("本节点检索索引建立中（已完成 10%，6 / 55 条），暂时无法检索，请稍后再试。");
+        }
+
+        File.Exists(partial).ShouldBeTrue("a build stopped with the app keeps its file");
+
+        // Meanwhile an item the file already holds (the oldest keys come first) is withdrawn, and a new one published.
+        await using (var db = database.CreateContext())
+        {
+            await WithdrawAsync(db, IdOf(100));
+            await PublishAsync(db, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
+        }
+
+        // The next start goes on with the same file from the items after its last key, then catches up with the log.
+        await using var next = BuildingApp(database, folder);
+        var index = next.Services.GetRequiredService<LocalSearchIndex>();
+        await index.WhenServingAsync();
+        index.CurrentFile.ShouldBe(partial);
+        await using (var connection = new SqliteConnection("Data Source=" + partial + ";Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "Complete", "Items" FROM "LocalIndex" """;
+            await using var reader = await command.ExecuteReaderAsync();
+            (await reader.ReadAsync()).ShouldBeTrue();
+            (reader.GetInt64(0), reader.GetInt64(1)).ShouldBe((1L, 56L), "6 items from the first app, then the 49 left after its last key and the new one: not a build from the start (55)");
+        }
+
+        var ids = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+        {
+            ids.AddRange((await SearchAsync(next, new SearchRequest("低保", Page: page))).Items.Select(h => h.Id));
+        }
+
+        ids.ShouldBe(new[] { 10, 2, 1 }.Concat(Enumerable.Range(101, 44).Reverse()).Append(3).Select(IdOf), "the withdrawn item 100 is gone");
+        (await IdsAsync(next, "秸秆")).ShouldBe([IdOf(200)]);
+        index.FellBack.ShouldBe(0);
+        (first.Errors.Since(0).Count, next.Errors.Since(0).Count).ShouldBe((0, 0));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>An app on the database with its local index in <paramref name="folder"/>, built in batches of 3 items with a commit every 6.</summary>
+    private static GongkaiApp BuildingApp(TestDatabase database, string folder)
+    {
+        var app = new GongkaiApp(database, demo: false);
+        app.Settings["Search:LocalIndex:Path"] = folder;
+        app.Settings["Search:LocalIndex:BatchSize"] = "3";
+        app.Settings["Search:LocalIndex:CommitEvery"] = "6";
+        return app;
+    }
+
     /// <summary>
     /// An app on the database whose local index is built and serving; built in batches of three items, so that even
     /// the fixture's few items pass through several batches of the build's tokenising channel.
