@@ -24,10 +24,20 @@ internal sealed record GeneratedItem(
 /// <summary>
 /// Realistic Chinese catalogue text from word lists: titles from the templates government sites use, 文号 such as
 /// 临政〔2023〕15号, bodies of a few hundred characters built from the sentences of notices. Deterministic per seed.
+/// The catalogue grows like a province's: <see cref="CountiesFor"/> gives 4 counties (of 15 agencies each) per million
+/// items, so the words of titles and bodies (subjects, genres, sentences) keep their share of items at any size, while
+/// each county's and agency's names, 文号 prefixes and 索引号 prefixes are held by about the same number of items
+/// (250,000 per county, 16,700 per agency over ten years) at 1 million items as at 20 million.
 /// </summary>
 internal static class CatalogText
 {
-    public static readonly string[] Counties = ["临河县", "东平县", "清源县", "安阳县"];
+    /// <summary>The first four counties (the only ones up to 1,000,000 items; the bench queries name them).</summary>
+    private static readonly string[] FirstCounties = ["临河县", "东平县", "清源县", "安阳县"];
+
+    /// <summary>Two-character county names beyond the first four: one character of each list (19 × 20 = 380 names).</summary>
+    private static readonly string[] CountyFirst = ["永", "长", "新", "平", "宁", "兴", "广", "华", "丰", "泰", "金", "阳", "武", "河", "山", "白", "青", "福", "宝"];
+
+    private static readonly string[] CountySecond = ["城", "安", "乐", "和", "康", "德", "丰", "宁", "泉", "川", "林", "原", "江", "陵", "台", "峰", "溪", "明", "昌", "定"];
 
     public static readonly (string Name, string Short)[] Departments =
     [
@@ -98,20 +108,31 @@ internal static class CatalogText
         "各有关单位要加强宣传引导，通过政府网站、微信公众号、村（社区）公示栏等渠道做好政策解读。",
     ];
 
-    public static string Agency(int index) => Counties[index / Departments.Length] + Departments[index % Departments.Length].Name;
+    /// <summary>How many counties a catalogue of <paramref name="items"/> items has: 4 per million, at least 4, at most 384.</summary>
+    public static int CountiesFor(long items) => (int)Math.Clamp((items + 999_999) / 1_000_000 * 4, 4, FirstCounties.Length + (CountyFirst.Length * CountySecond.Length));
 
-    public static string Abbreviation(int index) => Counties[index / Departments.Length][..1] + Departments[index % Departments.Length].Short;
+    /// <summary>County <paramref name="index"/>: the first four, then 永城县, 永安县, … (each name once).</summary>
+    public static string County(int index) => index < FirstCounties.Length
+        ? FirstCounties[index]
+        : CountyFirst[(index - FirstCounties.Length) / CountySecond.Length] + CountySecond[(index - FirstCounties.Length) % CountySecond.Length] + "县";
 
-    public static int AgencyCount => Counties.Length * Departments.Length;
+    public static string Agency(int index) => County(index / Departments.Length) + Departments[index % Departments.Length].Name;
 
-    /// <summary>Item <paramref name="index"/>; its index-number serial is index + 1 (unique, not per agency: this is load data).</summary>
-    public static GeneratedItem Generate(long index, long searchKey, DateOnly publishedOn)
+    public static string Abbreviation(int index) => County(index / Departments.Length)[..1] + Departments[index % Departments.Length].Short;
+
+    public static int AgencyCount(int counties) => counties * Departments.Length;
+
+    /// <summary>
+    /// Item <paramref name="index"/> of a catalogue of <paramref name="agencies"/> agencies; its index-number serial is
+    /// index + 1 (unique, not per agency: this is load data).
+    /// </summary>
+    public static GeneratedItem Generate(long index, long searchKey, DateOnly publishedOn, int agencies)
     {
         var random = new Random(unchecked((int)(index * 2654435761L)));
-        var agency = random.Next(AgencyCount);
+        var agency = random.Next(agencies);
         var subject = Pick(random, Subjects);
         var place = Pick(random, PlaceStems) + Pick(random, PlaceSuffixes);
-        var county = Counties[agency / Departments.Length];
+        var county = County(agency / Departments.Length);
         var written = publishedOn.AddDays(-random.Next(1, 25));
         var template = Pick(random, TitleTemplates);
         var title = Fill(template, random, subject, place, county, written);

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using System.Threading.Channels;
 using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Data.Catalog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Gongkai.CatalogLoad;
 
@@ -33,6 +34,8 @@ internal static class Program
             MigrateOnStartup = false,
         };
         var count = long.Parse(Arg("--count") ?? "1000000", CultureInfo.InvariantCulture);
+        var writers = int.Parse(Arg("--writers") ?? "2", CultureInfo.InvariantCulture);
+        var minFreeBytes = long.Parse(Arg("--min-free-gb") ?? "15", CultureInfo.InvariantCulture) << 30;
         var sqlite = string.Equals(options.Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase);
         var clock = Stopwatch.StartNew();
 
@@ -48,32 +51,29 @@ internal static class Program
             }
         }
 
-        Console.WriteLine($"schema ready ({clock.Elapsed.TotalSeconds:0.0} s); generating {count:N0} items");
-        var (agencies, topics, genres) = Reference();
-        IWriter writer = sqlite ? new SqliteWriter(options.ConnectionString) : new PostgresWriter(options.ConnectionString);
+        var counties = CatalogText.CountiesFor(count);
+        var agencyCount = CatalogText.AgencyCount(counties);
+        Console.WriteLine($"schema ready ({clock.Elapsed.TotalSeconds:0.0} s); generating {count:N0} items of {agencyCount:N0} agencies in {counties} counties");
+        var (agencies, topics, genres) = Reference(agencyCount);
+        IWriter writer = sqlite ? new SqliteWriter(options.ConnectionString) : new PostgresWriter(options.ConnectionString, writers);
         await writer.BeginAsync(agencies, topics, genres);
 
+        // Item i is published on day i × days / count; its key is that day's first key + its rank within the day
+        // (closed form, so that batches can be made in any order).
         var days = Last.DayNumber - First.DayNumber + 1;
-        var perDay = new Dictionary<int, long>();
-        long Key(long index, out DateOnly date)
+        (long Key, DateOnly Date) Key(long index)
         {
-            date = First.AddDays((int)(index * days / count));
-            var sequence = perDay.TryGetValue(date.DayNumber, out var s) ? s : 0;
-            perDay[date.DayNumber] = sequence + 1;
-            return CatalogSearchIndex.FirstKeyOf(date) + sequence;
+            var day = index * days / count;
+            var firstOfDay = ((day * count) + days - 1) / days;
+            var date = First.AddDays((int)day);
+            return (CatalogSearchIndex.FirstKeyOf(date) + (index - firstOfDay), date);
         }
 
         GeneratedItem[] Generate(long start)
         {
             var end = Math.Min(count, start + Batch);
-            var keys = new (long Key, DateOnly Date)[end - start];
-            for (var i = start; i < end; i++)
-            {
-                keys[i - start] = (Key(i, out var date), date);
-            }
-
             return [.. Enumerable.Range(0, (int)(end - start)).AsParallel().AsOrdered()
-                .Select(i => CatalogText.Generate(start + i, keys[i].Key, keys[i].Date))];
+                .Select(i => Key(start + i) is var (key, date) ? CatalogText.Generate(start + i, key, date, agencyCount) : null!)];
         }
 
         var next = Task.Run(() => Generate(0));
@@ -86,6 +86,13 @@ internal static class Program
                 next = Task.Run(() => Generate(from));
             }
 
+            if (new DriveInfo(Path.GetPathRoot(Environment.CurrentDirectory) ?? "/").AvailableFreeSpace < minFreeBytes)
+            {
+                await Console.Error.WriteLineAsync($"stopped after {start:N0} items: less than {minFreeBytes / (1L << 30)} GB free on the disk");
+                await writer.AbandonAsync();
+                return 3;
+            }
+
             await writer.WriteAsync(items, agencies, topics, genres);
             if ((start / Batch) % 10 == 9 || start + Batch >= count)
             {
@@ -93,11 +100,12 @@ internal static class Program
             }
         }
 
-        Console.WriteLine("finishing (indexes, optimize, analyze)");
-        await writer.FinishAsync();
+        Console.WriteLine($"finishing (indexes, optimize, analyze) at {clock.Elapsed.TotalSeconds:0} s");
+        await writer.FinishAsync(message => Console.WriteLine($"{message} ({clock.Elapsed.TotalSeconds:0} s)"));
         await using (var db = new GongkaiDbContext(builder.Options))
         {
             // Search keys were written directly: the counters continue after them (docs/adr/0007).
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await Gongkai.Data.Numbering.NumberCounters.RecountAsync(db);
         }
 
@@ -105,11 +113,11 @@ internal static class Program
         return 0;
     }
 
-    private static (Guid[] Agencies, Guid[] Topics, Guid[] Genres) Reference()
+    private static (Guid[] Agencies, Guid[] Topics, Guid[] Genres) Reference(int agencyCount)
     {
         Guid Fixed(int kind, int n) => Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"01900000-0000-7000-8{kind:000}-{n:000000000000}"));
         return (
-            [.. Enumerable.Range(0, CatalogText.AgencyCount).Select(i => Fixed(1, i))],
+            [.. Enumerable.Range(0, agencyCount).Select(i => Fixed(1, i))],
             [.. Enumerable.Range(0, CatalogText.Topics.Length).Select(i => Fixed(2, i))],
             [.. Enumerable.Range(0, CatalogText.Genres.Length).Select(i => Fixed(3, i))]);
     }
@@ -131,7 +139,10 @@ internal static class Program
 
         Task WriteAsync(GeneratedItem[] items, Guid[] agencies, Guid[] topics, Guid[] genres);
 
-        Task FinishAsync();
+        Task FinishAsync(Action<string> progress);
+
+        /// <summary>Ends a load that stopped early (the database keeps what was written).</summary>
+        Task AbandonAsync();
     }
 
     /// <summary>SQLite: one connection, no journal while loading, prepared statements, one transaction per batch.</summary>
@@ -228,7 +239,9 @@ internal static class Program
             transaction.Commit();
         }
 
-        public async Task FinishAsync()
+        public async Task AbandonAsync() => await _connection.DisposeAsync();
+
+        public async Task FinishAsync(Action<string> progress)
         {
             await Execute("""INSERT INTO "CatalogSearch" ("CatalogSearch") VALUES ('optimize')""");
             await Execute("ANALYZE");
@@ -247,19 +260,61 @@ internal static class Program
         private static string G(Guid id) => id.ToString().ToUpperInvariant();
     }
 
-    /// <summary>PostgreSQL: COPY in text format; the GIN indexes are dropped while loading and built once at the end.</summary>
-    private sealed class PostgresWriter(string connectionString) : IWriter
+    /// <summary>
+    /// PostgreSQL: binary COPY of the items from <paramref name="writers"/> connections at once. Only the catalogue is
+    /// written: PostgreSQL keeps no search vectors (ADR 0014, "No PostgreSQL fallback search"); each app node builds
+    /// its own index from the items. The table's secondary indexes and its foreign keys are dropped while loading and
+    /// made again at the end (the keys NOT VALID: every reference is one of the rows written first, by construction;
+    /// <c>ALTER TABLE "CatalogItems" VALIDATE CONSTRAINT …</c> checks them, one full scan each).
+    /// </summary>
+    private sealed class PostgresWriter(string connectionString, int writers) : IWriter
     {
         private readonly NpgsqlConnection _connection = new(connectionString);
+        private readonly Channel<GeneratedItem[]> _batches = Channel.CreateBounded<GeneratedItem[]>(Math.Max(2, writers));
+        private readonly List<(string Name, string Definition)> _indexes = [];
+        private readonly List<(string Name, string Definition)> _keys = [];
+        private Task[] _writers = [];
+        private Guid[] _agencies = [];
+        private Guid[] _topics = [];
+        private Guid[] _genres = [];
 
         public async Task BeginAsync(Guid[] agencies, Guid[] topics, Guid[] genres)
         {
+            (_agencies, _topics, _genres) = (agencies, topics, genres);
             await _connection.OpenAsync();
-            foreach (var index in new[] { "IX_CatalogSearch_TitleVector", "IX_CatalogSearch_NumberVector", "IX_CatalogSearch_Document" })
+            await using (var command = new NpgsqlCommand("""
+                SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'CatalogItems' AND indexname <> 'PK_CatalogItems'
+                """, _connection))
+            await using (var reader = await command.ExecuteReaderAsync())
             {
-                await Execute($"DROP INDEX IF EXISTS \"{index}\"");
+                while (await reader.ReadAsync())
+                {
+                    _indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
             }
 
+            await using (var command = new NpgsqlCommand("""
+                SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"CatalogItems"'::regclass AND contype = 'f'
+                """, _connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    _keys.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in _keys)
+            {
+                await Execute($"ALTER TABLE \"CatalogItems\" DROP CONSTRAINT \"{name}\"");
+            }
+
+            foreach (var (name, _) in _indexes)
+            {
+                await Execute($"DROP INDEX \"{name}\"");
+            }
+
+            await Execute("ALTER TABLE \"CatalogItems\" SET (autovacuum_enabled = false)");
             var region = Guid.Parse("01900000-0000-7000-8000-000000000001");
             await Execute($"INSERT INTO \"Regions\" (\"Id\", \"ParentId\", \"Name\", \"Code\", \"Level\", \"Path\") VALUES ('{region}', NULL, '测试市', '410700', 2, '/{region:N}/')");
             for (var i = 0; i < agencies.Length; i++)
@@ -279,55 +334,104 @@ internal static class Program
             {
                 await Execute($"INSERT INTO \"CatalogCategories\" (\"Id\", \"AgencyId\", \"Scheme\", \"Group\", \"Name\", \"SortOrder\") VALUES ('{genres[i]}', NULL, 2, NULL, '{CatalogText.Genres[i]}', {100 + i})");
             }
+
+            _writers = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteBatchesAsync))];
         }
 
         public async Task WriteAsync(GeneratedItem[] items, Guid[] agencies, Guid[] topics, Guid[] genres)
         {
-            var now = Now.ToString("yyyy-MM-dd HH:mm:ss+00", CultureInfo.InvariantCulture);
-            await using (var copy = await _connection.BeginTextImportAsync("""
-                COPY "CatalogItems" ("Id", "AgencyId", "SeriesId", "Version", "Status", "Kind", "IndexNumber", "Title", "Publisher", "DocumentNumber",
-                    "WrittenOn", "PublishedOn", "FormedOn", "TopicCategoryId", "GenreCategoryId", "Mode", "Summary", "Keywords", "Body",
-                    "DraftedById", "DraftedByName", "CreatedAtUtc", "UpdatedAtUtc", "PublishedAtUtc", "SearchKey", "Revision") FROM STDIN
-                """))
+            var faulted = _writers.FirstOrDefault(w => w.IsFaulted);
+            if (faulted is not null)
             {
-                var line = new StringBuilder();
-                foreach (var item in items)
-                {
-                    line.Clear();
-                    string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    line.AppendJoin('\t',
-                        item.Id, agencies[item.Agency], item.Id, 1, 5, item.Kind, Escape(item.IndexNumber), Escape(item.Title), Escape(CatalogText.Agency(item.Agency)),
-                        item.DocumentNumber is null ? "\\N" : Escape(item.DocumentNumber), D(item.WrittenOn), D(item.PublishedOn), D(item.WrittenOn),
-                        topics[item.Topic], genres[item.Genre], 1, Escape(item.Summary), Escape(item.Keywords), Escape(item.Body),
-                        Guid.Empty, "批量生成", now, now, now, item.SearchKey, 0);
-                    await copy.WriteLineAsync(line.ToString());
-                }
+                await faulted;
             }
 
-            await using (var copy = await _connection.BeginTextImportAsync("""
-                COPY "CatalogSearch" ("Key", "ItemId", "AgencyId", "TopicId", "GenreId", "TitleVector", "NumberVector", "Document") FROM STDIN
-                """))
+            await _batches.Writer.WriteAsync(items);
+        }
+
+        /// <summary>One writer: its own connection, one COPY (and so one transaction) per batch.</summary>
+        private async Task WriteBatchesAsync()
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var now = new DateTime(Now.Ticks, DateTimeKind.Utc);
+            await foreach (var items in _batches.Reader.ReadAllAsync())
             {
+                await using var copy = await connection.BeginBinaryImportAsync("""
+                    COPY "CatalogItems" ("Id", "AgencyId", "SeriesId", "Version", "Status", "Kind", "IndexNumber", "Title", "Publisher", "DocumentNumber",
+                        "WrittenOn", "PublishedOn", "FormedOn", "TopicCategoryId", "GenreCategoryId", "Mode", "Summary", "Keywords", "Body",
+                        "DraftedById", "DraftedByName", "CreatedAtUtc", "UpdatedAtUtc", "PublishedAtUtc", "SearchKey", "Revision") FROM STDIN (FORMAT BINARY)
+                    """);
                 foreach (var item in items)
                 {
-                    var document = Document(item, agencies, topics, genres);
-                    await copy.WriteLineAsync(string.Join('\t',
-                        item.SearchKey.ToString(CultureInfo.InvariantCulture), item.Id, agencies[item.Agency], topics[item.Topic], genres[item.Genre],
-                        CatalogSearchIndex.TsVector(document.TitleTokens), CatalogSearchIndex.TsVector(document.NumberTokens),
-                        CatalogSearchIndex.TsVector(document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens))));
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(item.Id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(_agencies[item.Agency], NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(item.Id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(5, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(item.Kind, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(item.IndexNumber, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(item.Title, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(CatalogText.Agency(item.Agency), NpgsqlDbType.Varchar);
+                    if (item.DocumentNumber is null)
+                    {
+                        await copy.WriteNullAsync();
+                    }
+                    else
+                    {
+                        await copy.WriteAsync(item.DocumentNumber, NpgsqlDbType.Varchar);
+                    }
+
+                    await copy.WriteAsync(item.WrittenOn, NpgsqlDbType.Date);
+                    await copy.WriteAsync(item.PublishedOn, NpgsqlDbType.Date);
+                    await copy.WriteAsync(item.WrittenOn, NpgsqlDbType.Date);
+                    await copy.WriteAsync(_topics[item.Topic], NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(_genres[item.Genre], NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(item.Summary, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(item.Keywords, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(item.Body, NpgsqlDbType.Text);
+                    await copy.WriteAsync(Guid.Empty, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync("批量生成", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(item.SearchKey, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(0, NpgsqlDbType.Integer);
                 }
+
+                await copy.CompleteAsync();
             }
         }
 
-        public async Task FinishAsync()
+        public async Task AbandonAsync()
         {
-            await Execute("SET maintenance_work_mem = '2GB'");
-            foreach (var statement in CatalogSearchSchema.PostgresCreate.Skip(1).Concat(CatalogSearchSchema.PostgresTermsRebuild))
+            _batches.Writer.Complete();
+            await Task.WhenAll(_writers);
+            await _connection.DisposeAsync();
+        }
+
+        public async Task FinishAsync(Action<string> progress)
+        {
+            _batches.Writer.Complete();
+            await Task.WhenAll(_writers);
+            progress("items written");
+            await Execute("SET maintenance_work_mem = '1GB'");
+            foreach (var (name, definition) in _indexes)
             {
-                await Execute(statement);
+                await Execute(definition);
+                progress($"index {name}");
             }
 
+            foreach (var (name, definition) in _keys)
+            {
+                await Execute($"ALTER TABLE \"CatalogItems\" ADD CONSTRAINT \"{name}\" {definition} NOT VALID");
+            }
+
+            await Execute("ALTER TABLE \"CatalogItems\" RESET (autovacuum_enabled)");
             await Execute("ANALYZE");
+            progress("foreign keys (NOT VALID), analyze");
             await _connection.DisposeAsync();
         }
 
@@ -338,12 +442,5 @@ internal static class Program
             command.CommandTimeout = 0;
             await command.ExecuteNonQueryAsync();
         }
-
-        /// <summary>COPY text format: backslash, tab, newline and carriage return are escaped.</summary>
-        private static string Escape(string value) => value
-            .Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("\t", "\\t", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal)
-            .Replace("\r", "\\r", StringComparison.Ordinal);
     }
 }

@@ -10,12 +10,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Gongkai.Data.Catalog;
 
 /// <summary>
-/// The search index objects, outside the EF model because neither provider's full-text object has an EF mapping
-/// that works on both: on SQLite a contentless FTS5 table whose rowid is the item's <see cref="CatalogItem.SearchKey"/>,
-/// on PostgreSQL a table of tsvectors with GIN indexes. Both hold the tokens of <see cref="SearchText"/> verbatim.
-/// The migration 20261122000040_Catalog creates them with these statements, and <see cref="EnsureCreatedAsync"/>
-/// creates them in a database made by EnsureCreated (tests). The statements are part of that migration's history:
-/// changing them needs a new migration.
+/// The search index objects, outside the EF model because no provider's full-text object has an EF mapping: on SQLite
+/// a contentless FTS5 table whose rowid is the item's <see cref="CatalogItem.SearchKey"/>, holding the tokens of
+/// <see cref="SearchText"/> verbatim; on PostgreSQL only the change log from which each app node keeps its own such
+/// FTS5 index (ADR 0014). PostgreSQL's own tsvector index and term frequencies (<see cref="PostgresCreate"/>,
+/// <see cref="PostgresTermsCreate"/>) were dropped by the migration 20261210030001_NoPostgresSearch ("No PostgreSQL
+/// fallback search"); their statements stay because earlier migrations run them. <see cref="EnsureCreatedAsync"/>
+/// creates what the migrations leave in a database made by EnsureCreated (tests). The statements are part of the
+/// migrations' history: changing them needs a new migration.
 /// </summary>
 public static class CatalogSearchSchema
 {
@@ -28,6 +30,7 @@ public static class CatalogSearchSchema
         """CREATE VIRTUAL TABLE IF NOT EXISTS "CatalogSearch" USING fts5(terms, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')""",
     ];
 
+    /// <summary>PostgreSQL's tsvector index of the migrations 20261122000040 to 20261210030001 (dropped by the last).</summary>
     public static IReadOnlyList<string> PostgresCreate { get; } =
     [
         """
@@ -89,6 +92,12 @@ public static class CatalogSearchSchema
     public static IReadOnlyList<string> TermsDrop { get; } = ["""DROP TABLE IF EXISTS "CatalogSearchTerms" """];
 
     /// <summary>
+    /// What the migration 20261210030001_NoPostgresSearch drops on PostgreSQL: the tsvector index and its term
+    /// frequencies, 3.9 GB of the 5.3 GB per million items (ADR 0014 "No PostgreSQL fallback search").
+    /// </summary>
+    public static IReadOnlyList<string> PostgresSearchDrop { get; } = [.. TermsDrop, .. Drop];
+
+    /// <summary>
     /// PostgreSQL's change log of the search index (migration 20261208010001_CatalogSearchChanges, ADR 0014 "PostgreSQL
     /// search from a node-local index"): one row per key added to or removed from the index, written by
     /// <see cref="CatalogSearchIndex.AddAsync"/> and <see cref="CatalogSearchIndex.RemoveAsync"/> in the same
@@ -122,7 +131,7 @@ public static class CatalogSearchSchema
     public static async Task EnsureCreatedAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : [.. PostgresCreate, .. PostgresTermsCreate, .. PostgresChangesCreate])
+        foreach (var statement in db.Database.IsSqlite() ? SqliteCreate : PostgresChangesCreate)
         {
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
@@ -177,22 +186,6 @@ public enum SearchTier
     Any = 3,
 }
 
-/// <summary>How PostgreSQL reads a tier's matches (<see cref="CatalogSearchIndex.PlanOf"/>).</summary>
-public enum TierRead
-{
-    /// <summary>No item holds every token there: no statement.</summary>
-    Empty,
-
-    /// <summary>Walk the key index backwards, testing each row, to the page.</summary>
-    Walk,
-
-    /// <summary>Every match through the GIN index, sorted by key.</summary>
-    Postings,
-
-    /// <summary>Probe the newest rows first, then walk or read the postings.</summary>
-    Probe,
-}
-
 /// <summary>
 /// What a result shows of an item, read in one statement for the keys of a page (or from a node's local index, ADR
 /// 0014). <see cref="Text"/> is what the snippet is made from (<see cref="SnippetText"/>): all of it here, its start
@@ -224,56 +217,17 @@ public readonly record struct CatalogSearchLogHead(Guid Generation, long Newest)
 /// <summary>A search over the index: the query tokens (AND) and the optional filters.</summary>
 public sealed record CatalogSearchFilter(IReadOnlyList<string> Tokens, Guid? AgencyId = null, Guid? CategoryId = null, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>How many indexed items hold one token: anywhere, in the title, in the 文号/索引号.</summary>
-public readonly record struct CatalogTermCount(int Documents, int Titles, int Numbers);
-
 /// <summary>
-/// The document frequencies of a query's tokens (PostgreSQL, from <c>CatalogSearchTerms</c>) and the number of indexed
-/// items: what a search knows of each tier's size before it reads a posting list.
-/// </summary>
-public sealed record CatalogTermCounts(long Items, IReadOnlyList<CatalogTermCount> Tokens)
-{
-    /// <summary>The smallest frequency among the tokens in the part of the document a tier searches: an upper bound of its matches.</summary>
-    public int Fewest(SearchTier tier) => Tokens.Count == 0 ? 0 : tier switch
-    {
-        SearchTier.Title => Tokens.Min(t => t.Titles),
-        SearchTier.Number => Tokens.Min(t => t.Numbers),
-        _ => Tokens.Min(t => t.Documents),
-    };
-
-    /// <summary>
-    /// For a one-token search without filters, at least how many items a tier holds (exact for the title and for
-    /// all tiers; the 文号 and body tiers exclude the tiers before them, which may overlap); otherwise null.
-    /// </summary>
-    public int? AtLeast(SearchTier tier, CatalogSearchFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        if (Tokens.Count != 1 || filter is not { AgencyId: null, CategoryId: null, From: null, To: null })
-        {
-            return null;
-        }
-
-        var token = Tokens[0];
-        return tier switch
-        {
-            SearchTier.Title => token.Titles,
-            SearchTier.Number => Math.Max(token.Numbers - token.Titles, 0),
-            SearchTier.Body => Math.Max(token.Documents - token.Titles - token.Numbers, 0),
-            _ => token.Documents,
-        };
-    }
-}
-
-/// <summary>
-/// Keeps the search index in step with the published versions and reads it. Ranking is the same on both providers by
-/// construction: tier (<see cref="SearchTier"/>: title matches before 文号 matches before body matches), then
-/// <see cref="CatalogItem.SearchKey"/> descending (newest publication first). No provider-specific relevance score
-/// (bm25, ts_rank) takes part, so SQLite and PostgreSQL return the same items in the same order. Commands run on the
-/// DbContext's connection and in its current transaction, so an index change commits with the item change.
+/// Keeps the search index in step with the published versions and reads it. Ranking: tier (<see cref="SearchTier"/>:
+/// title matches before 文号 matches before body matches), then <see cref="CatalogItem.SearchKey"/> descending (newest
+/// publication first); no relevance score takes part. The one index format is SQLite's FTS5 table: the SQLite
+/// provider's own, and on PostgreSQL each node's local copy (<c>LocalSearchIndex</c>), so both providers return the
+/// same items in the same order by construction. Commands run on the DbContext's connection and in its current
+/// transaction, so an index change (or, on PostgreSQL, its change-log entry) commits with the item change.
 /// </summary>
 /// <remarks>
 /// Each tier must read only the postings it can match, or a frequent character whose title matches are few would
-/// scan every item that contains it. PostgreSQL has a tsvector (and GIN index) per tier. SQLite has one FTS5 column
+/// scan every item that contains it. The FTS5 table has one column
 /// holding every token plainly (for the body tier and the count), the title's and the 文号's tokens again behind a
 /// private-use marker (their own short posting lists), and the filter facets behind a third; the tokenizer of
 /// <see cref="SearchText"/> never produces private-use characters, so a query cannot reach a marked term.
@@ -283,25 +237,6 @@ public static class CatalogSearchIndex
     private const char TitleMark = '\uE000';
     private const char NumberMark = '\uE001';
     private const char FacetMark = '\uE002';
-
-    /// <summary>
-    /// How many of the newest rows a PostgreSQL title or 文号 tier probes first. Testing such a row costs a fraction of
-    /// a microsecond and fetching a GIN match about a microsecond, so the backward walk wins down to about 0.2 %
-    /// matches (<see cref="DenseProbeMatches"/> in the probe).
-    /// </summary>
-    public const int ProbeRows = 2000;
-
-    /// <summary>The same for the body tier, whose row test reads the whole compressed document vector (about 20 µs).</summary>
-    public const int BodyProbeRows = 200;
-
-    /// <summary>A tier with at least this many matches among the probed rows is read by the backward walk.</summary>
-    public const int DenseProbeMatches = 4;
-
-    /// <summary>
-    /// A PostgreSQL tier whose rarest token is held by at most this many items is read through its GIN index and sorted
-    /// (a heap visit per match) without probing the newest rows first.
-    /// </summary>
-    public const int SparseDocuments = 2000;
 
     /// <summary>Keys are publication day × this + a sequence within the day.</summary>
     public const long KeysPerDay = 1_000_000;
@@ -326,41 +261,28 @@ public static class CatalogSearchIndex
         return FirstKeyOf(day) + last - count;
     }
 
+    /// <summary>
+    /// Puts a published version in the index: on SQLite into the FTS5 table; on PostgreSQL, which keeps no search index
+    /// of its own (ADR 0014 "No PostgreSQL fallback search"), only its key into the change log, from which every node's
+    /// local index takes it.
+    /// </summary>
     public static async Task AddAsync(GongkaiDbContext db, CatalogSearchDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(document);
-        await using var command = await CommandAsync(db, cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            command.CommandText = """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""";
-            Add(command, "$key", document.Key);
-            Add(command, "$terms", SqliteTerms(document));
-        }
-        else
-        {
-            command.CommandText = """
-                INSERT INTO "CatalogSearch" ("Key", "ItemId", "AgencyId", "TopicId", "GenreId", "TitleVector", "NumberVector", "Document")
-                VALUES (@key, @item, @agency, @topic, @genre, @title::tsvector, @number::tsvector, @document::tsvector)
-                """;
-            Add(command, "@key", document.Key);
-            Add(command, "@item", document.ItemId);
-            Add(command, "@agency", document.AgencyId);
-            Add(command, "@topic", document.TopicId);
-            Add(command, "@genre", document.GenreId);
-            Add(command, "@title", TsVector(document.TitleTokens));
-            Add(command, "@number", TsVector(document.NumberTokens));
-            Add(command, "@document", TsVector(document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens)));
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
         if (!db.Database.IsSqlite())
         {
-            var all = document.TitleTokens.Concat(document.NumberTokens).Concat(document.BodyTokens);
-            await CountTermsAsync(db, [.. all.Distinct(StringComparer.Ordinal)], [.. document.TitleTokens.Distinct(StringComparer.Ordinal)], [.. document.NumberTokens.Distinct(StringComparer.Ordinal)], 1, cancellationToken);
             await LogChangeAsync(db, document.Key, cancellationToken);
+            return;
         }
+
+        await using var command = await CommandAsync(db, cancellationToken);
+        command.CommandText = """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""";
+        Add(command, "$key", document.Key);
+        Add(command, "$terms", SqliteTerms(document));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
 
     /// <summary>
     /// The PostgreSQL advisory lock every transaction that writes the change log holds from before it takes a
@@ -401,219 +323,53 @@ public static class CatalogSearchIndex
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Adds <paramref name="delta"/> to the frequencies of a document's terms and to the item count (the empty term),
-    /// in term order so that two transactions changing the same terms wait for each other instead of deadlocking.
-    /// </summary>
-    private static async Task CountTermsAsync(GongkaiDbContext db, string[] terms, string[] titles, string[] numbers, int delta, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = """
-            INSERT INTO "CatalogSearchTerms" AS t ("Term", "Documents", "Titles", "Numbers")
-            SELECT d.term, @delta, CASE WHEN d.term = ANY (@titles) THEN @delta ELSE 0 END, CASE WHEN d.term = ANY (@numbers) THEN @delta ELSE 0 END
-            FROM unnest(@terms) AS d(term)
-            ORDER BY d.term
-            ON CONFLICT ("Term") DO UPDATE SET "Documents" = t."Documents" + excluded."Documents",
-                "Titles" = t."Titles" + excluded."Titles", "Numbers" = t."Numbers" + excluded."Numbers"
-            """;
-        Add(command, "@delta", delta);
-        Add(command, "@terms", (string[])[.. terms, ""]);
-        Add(command, "@titles", titles);
-        Add(command, "@numbers", numbers);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>The frequencies of a query's tokens (PostgreSQL; null on SQLite, which needs none).</summary>
-    public static async Task<CatalogTermCounts?> TermCountsAsync(GongkaiDbContext db, IReadOnlyList<string> tokens, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(tokens);
-        if (db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = """SELECT "Term", "Documents", "Titles", "Numbers" FROM "CatalogSearchTerms" WHERE "Term" = ANY (@terms)""";
-        Add(command, "@terms", (string[])[.. tokens, ""]);
-        var found = new Dictionary<string, CatalogTermCount>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found[reader.GetString(0)] = new CatalogTermCount(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
-            }
-        }
-
-        return new CatalogTermCounts(
-            found.TryGetValue("", out var items) ? items.Documents : 0,
-            [.. tokens.Select(t => found.TryGetValue(t, out var count) ? count : default)]);
-    }
-
+    /// <summary>Takes a key out of the index: SQLite's FTS5 table, or PostgreSQL's change log (see <see cref="AddAsync"/>).</summary>
     public static async Task RemoveAsync(GongkaiDbContext db, long key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await using var command = await CommandAsync(db, cancellationToken);
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            command.CommandText = """DELETE FROM "CatalogSearch" WHERE rowid = $key""";
-            Add(command, "$key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await LogChangeAsync(db, key, cancellationToken);
             return;
         }
 
-        command.CommandText = """
-            DELETE FROM "CatalogSearch" WHERE "Key" = @key
-            RETURNING tsvector_to_array("Document"), tsvector_to_array("TitleVector"), tsvector_to_array("NumberVector")
-            """;
-        Add(command, "@key", key);
-        string[][]? removed = null;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                removed = [reader.GetFieldValue<string[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<string[]>(2)];
-            }
-        }
-
-        if (removed is not null)
-        {
-            await CountTermsAsync(db, removed[0], removed[1], removed[2], -1, cancellationToken);
-        }
-
-        await LogChangeAsync(db, key, cancellationToken);
-    }
-
-    /// <summary>The keys of one tier's matches, newest first, after skipping <paramref name="skip"/>.</summary>
-    /// <remarks>
-    /// On PostgreSQL the query's term frequencies (<paramref name="terms"/>, <see cref="TermCountsAsync"/>) choose how
-    /// the tier is read (<see cref="PlanOf"/>); without them, or when they cannot tell, the newest rows are probed.
-    /// </remarks>
-    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CatalogTermCounts? terms = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(filter);
-        if (db.Database.IsSqlite())
-        {
-            var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
-            return await SqliteFindAsync(connection, transaction, filter, tier, skip, take, cancellationToken);
-        }
-
-        // PostgreSQL cannot read a GIN index in key order, and its plan for "ORDER BY Key DESC LIMIT n" (walk the key
-        // index backwards, test every row) is quick only when matches are dense; its estimates for these tokens are
-        // too poor to choose well. So the newest rows are probed first: a page found there is the answer; matches
-        // that are dense there are read by the backward walk; sparse ones through the GIN index, sorted.
-        var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
-        switch (PlanOf(terms, filter, tier, skip + take))
-        {
-            case TierRead.Empty:
-                return [];
-            case TierRead.Walk:
-                return await KeysAsync(db, filter, tier, null, " ORDER BY \"Key\" DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
-            case TierRead.Postings:
-                var rare = await KeysAsync(db, filter, tier, null, "", cancellationToken);
-                return [.. rare.OrderDescending().Skip(skip).Take(take)];
-            default:
-                break;
-        }
-
-        var recent = await KeysAsync(db, filter, tier, window, " ORDER BY \"Key\" DESC LIMIT " + Number(skip + take), cancellationToken);
-        if (recent.Count == skip + take)
-        {
-            return [.. recent.Skip(skip)];
-        }
-
-        if (recent.Count >= DenseProbeMatches)
-        {
-            return await KeysAsync(db, filter, tier, null, " ORDER BY \"Key\" DESC LIMIT " + Number(take) + " OFFSET " + Number(skip), cancellationToken);
-        }
-
-        var sparse = await KeysAsync(db, filter, tier, null, "", cancellationToken);
-        return [.. sparse.OrderDescending().Skip(skip).Take(take)];
-    }
-
-    /// <summary>
-    /// How PostgreSQL reads the first <paramref name="rows"/> matches of a tier, from the query's term frequencies
-    /// (pure; null frequencies: probe). A tier some token of which no item holds there is empty. A one-token tier
-    /// whose known matches put the page within the newest <see cref="ProbeRows"/> (body: <see cref="BodyProbeRows"/>)
-    /// rows is walked back by key: matches spread over time, so a tier of density d holds n matches within n / d of
-    /// the newest rows. A tier whose rarest token at most <see cref="SparseDocuments"/> items hold is read through GIN.
-    /// The rest (several frequent tokens whose intersection the frequencies cannot tell) probe the newest rows.
-    /// </summary>
-    public static TierRead PlanOf(CatalogTermCounts? terms, CatalogSearchFilter filter, SearchTier tier, int rows)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        if (terms is null)
-        {
-            return TierRead.Probe;
-        }
-
-        var fewest = terms.Fewest(tier);
-        if (fewest == 0)
-        {
-            return TierRead.Empty;
-        }
-
-        var window = tier == SearchTier.Body ? BodyProbeRows : ProbeRows;
-        if (terms.AtLeast(tier, filter) is { } least && (double)rows * terms.Items <= (double)least * window)
-        {
-            return TierRead.Walk;
-        }
-
-        return fewest <= SparseDocuments ? TierRead.Postings : TierRead.Probe;
-    }
-
-    /// <summary>
-    /// Starts the reads of one search. On PostgreSQL a read-only transaction in which sequential scans are off: with
-    /// a LIMIT the planner likes to scan the table for a token it thinks common, testing every document vector, which
-    /// costs far more than the GIN index; SQLite needs nothing (null).
-    /// </summary>
-    public static async Task<IAsyncDisposable?> BeginReadAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
         await using var command = await CommandAsync(db, cancellationToken);
-        command.CommandText = "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL jit = off";
+        command.CommandText = """DELETE FROM "CatalogSearch" WHERE rowid = $key""";
+        Add(command, "$key", key);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return transaction;
     }
 
-    /// <summary>How many items of a tier match, counting no further than <paramref name="cap"/>.</summary>
-    /// <remarks>
-    /// With <paramref name="terms"/> (PostgreSQL) a tier some token of which no item holds there counts 0, and a
-    /// one-token search without filters takes its exact count of all tiers and of the title tier from the frequencies.
-    /// </remarks>
-    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CatalogTermCounts? terms = null, CancellationToken cancellationToken = default)
+    /// <summary>The keys of one tier's matches in the SQLite provider's index, newest first, after skipping <paramref name="skip"/>.</summary>
+    /// <exception cref="InvalidOperationException">On PostgreSQL, which keeps no search index of its own: a search reads a node's local index.</exception>
+    public static async Task<IReadOnlyList<long>> FindAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var (connection, transaction) = await SqliteConnectionAsync(db, cancellationToken);
+        return await SqliteFindAsync(connection, transaction, filter, tier, skip, take, cancellationToken);
+    }
+
+    /// <summary>How many items of a tier match in the SQLite provider's index, counting no further than <paramref name="cap"/>.</summary>
+    /// <exception cref="InvalidOperationException">On PostgreSQL (see <see cref="FindAsync"/>).</exception>
+    public static async Task<int> CountAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken = default)
+    {
+        var (connection, transaction) = await SqliteConnectionAsync(db, cancellationToken);
+        return await SqliteCountAsync(connection, transaction, filter, tier, cap, cancellationToken);
+    }
+
+    private static async Task<(DbConnection Connection, DbTransaction? Transaction)> SqliteConnectionAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(filter);
-        if (terms is not null)
+        if (!db.Database.IsSqlite())
         {
-            if (terms.Fewest(tier) == 0)
-            {
-                return 0;
-            }
-
-            if (tier is SearchTier.Any or SearchTier.Title && terms.AtLeast(tier, filter) is { } exact)
-            {
-                return Math.Min(exact, cap);
-            }
+            throw new InvalidOperationException("PostgreSQL keeps no catalogue search index of its own: searches read the node's local index (ADR 0014).");
         }
 
+        return await ConnectionAsync(db, cancellationToken);
+    }
+
+    private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
+    {
         var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            return await SqliteCountAsync(connection, transaction, filter, tier, cap, cancellationToken);
-        }
-
-        await using var command = Command(connection, transaction);
-        PostgresSelect(command, filter, tier, null);
-        return await CappedCountAsync(command, cap, cancellationToken);
+        return Command(connection, transaction);
     }
 
     /// <summary>
@@ -808,15 +564,6 @@ public static class CatalogSearchIndex
         return expression;
     }
 
-    private static async Task<List<long>> KeysAsync(GongkaiDbContext db, CatalogSearchFilter filter, SearchTier tier, int? window, string tail, CancellationToken cancellationToken)
-    {
-        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
-        await using var command = Command(connection, transaction);
-        PostgresSelect(command, filter, tier, window);
-        command.CommandText += tail;
-        return await KeysAsync(command, cancellationToken);
-    }
-
     private static async Task<List<long>> KeysAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var keys = new List<long>();
@@ -863,55 +610,6 @@ public static class CatalogSearchIndex
         command.CommandText = sql.ToString();
     }
 
-    /// <summary>
-    /// The SELECT of a tier's keys with the filters on PostgreSQL; with <paramref name="window"/>, only among that many
-    /// newest rows (in the key range).
-    /// </summary>
-    private static void PostgresSelect(DbCommand command, CatalogSearchFilter filter, SearchTier tier, int? window)
-    {
-        CheckTokens(filter);
-        var sql = new StringBuilder();
-        var (lo, hi) = KeyRange(filter);
-        var all = string.Join(" & ", filter.Tokens.Select(t => "'" + t + "'"));
-        Add(command, "@query", all);
-        var range = (lo is null ? "" : """ AND "Key" >= @lo""") + (hi is null ? "" : """ AND "Key" <= @hi""");
-        sql.Append(window is { } rows
-            ? $"""SELECT "Key" FROM (SELECT * FROM "CatalogSearch" WHERE TRUE{range} ORDER BY "Key" DESC LIMIT {Number(rows)}) AS recent WHERE """
-            : """SELECT "Key" FROM "CatalogSearch" WHERE """);
-        sql.Append(tier switch
-        {
-            SearchTier.Title => """ "TitleVector" @@ @query::tsquery""",
-            SearchTier.Number => """ "NumberVector" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery""",
-            SearchTier.Body => """ "Document" @@ @query::tsquery AND NOT "TitleVector" @@ @query::tsquery AND NOT "NumberVector" @@ @query::tsquery""",
-            _ => """ "Document" @@ @query::tsquery""",
-        });
-        if (filter.AgencyId is { } agency)
-        {
-            sql.Append(""" AND "AgencyId" = @agency""");
-            Add(command, "@agency", agency);
-        }
-
-        if (filter.CategoryId is { } category)
-        {
-            sql.Append(""" AND ("TopicId" = @category OR "GenreId" = @category)""");
-            Add(command, "@category", category);
-        }
-
-        if (lo is not null)
-        {
-            sql.Append(""" AND "Key" >= @lo""");
-            Add(command, "@lo", lo);
-        }
-
-        if (hi is not null)
-        {
-            sql.Append(""" AND "Key" <= @hi""");
-            Add(command, "@hi", hi);
-        }
-
-        command.CommandText = sql.ToString();
-    }
-
     private static List<string> Facets(CatalogSearchDocument document)
     {
         var facets = new List<string> { AgencyFacet(document.AgencyId) };
@@ -932,18 +630,9 @@ public static class CatalogSearchIndex
 
     private static string CategoryFacet(Guid category) => "ct" + category.ToString("N");
 
-    /// <summary>The tsvector in its text form: quoted lexemes, no positions; the input function takes them verbatim.</summary>
-    public static string TsVector(IEnumerable<string> tokens) => string.Join(' ', tokens.Distinct(StringComparer.Ordinal).Select(t => "'" + t + "'"));
-
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<DbCommand> CommandAsync(GongkaiDbContext db, CancellationToken cancellationToken)
-    {
-        var (connection, transaction) = await ConnectionAsync(db, cancellationToken);
-        return Command(connection, transaction);
-    }
 
     /// <summary>The context's connection, opened, and its current transaction.</summary>
     private static async Task<(DbConnection Connection, DbTransaction? Transaction)> ConnectionAsync(GongkaiDbContext db, CancellationToken cancellationToken)

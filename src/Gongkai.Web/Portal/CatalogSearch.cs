@@ -29,18 +29,23 @@ public sealed record SearchHit(
 /// A page of results. <see cref="Total"/> counts every match up to <see cref="CatalogSearch.CountCap"/>; beyond that
 /// <see cref="TotalIsCapped"/> is true (the page says "超过 1000 条") and the pages stop there: a person refines a
 /// search long before reading a thousand results, and counting further costs more than the rest of the request.
+/// <see cref="Problem"/>: the request cannot be searched as asked (the person changes it). <see cref="Unavailable"/>:
+/// this node cannot search at all now (on PostgreSQL, its local index is being built), with what to tell the person;
+/// the result then has no items and no total.
 /// </summary>
-public sealed record SearchResult(SearchQuery Query, string? Problem, int Total, bool TotalIsCapped, int Page, int PageSize, int PageCount, IReadOnlyList<SearchHit> Items)
+public sealed record SearchResult(SearchQuery Query, string? Problem, int Total, bool TotalIsCapped, int Page, int PageSize, int PageCount, IReadOnlyList<SearchHit> Items, string? Unavailable = null)
 {
-    public bool IsValid => Problem is null;
+    public bool IsValid => Problem is null && Unavailable is null;
 }
 
 /// <summary>
 /// The public full-text search over published catalogue items (see <see cref="CatalogSearchIndex"/> for the index
 /// and the ranking). Reads a page tier by tier without scanning more than the page needs: a tier is skipped by a
 /// capped count, and every count stops at <see cref="CountCap"/>. On PostgreSQL the keys come from the node's
-/// <see cref="LocalSearchIndex"/> (SQLite's FTS5 statements) when it is usable, and so does what a result shows;
-/// otherwise both come from PostgreSQL's own index and tables.
+/// <see cref="LocalSearchIndex"/> (SQLite's FTS5 statements), and so does what a result shows; PostgreSQL keeps
+/// no search index of its own, so while the node's index is not usable (first build, rebuild after damage) the result
+/// says the search is unavailable and how far the build has got (<see cref="SearchResult.Unavailable"/>, ADR 0014
+/// "No PostgreSQL fallback search") — never a partial or empty answer that looks like a real one.
 /// </summary>
 public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDbContext db, LocalSearchIndex? local = null)
 {
@@ -85,8 +90,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         }
         else
         {
-            found = await PostgresPageAsync(filter, request.Page, cancellationToken);
-            rows = await CatalogSearchIndex.RowsAsync(db, found.KeyList, cancellationToken);
+            return new SearchResult(query, null, 0, false, 1, PageSize, 0, [], LocalSearchIndex.UnavailableText(local));
         }
 
         var (counted, page, keys) = found;
@@ -130,7 +134,8 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
     /// The page and what its results show from the node's local index; from PostgreSQL only the change log's head, in
     /// one round trip, together with the whole text of the few results whose snippet lies beyond the start of the text
     /// the index keeps (ADR 0014). Only when the head shows changes the lookup did not have is the index caught up and
-    /// the page looked up again. Null when the local index cannot answer: the caller asks PostgreSQL's own search.
+    /// the page looked up again. Null when the local index cannot answer: the search is unavailable on this node until
+    /// the index is rebuilt.
     /// </summary>
     private async Task<(PageKeys Found, IReadOnlyList<CatalogSearchRow> Rows, IReadOnlyDictionary<long, string> Snippets)?> LocalAsync(LocalSearchIndex local, CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
     {
@@ -196,14 +201,6 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         }
     }
 
-    /// <summary>PostgreSQL's own search: the fallback while the node has no usable local index.</summary>
-    private async Task<PageKeys> PostgresPageAsync(CatalogSearchFilter filter, int page, CancellationToken cancellationToken)
-    {
-        await using var read = await CatalogSearchIndex.BeginReadAsync(db, cancellationToken);
-        var terms = await CatalogSearchIndex.TermCountsAsync(db, filter.Tokens, cancellationToken);
-        return await PageAsync(new PostgresTiers(db, terms), filter, page, cancellationToken);
-    }
-
     /// <summary>The capped total, the page shown (clamped to the pages there are) and its keys with their tiers.</summary>
     private static async Task<PageKeys> PageAsync(ITiers tiers, CatalogSearchFilter filter, int requested, CancellationToken cancellationToken)
     {
@@ -247,7 +244,7 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
         public long[] KeyList => [.. Keys.Select(k => k.Key)];
     }
 
-    /// <summary>Where a search reads its tiers: an FTS5 index (the SQLite database or the local index) or PostgreSQL.</summary>
+    /// <summary>Where a search reads its tiers: an FTS5 index, the SQLite database's or the node's local one.</summary>
     private interface ITiers
     {
         Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken);
@@ -262,14 +259,5 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
 
         public Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken) =>
             CatalogSearchIndex.SqliteFindAsync(connection, transaction, filter, tier, skip, take, cancellationToken);
-    }
-
-    private sealed class PostgresTiers(GongkaiDbContext db, CatalogTermCounts? terms) : ITiers
-    {
-        public Task<int> CountAsync(CatalogSearchFilter filter, SearchTier tier, int cap, CancellationToken cancellationToken) =>
-            CatalogSearchIndex.CountAsync(db, filter, tier, cap, terms, cancellationToken);
-
-        public Task<IReadOnlyList<long>> FindAsync(CatalogSearchFilter filter, SearchTier tier, int skip, int take, CancellationToken cancellationToken) =>
-            CatalogSearchIndex.FindAsync(db, filter, tier, skip, take, terms, cancellationToken);
     }
 }

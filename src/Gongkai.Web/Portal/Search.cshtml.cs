@@ -56,6 +56,10 @@ public sealed class SearchModel([FromKeyedServices(PublicReads.Key)] GongkaiDbCo
 
         Result = await search.SearchAsync(request, cancellationToken);
         Error = Result.Problem;
+        if (Result.Unavailable is not null)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
     }
 
     public string PageUrl(int page) => "/search" + QueryString.Create(new Dictionary<string, string?>

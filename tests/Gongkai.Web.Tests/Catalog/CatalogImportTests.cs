@@ -6,7 +6,9 @@ using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Portal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Gongkai.Tests.Catalog.CatalogSteps;
 using static Gongkai.Tests.Catalog.CatalogWorkflowPageTests;
 
@@ -101,6 +103,8 @@ public class CatalogImportTests
         imported[0].RepealedOn.ShouldBe(new DateOnly(2023, 12, 31));
         imported[1].Body.ShouldBe("第一条 为规范校外培训机构，制定本细则。");
 
+        // PostgreSQL searches the node's local index only (ADR 0014): wait until it serves.
+        await app.Services.GetRequiredService<LocalSearchIndex>().WhenServingAsync();
         using var anonymous = app.CreateClient();
         var found = await anonymous.GetFromJsonAsync<SearchResponse>(new Uri("/api/catalog/search?q=校外培训", UriKind.Relative));
         found!.Items.Select(i => i.Id).ShouldBe([imported[2].Id, imported[1].Id]);

@@ -4,6 +4,7 @@ using Gongkai.Catalog;
 using Gongkai.Data;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Gongkai.Tests.Catalog.CatalogSteps;
@@ -146,6 +147,8 @@ public class CatalogWorkflowPageTests
         using var publisher = await SignedInAsync(app, "publisher");
         var id = await DraftAsync(handler, "关于误发学生名单的说明", "本名单含有不应公开的信息。");
         await ReviewAndPublishAsync(handler, reviewer, publisher, id);
+        // PostgreSQL searches the node's local index only (ADR 0014): wait until it serves.
+        await app.Services.GetRequiredService<LocalSearchIndex>().WhenServingAsync();
         using var anonymous = app.CreateClient();
         (await anonymous.GetFromJsonAsync<SearchResponse>(new Uri("/api/catalog/search?q=误发", UriKind.Relative)))!.Total.ShouldBe(1);
 

@@ -4,7 +4,9 @@ using Gongkai.Data;
 using Gongkai.Data.Backup;
 using Gongkai.Tests.Data;
 using Gongkai.Tests.Web;
+using Gongkai.Web.Portal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Gongkai.Tests.Portal;
@@ -58,6 +60,8 @@ public class ReadReplicaTests
         using var client = app.CreateBrowserClient();
         var before = await ApplicantCases.QueryAsync(app, db => db.Applications.CountAsync());
 
+        // PostgreSQL searches the node's local index only (ADR 0014), built from the replica: wait until it serves.
+        await app.Services.GetRequiredService<LocalSearchIndex>().WhenServingAsync();
         var item = await client.GetPageAsync($"/catalog/{itemId}");
         // The 索引号 names one item, so the search's first page holds it whatever else the demo catalogue has.
         var search = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(indexNumber));

@@ -16,8 +16,9 @@ namespace Gongkai.Tests.Search;
 
 /// <summary>
 /// PostgreSQL search from each node's local FTS5 index (ADR 0014 "PostgreSQL search from a node-local index"): the
-/// same answers as SQLite and as PostgreSQL's own search, kept up to date across nodes by the change log, rebuilt when
-/// it belongs to another database or is damaged, swapped without disturbing searches.
+/// same answers as SQLite, kept up to date across nodes by the change log, rebuilt when it belongs to another database
+/// or is damaged, swapped without disturbing searches; while a node has no usable index its search says it is
+/// unavailable and nothing else ("No PostgreSQL fallback search").
 /// </summary>
 public class LocalSearchIndexTests
 {
@@ -36,7 +37,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task Sqlite_the_local_index_and_postgresql_fallback_give_the_same_results()
+    public async Task Sqlite_and_the_local_index_give_the_same_results_and_postgresql_alone_answers_none()
     {
         await using var sqlite = await CreateAsync(DatabaseProviders.Sqlite);
         await using var postgres = await CreateAsync(DatabaseProviders.PostgreSql);
@@ -50,15 +51,16 @@ public class LocalSearchIndexTests
             var served = local.Served;
             var onLocal = await SearchAsync(app, request);
             local.Served.ShouldBe(served + 1, $"the local index answered: {name}");
-            var onFallback = await ResultAsync(postgres, request);
+            var withoutIndex = await ResultAsync(postgres, request);
 
             onSqlite.Items.Select(h => h.Id).ShouldBe(expected.Select(IdOf), $"SQLite: {name}");
-            foreach (var (provider, result) in new[] { ("local index", onLocal), ("PostgreSQL fallback", onFallback) })
-            {
-                // Every field a result shows: title, 文号, 索引号, agency, categories, date, highlights and snippet.
-                result.Items.ShouldBe(onSqlite.Items, $"{provider}: {name}");
-                (result.Total, result.TotalIsCapped, result.PageCount).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount), $"{provider}: {name}");
-            }
+            // Every field a result shows: title, 文号, 索引号, agency, categories, date, highlights and snippet.
+            onLocal.Items.ShouldBe(onSqlite.Items, $"local index: {name}");
+            (onLocal.Total, onLocal.TotalIsCapped, onLocal.PageCount, onLocal.Unavailable).ShouldBe((onSqlite.Total, onSqlite.TotalIsCapped, onSqlite.PageCount, null), $"local index: {name}");
+
+            // PostgreSQL keeps no search index of its own: without a node's local index there is no answer, and it says so.
+            (withoutIndex.IsValid, withoutIndex.Problem, withoutIndex.Unavailable).ShouldBe((false, null, "本节点未启用检索索引，暂时无法检索。"), name);
+            (withoutIndex.Items.Count, withoutIndex.Total, withoutIndex.PageCount).ShouldBe((0, 0, 0), name);
         }
 
         local.TextsRead.ShouldBeGreaterThan(0, "some snippets lay beyond the 8 characters kept");
@@ -153,9 +155,11 @@ public class LocalSearchIndexTests
         next.Settings["Search:LocalIndex:Path"] = folder;
         await using (next)
         {
-            // The same folder, another database: the file found there is not served.
+            // The same folder, another database: the file found there is not served. A search before the new index
+            // serves says it is unavailable; never the other database's 4 matches.
             var local = next.Services.GetRequiredService<LocalSearchIndex>();
-            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            var early = await SearchAsync(next, new SearchRequest("低保"));
+            (early.Unavailable is null ? early.Total : -1).ShouldBeOneOf(49, -1);
             await local.WhenServingAsync();
             local.CurrentFile.ShouldNotBe(foreign);
             File.Exists(foreign).ShouldBeFalse("the foreign index is deleted");
@@ -169,7 +173,9 @@ public class LocalSearchIndexTests
             }
 
             var fellBack = local.FellBack;
-            (await SearchAsync(next, new SearchRequest("低保"))).Total.ShouldBe(49);
+            var unavailable = await SearchAsync(next, new SearchRequest("低保"));
+            (unavailable.Total, unavailable.Items.Count).ShouldBe((0, 0));
+            unavailable.Unavailable.ShouldStartWith("本节点检索索引");
             local.FellBack.ShouldBe(fellBack + 1);
             await local.WhenServingAsync();
             local.CurrentFile.ShouldNotBe(served);
@@ -182,7 +188,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_damaged_index_falls_back_to_postgresql_and_is_rebuilt()
+    public async Task A_damaged_index_makes_search_unavailable_until_it_is_rebuilt()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         await using var app = await ServingAppAsync(database);
@@ -198,8 +204,9 @@ public class LocalSearchIndexTests
         var fellBack = local.FellBack;
         var answer = await SearchAsync(app, new SearchRequest("低保"));
 
-        answer.Items.Select(h => h.Id).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
-        local.FellBack.ShouldBe(fellBack + 1, "PostgreSQL answered");
+        (answer.Total, answer.Items.Count).ShouldBe((0, 0));
+        answer.Unavailable.ShouldStartWith("本节点检索索引", Case.Sensitive, "no answer rather than a wrong one");
+        local.FellBack.ShouldBe(fellBack + 1);
         await local.WhenServingAsync();
         local.CurrentFile.ShouldNotBe(damaged);
         var served = local.Served;
@@ -246,7 +253,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_searches_postgresql()
+    public async Task A_second_process_on_the_same_folder_leaves_it_alone_and_answers_no_search()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
@@ -258,16 +265,16 @@ public class LocalSearchIndexTests
             await using (second)
             {
                 // The folder's lock file is taken by the first app: the second builds nothing, deletes nothing and
-                // answers every search from PostgreSQL's own index, and says so in /health/ready.
+                // answers no search (PostgreSQL keeps no index of its own), and says so in the search and /health/ready.
                 var local = second.Services.GetRequiredService<LocalSearchIndex>();
                 local.State.FolderInUse.ShouldBeTrue();
-                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
-                (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                (await SearchAsync(second, new SearchRequest("低保"))).Unavailable.ShouldBe("本节点检索索引不可用（索引目录已由本机另一进程使用），暂时无法检索。");
+                (await IdsAsync(second, "低保")).ShouldBeEmpty();
                 (local.Served, local.FellBack, local.CurrentFile).ShouldBe((0L, 2L, (string?)null));
 
                 using var client = second.CreateClient();
                 var report = await client.GetFromJsonAsync<Observability.ReadinessReport>(new Uri("/health/ready", UriKind.Relative));
-                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，检索由数据库直接回答。"));
+                report!.Checks.ShouldContain(new Observability.ReadinessCheck("本节点搜索索引", "ok", "索引目录已由本机另一进程使用，本进程不建立索引，不提供检索。"));
                 Directory.GetFiles(folder, "*.db").ShouldBe([served]);
             }
 
@@ -291,7 +298,7 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
-    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_on_postgresql_search()
+    public async Task A_folder_that_cannot_be_made_leaves_the_app_running_and_its_search_says_it_is_unavailable()
     {
         await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
         var file = Path.GetTempFileName();
@@ -302,16 +309,100 @@ public class LocalSearchIndexTests
             await using (app)
             {
                 var local = app.Services.GetRequiredService<LocalSearchIndex>();
-                (await IdsAsync(app, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+                const string Unavailable = "本节点检索索引尚未就绪，暂时无法检索，请稍后再试。";
+                (await SearchAsync(app, new SearchRequest("低保"))).Unavailable.ShouldBe(Unavailable);
                 (local.Served, local.FellBack, local.State.Building, local.State.FolderInUse).ShouldBe((0L, 1L, false, false));
                 using var client = app.CreateClient();
                 (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+                // The API and the portal page say the same, with 503: the request was right, this node cannot answer yet.
+                var api = await client.GetAsync(new Uri("/api/catalog/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
+                api.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                (await api.Content.ReadFromJsonAsync<Gongkai.Web.Catalog.CatalogEndpoints.SearchError>())!.Error.ShouldBe(Unavailable);
+                var page = await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
+                page.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                (await page.Content.ReadAsStringAsync()).ShouldContain("<p class=\"alert\" role=\"alert\" id=\"search-unavailable\">" + Unavailable + "</p>");
             }
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task A_build_stopped_with_the_app_goes_on_from_its_last_commit_at_the_next_start()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql, extraTitleMatches: 45);
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        var committed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = BuildingApp(database, folder);
+
+        // The first app commits every 6 items and is stopped right after its first commit (a deploy, say).
+        first.TestServices.Add(services => services.AddSingleton(provider =>
+        {
+            var index = ActivatorUtilities.CreateInstance<LocalSearchIndex>(provider);
+            index.AfterCommit = async (items, stopping) =>
+            {
+                committed.TrySetResult(items);
+                await Task.Delay(Timeout.Infinite, stopping);
+            };
+            return index;
+        }));
+        string partial;
+        await using (first)
+        {
+            var local = first.Services.GetRequiredService<LocalSearchIndex>();
+            (await committed.Task).ShouldBe(6);
+            partial = Directory.GetFiles(folder, "catalog-search-*.db").ShouldHaveSingleItem();
+            (await SearchAsync(first, new SearchRequest("低保"))).Unavailable.ShouldBe("本节点检索索引建立中（已完成 10%，6 / 55 条），暂时无法检索，请稍后再试。");
+        }
+
+        File.Exists(partial).ShouldBeTrue("a build stopped with the app keeps its file");
+
+        // Meanwhile an item the file already holds (the oldest keys come first) is withdrawn, and a new one published.
+        await using (var db = database.CreateContext())
+        {
+            await WithdrawAsync(db, IdOf(100));
+            await PublishAsync(db, IdOf(200), IdOf(200), "关于开展秸秆禁烧巡查的通知", version: 1);
+        }
+
+        // The next start goes on with the same file from the items after its last key, then catches up with the log.
+        await using var next = BuildingApp(database, folder);
+        var index = next.Services.GetRequiredService<LocalSearchIndex>();
+        await index.WhenServingAsync();
+        index.CurrentFile.ShouldBe(partial);
+        await using (var connection = new SqliteConnection("Data Source=" + partial + ";Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "Complete", "Items" FROM "LocalIndex" """;
+            await using var reader = await command.ExecuteReaderAsync();
+            (await reader.ReadAsync()).ShouldBeTrue();
+            (reader.GetInt64(0), reader.GetInt64(1)).ShouldBe((1L, 56L), "6 items from the first app, then the 49 left after its last key and the new one: not a build from the start (55)");
+        }
+
+        var ids = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+        {
+            ids.AddRange((await SearchAsync(next, new SearchRequest("低保", Page: page))).Items.Select(h => h.Id));
+        }
+
+        ids.ShouldBe(new[] { 10, 2, 1 }.Concat(Enumerable.Range(101, 44).Reverse()).Append(3).Select(IdOf), "the withdrawn item 100 is gone");
+        (await IdsAsync(next, "秸秆")).ShouldBe([IdOf(200)]);
+        index.FellBack.ShouldBe(0);
+        (first.Errors.Since(0).Count, next.Errors.Since(0).Count).ShouldBe((0, 0));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>An app on the database with its local index in <paramref name="folder"/>, built in batches of 3 items with a commit every 6.</summary>
+    private static GongkaiApp BuildingApp(TestDatabase database, string folder)
+    {
+        var app = new GongkaiApp(database, demo: false);
+        app.Settings["Search:LocalIndex:Path"] = folder;
+        app.Settings["Search:LocalIndex:BatchSize"] = "3";
+        app.Settings["Search:LocalIndex:CommitEvery"] = "6";
+        return app;
     }
 
     /// <summary>
@@ -390,7 +481,11 @@ public class LocalSearchIndexTests
     private static async Task<CatalogItem> PublishAsync(GongkaiApp node, Guid id, Guid series, string title, int version, string body = "各乡镇要落实巡查责任。")
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        return await PublishAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), id, series, title, version, body);
+    }
+
+    private static async Task<CatalogItem> PublishAsync(GongkaiDbContext db, Guid id, Guid series, string title, int version, string body = "各乡镇要落实巡查责任。")
+    {
         var day = new DateOnly(2024, 6, 17);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var previous = await db.CatalogItems.SingleOrDefaultAsync(i => i.SeriesId == series && i.Status == CatalogStatus.Published);
@@ -440,7 +535,11 @@ public class LocalSearchIndexTests
     private static async Task WithdrawAsync(GongkaiApp node, Guid id)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        await WithdrawAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), id);
+    }
+
+    private static async Task WithdrawAsync(GongkaiDbContext db, Guid id)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var item = await db.CatalogItems.SingleAsync(i => i.Id == id);
         await CatalogSearchIndex.RemoveAsync(db, item.SearchKey!.Value);

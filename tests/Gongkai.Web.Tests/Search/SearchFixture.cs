@@ -1,8 +1,12 @@
 using Gongkai.Catalog;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Catalog;
+using Gongkai.Data;
 using Gongkai.Tests.Data;
+using Gongkai.Tests.Web;
+using Gongkai.Web.Portal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Search;
 
@@ -83,5 +87,47 @@ internal static class SearchFixture
 
         await transaction.CommitAsync();
         return database;
+    }
+
+    /// <summary>
+    /// Searches a database as the platform does: on SQLite its own FTS5 index; on PostgreSQL, which keeps no search
+    /// index of its own (ADR 0014 "No PostgreSQL fallback search"), through an app whose local index is built and
+    /// serving (built in batches of three items, so even the fixture goes through several batches).
+    /// </summary>
+    public static async Task<FixtureSearch> SearchOnAsync(TestDatabase database)
+    {
+        if (database.Provider == DatabaseProviders.Sqlite)
+        {
+            return new FixtureSearch(database, null);
+        }
+
+        var app = new GongkaiApp(database, demo: false);
+        app.Settings["Search:LocalIndex:BatchSize"] = "3";
+        await app.Services.GetRequiredService<LocalSearchIndex>().WhenServingAsync();
+        return new FixtureSearch(database, app);
+    }
+}
+
+/// <summary>The search of one fixture database (<see cref="SearchFixture.SearchOnAsync"/>).</summary>
+internal sealed class FixtureSearch(TestDatabase database, GongkaiApp? app) : IAsyncDisposable
+{
+    public async Task<SearchResult> SearchAsync(SearchRequest request)
+    {
+        if (app is null)
+        {
+            await using var db = database.CreateContext();
+            return await new CatalogSearch(db).SearchAsync(request);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 }

@@ -35,11 +35,13 @@ public class SearchProviderTests
     {
         await using var sqlite = await CreateAsync(DatabaseProviders.Sqlite);
         await using var postgres = await CreateAsync(DatabaseProviders.PostgreSql);
+        await using var onSqliteSearch = await SearchOnAsync(sqlite);
+        await using var onPostgresSearch = await SearchOnAsync(postgres);
 
         foreach (var (name, request, expected) in Cases)
         {
-            var onSqlite = await IdsAsync(sqlite, request);
-            var onPostgres = await IdsAsync(postgres, request);
+            var onSqlite = await IdsAsync(onSqliteSearch, request);
+            var onPostgres = await IdsAsync(onPostgresSearch, request);
 
             onSqlite.ShouldBe(expected.Select(IdOf), $"SQLite: {name}");
             onPostgres.ShouldBe(onSqlite, $"PostgreSQL: {name}");
@@ -51,8 +53,7 @@ public class SearchProviderTests
     public async Task Pages_continue_across_tiers_without_gaps_or_repeats(string provider)
     {
         await using var database = await CreateAsync(provider, extraTitleMatches: 45);
-        await using var db = database.CreateContext();
-        var search = new CatalogSearch(db);
+        await using var search = await SearchOnAsync(database);
 
         var pages = new List<SearchResult>();
         for (var page = 1; page <= 3; page++)
@@ -79,9 +80,9 @@ public class SearchProviderTests
     public async Task Results_carry_highlighted_titles_numbers_and_snippets(string provider)
     {
         await using var database = await CreateAsync(provider);
-        await using var db = database.CreateContext();
+        await using var search = await SearchOnAsync(database);
 
-        var result = await new CatalogSearch(db).SearchAsync(new SearchRequest("12号"));
+        var result = await search.SearchAsync(new SearchRequest("12号"));
 
         var first = result.Items[0];
         first.Title.ShouldBe("关于做好防汛工作的通知");
@@ -90,7 +91,7 @@ public class SearchProviderTests
         first.Agency.ShouldBe("示范县人民政府办公室");
         first.Url.ShouldBe("/catalog/" + IdOf(3));
 
-        var body = (await new CatalogSearch(db).SearchAsync(new SearchRequest("低保"))).Items.Single(h => h.Id == IdOf(3));
+        var body = (await search.SearchAsync(new SearchRequest("低保"))).Items.Single(h => h.Id == IdOf(3));
         body.TitleHtml.ShouldBe("关于做好防汛工作的通知");
         body.SnippetHtml.ShouldBe("做好<mark>低保</mark>对象等困难群众的转移安置。");
         body.Topic.ShouldBeNull();
@@ -109,10 +110,9 @@ public class SearchProviderTests
         (await CatalogSearchIndex.CountAsync(db, new CatalogSearchFilter(["低保"]), SearchTier.Body, 1000)).ShouldBe(1);
     }
 
-    private static async Task<List<Guid>> IdsAsync(TestDatabase database, SearchRequest request)
+    private static async Task<List<Guid>> IdsAsync(FixtureSearch search, SearchRequest request)
     {
-        await using var db = database.CreateContext();
-        var result = await new CatalogSearch(db).SearchAsync(request);
+        var result = await search.SearchAsync(request);
         result.IsValid.ShouldBeTrue(request.Text);
         return [.. result.Items.Select(h => h.Id)];
     }
