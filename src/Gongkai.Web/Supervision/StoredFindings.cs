@@ -5,6 +5,7 @@ using Gongkai.AnnualReports.Validation;
 using Gongkai.Data;
 using Gongkai.Data.Supervision;
 using Gongkai.Web.AnnualReports;
+using Gongkai.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Supervision;
@@ -42,6 +43,9 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
     public static string RulesVersion { get; } =
         typeof(ReportValidator).Assembly.ManifestModule.ModuleVersionId.ToString("N") + typeof(StoredFindings).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    /// <summary>How many reports' findings this instance computed (the others were read from storage).</summary>
+    public int Computed { get; private set; }
+
     /// <summary>
     /// The findings of each report of <paramref name="keys"/>, by report id: stored ones when their key matches, the
     /// others computed and stored. <paramref name="reportIds"/>, when given, is a query of (at least) the keys' report
@@ -66,6 +70,7 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
             if (missing.Count > 0)
             {
                 var computed = await ComputeAsync(missing, cancellationToken);
+                Computed += computed.Count;
                 foreach (var (id, findings) in computed)
                 {
                     result[id] = findings;
@@ -187,5 +192,42 @@ public sealed class StoredFindings(GongkaiDbContext db, IServiceScopeFactory sco
                 writer.ChangeTracker.Clear();
             }
         }
+    }
+}
+
+/// <summary>
+/// The scheduled job that stores the findings a supervisor's overview will ask for before anyone asks (ADR 0013,
+/// "Findings per report version, stored"): every region at the top of the tree, the last two report years — the year
+/// reported on each January and the one before it. After a deployment (a new build of the rules makes every stored row
+/// stale) or a batch of publications, the first overview would otherwise compute a province's reports in its request.
+/// When everything is stored a round is two small reads per region and year; rows are computed and stored by
+/// <see cref="StoredFindings"/> exactly as a reader would, so the job changes nothing a page shows.
+/// </summary>
+public sealed class StoredFindingsWarmup(IServiceScopeFactory scopes, TimeProvider clock) : IScheduledJob
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        List<Gongkai.Data.Agencies.Region> tops;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            tops = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Regions.AsNoTracking()
+                .Where(r => r.ParentId == null).ToListAsync(cancellationToken);
+        }
+
+        var year = clock.GetUtcNow().Year;
+        var computed = 0;
+        foreach (var top in tops)
+        {
+            foreach (var reportYear in (int[])[year - 1, year - 2])
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var services = scope.ServiceProvider;
+                services.GetRequiredService<RegionScope>().ActFor(top);
+                await services.GetRequiredService<SupervisedReports>().ForYearAsync(reportYear, cancellationToken);
+                computed += services.GetRequiredService<StoredFindings>().Computed;
+            }
+        }
+
+        return computed;
     }
 }

@@ -26,6 +26,7 @@ internal static class SupervisionServices
         services.AddScoped<RegionScope>();
         services.AddScoped<SupervisedReports>();
         services.AddScoped<StoredFindings>();
+        services.AddScheduledJob<StoredFindingsWarmup>(configuration.GetValue("Supervision:FindingsWarmupEvery", TimeSpan.FromMinutes(1)));
         services.AddScoped<ReportCollector>();
         services.AddScoped<Assessments>();
         services.AddOptions<AssessmentSnapshotOptions>().Bind(configuration.GetSection(AssessmentSnapshotOptions.Section))

@@ -90,6 +90,49 @@ public class StoredFindingsTests
         (await ApplicantCases.QueryAsync(app, db => db.ReportFindings.CountAsync())).ShouldBe(5, "住建局 2024 第1版 and 第2版, 2023 第2版 (第1版 is no longer shown), 教育局 2024, the collected report");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_warmup_job_stores_the_last_two_years_findings_before_anyone_reads_them_and_again_after_a_new_build(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new GongkaiApp(database, clock: new TestClock(February2025), demoCases: false, demoCatalog: false);
+        app.Settings["ScheduledJobs:Enabled"] = "false";
+        var housing = await AgencyAsync(app, "示范县住房和城乡建设局");
+        var education = await AgencyAsync(app, "示范县教育局");
+        var housing2023 = await PublishAsync(app, housing, 2023, 1, HousingReport(2023, pendingAtYearEnd: 2, carriedIn: 0));
+        var housing2024 = await PublishAsync(app, housing, 2024, 1, HousingReport(2024, pendingAtYearEnd: 0, carriedIn: 0));
+        var education2024 = await PublishAsync(app, education, 2024, 1, HousingReport(2024, pendingAtYearEnd: 0, carriedIn: 0, organization: "示范县教育局"));
+
+        // February 2025: the years 2024 and 2023 — 住建局 2024 (against 2023), 教育局 2024, 住建局 2023 (no year before).
+        (await WarmUpAsync(app)).ShouldBe(3);
+        (await ApplicantCases.QueryAsync(app, db => db.ReportFindings.CountAsync())).ShouldBe(3);
+        var stored = await RowAsync(app, housing2024);
+        (stored.PreviousId, stored.RulesVersion, stored.Errors, stored.Warnings).ShouldBe((housing2023, StoredFindings.RulesVersion, 2, 0));
+        ((await RowAsync(app, education2024)).PreviousId, (await RowAsync(app, housing2023)).PreviousId).ShouldBe((null, null));
+        await ShouldEqualLiveAsync(app, 2024);
+        await ShouldEqualLiveAsync(app, 2023);
+        (await WarmUpAsync(app)).ShouldBe(0, "everything is stored: nothing to compute");
+
+        // The overview reads what the job stored, computing nothing (a row altered by hand is what it shows).
+        await ApplicantCases.QueryAsync(app, db => db.ReportFindings.Where(f => f.ReportId == housing2024)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.FindingsJson, "[]").SetProperty(f => f.Errors, 0)));
+        using var supervisor = app.CreateBrowserClient();
+        await supervisor.LoginAsync("supervisor");
+        Row(await supervisor.GetPageAsync(Url), "示范县住房和城乡建设局").ShouldBe("已发布 第1版|0|0|");
+
+        // A new build of the rules (every row stale): the next round computes them all again.
+        await ApplicantCases.QueryAsync(app, db => db.ReportFindings.ExecuteUpdateAsync(u => u.SetProperty(f => f.RulesVersion, "an older build")));
+        (await WarmUpAsync(app)).ShouldBe(3);
+        Row(await supervisor.GetPageAsync(Url), "示范县住房和城乡建设局").ShouldBe("已发布 第1版|2|0|XYEAR-CARRY");
+        await ShouldEqualLiveAsync(app, 2024);
+    }
+
+    private static async Task<int> WarmUpAsync(GongkaiApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StoredFindingsWarmup>().RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task The_table_of_a_region_with_more_than_a_hundred_agencies_is_shown_a_hundred_at_a_time()
     {
