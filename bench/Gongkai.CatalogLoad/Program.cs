@@ -12,10 +12,12 @@ using NpgsqlTypes;
 namespace Gongkai.CatalogLoad;
 
 /// <summary>
-/// Fills an empty database with N published catalogue items and their search entries, for bench/search-load.sh.
-/// Usage: Gongkai.CatalogLoad --provider Sqlite|PostgreSQL --connection "..." [--count 1000000].
-/// The schema comes from the platform's migrations; rows are written in bulk (prepared statements in large
-/// transactions on SQLite, COPY on PostgreSQL), with the same tokens and search keys the platform writes.
+/// Fills an empty database with N published catalogue items for bench/search-load.sh: on SQLite with their FTS5
+/// search entries (the same terms the platform writes), on PostgreSQL the items only (each app node builds its own
+/// index from them, ADR 0014). Usage: Gongkai.CatalogLoad --provider Sqlite|PostgreSQL --connection "..."
+/// [--count 1000000] [--writers 2] [--min-free-gb 15]. The schema comes from the platform's migrations; rows are
+/// written in bulk (prepared statements in large transactions on SQLite, binary COPY on PostgreSQL) with the search
+/// keys the platform would give them.
 /// </summary>
 internal static class Program
 {

@@ -619,6 +619,11 @@ public sealed partial class LocalSearchIndex(IOptions<LocalSearchIndexOptions> o
         }
 
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+
+        // Cancelled while the consumer waits (a build stopped with the app), the statement must be cancelled on the
+        // server: closing the reader otherwise reads the rest of the result, all 20 million rows, and the app's
+        // shutdown gives up before the build has ended cleanly.
+        await using var cancel = cancellationToken.Register(static c => ((DbCommand)c!).Cancel(), command);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new CatalogItem
