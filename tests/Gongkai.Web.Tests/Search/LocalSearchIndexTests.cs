@@ -395,6 +395,120 @@ public class LocalSearchIndexTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task The_final_merge_makes_one_segment_in_committed_steps_and_goes_on_after_a_stop()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "gongkai-merge-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            // 2,000 items in 40 transactions with FTS5's merging off, as the build loads: 40 segments.
+            await using (var connection = new SqliteConnection("Data Source=" + file + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                foreach (var statement in (string[])[.. CatalogSearchSchema.SqliteCreate,
+                    """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('automerge', 0)""",
+                    """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('crisismerge', 1000)"""])
+                {
+                    await ExecuteAsync(connection, statement);
+                }
+
+                for (var batch = 0; batch < 40; batch++)
+                {
+                    await using var transaction = connection.BeginTransaction();
+                    for (var key = batch * 50 + 1; key <= batch * 50 + 50; key++)
+                    {
+                        await using var insert = connection.CreateCommand();
+                        insert.Transaction = transaction;
+                        insert.CommandText = """INSERT INTO "CatalogSearch" (rowid, terms) VALUES ($key, $terms)""";
+                        insert.Parameters.AddWithValue("$key", key);
+                        insert.Parameters.AddWithValue("$terms", string.Join(' ', TermsOf(key)));
+                        await insert.ExecuteNonQueryAsync();
+                    }
+
+                    await transaction.CommitAsync();
+                }
+            }
+
+            // What each query finds, worked out from the items' terms without FTS5.
+            var items = Enumerable.Range(1, 2000).Select(key => (Key: (long)key, Terms: TermsOf(key).ToHashSet())).ToList();
+            List<long>[] expected =
+            [
+                [.. items.Where(i => i.Terms.Contains("k0")).Select(i => i.Key)],
+                [.. items.Where(i => i.Terms.Contains("k1") || i.Terms.Contains("k2")).Select(i => i.Key)],
+                [.. items.Where(i => i.Terms.Contains("w3") && i.Terms.Contains("w16")).Select(i => i.Key)],
+            ];
+            (expected[0].Count, expected[1].Count).ShouldBe((666, 1334));
+            expected[2].Count.ShouldBeInRange(1, 1999);
+            (await MatchesAsync(file)).ShouldBe(expected, "before the merge");
+
+            // A build stopped after one step of its final merge: the next start's merge goes on where it stood.
+            await using (var connection = new SqliteConnection("Data Source=" + file + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await ExecuteAsync(connection, """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('merge', -2)""");
+            }
+
+            (await MatchesAsync(file)).ShouldBe(expected, "a merge between steps is consistent");
+            int steps;
+            await using (var connection = new SqliteConnection("Data Source=" + file + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await ExecuteAsync(connection, "PRAGMA journal_mode = TRUNCATE");
+                steps = await LocalSearchIndexBuilder.MergeAsync(connection, 2, CancellationToken.None);
+
+                // FTS5's own test that nothing is left to merge: one more step changes nothing.
+                await using var changes = connection.CreateCommand();
+                changes.CommandText = "SELECT total_changes()";
+                var before = (long)(await changes.ExecuteScalarAsync())!;
+                await ExecuteAsync(connection, """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('merge', -16)""");
+                ((long)(await changes.ExecuteScalarAsync())! - before).ShouldBeLessThan(2);
+                await ExecuteAsync(connection, """INSERT INTO "CatalogSearch" ("CatalogSearch", rank) VALUES ('integrity-check', 0)""");
+                await Should.ThrowAsync<OperationCanceledException>(() => LocalSearchIndexBuilder.MergeAsync(connection, 16, new CancellationToken(canceled: true)));
+            }
+
+            steps.ShouldBeGreaterThan(3, "2 pages a step: the 40 segments are merged in several committed steps, not one statement");
+            (await MatchesAsync(file)).ShouldBe(expected);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+            File.Delete(file + "-journal");
+        }
+
+        static IEnumerable<string> TermsOf(int key) => Enumerable.Range(0, 60).Select(t => "w" + (key * 7 + t * 13) % 500).Append("k" + key % 3);
+
+        static async Task<List<long>[]> MatchesAsync(string file)
+        {
+            await using var connection = new SqliteConnection("Data Source=" + file + ";Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            var found = new List<List<long>>();
+            foreach (var match in (string[])["k0", "k1 OR k2", "w3 w16"])
+            {
+                await using var query = connection.CreateCommand();
+                query.CommandText = """SELECT rowid FROM "CatalogSearch" WHERE "CatalogSearch" MATCH $match ORDER BY rowid""";
+                query.Parameters.AddWithValue("$match", match);
+                var keys = new List<long>();
+                await using var reader = await query.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    keys.Add(reader.GetInt64(0));
+                }
+
+                found.Add(keys);
+            }
+
+            return [.. found];
+        }
+
+        static async Task ExecuteAsync(SqliteConnection connection, string statement)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     /// <summary>An app on the database with its local index in <paramref name="folder"/>, built in batches of 3 items with a commit every 6.</summary>
     private static GongkaiApp BuildingApp(TestDatabase database, string folder)
     {
