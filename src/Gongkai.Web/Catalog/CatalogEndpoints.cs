@@ -29,7 +29,7 @@ public static class CatalogEndpoints
         var api = app.MapGroup("/api/catalog").WithTags("主动公开目录");
         api.MapGet("/search", Search).AllowAnonymous()
             .WithSummary("检索已发布的政府信息")
-            .WithDescription("按名称、文号和正文检索（中文按字和相邻两字索引，一个字和两个字的检索词均可）。结果按命中位置分层（名称、文号、正文）后按发布时间从新到旧排列；title/snippet 的 Html 字段用 <mark> 标出命中的字。总数最多统计到 1000 条（totalIsCapped 为 true 时表示超过 1000 条）。本节点检索索引建立期间返回 503，error 说明建立进度。");
+            .WithDescription("按名称、文号和正文检索（中文按字和相邻两字索引，一个字和两个字的检索词均可）。结果按命中位置分层（名称、文号、正文）后按发布时间从新到旧排列；title/snippet 的 Html 字段用 <mark> 标出命中的字。总数最多统计到 1000 条（totalIsCapped 为 true 时表示超过 1000 条）。本节点检索索引建立期间返回 503（Retry-After 60 秒），error 说明建立进度。");
         api.MapGet("/table2", Table2).RequireAuthorization()
             .WithSummary("本机关年度报告表二第二十条第（一）项数据")
             .WithDescription("按目录中已发布的规章和行政规范性文件的成文日期、废止日期和有效期计算：本年制发件数、本年废止件数、现行有效件数（截至当年12月31日）。");
@@ -108,7 +108,7 @@ public static class CatalogEndpoints
         return (new SearchRequest(q, agencyId, categoryId, fromDate, toDate, pageNumber), null);
     }
 
-    private static async Task<Results<Ok<SearchResponse>, BadRequest<SearchError>, JsonHttpResult<SearchError>>> Search([AsParameters] SearchParameters parameters, CatalogSearch search, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchResponse>, BadRequest<SearchError>, JsonHttpResult<SearchError>>> Search([AsParameters] SearchParameters parameters, CatalogSearch search, HttpResponse response, CancellationToken cancellationToken)
     {
         var (request, error) = ParseRequest(parameters.Q, parameters.Agency, parameters.Category, parameters.From, parameters.To, parameters.Page);
         if (request is null)
@@ -120,6 +120,7 @@ public static class CatalogEndpoints
         if (result.Unavailable is { } unavailable)
         {
             // Not the request's fault: this node's search index is being built (ADR 0014); another node or a later try answers.
+            response.Headers.RetryAfter = CatalogSearch.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Json(new SearchError(unavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 

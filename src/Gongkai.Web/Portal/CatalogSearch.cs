@@ -53,6 +53,12 @@ public sealed class CatalogSearch([FromKeyedServices(PublicReads.Key)] GongkaiDb
 
     public const int CountCap = Infrastructure.CappedCount.Cap;
 
+    /// <summary>
+    /// The Retry-After (seconds) of a search this node cannot answer yet (<see cref="SearchResult.Unavailable"/>): a
+    /// build reports progress every few seconds and takes minutes to hours, so a client asks again in a minute.
+    /// </summary>
+    public const int UnavailableRetryAfterSeconds = 60;
+
     private static readonly SearchTier[] Tiers = [SearchTier.Title, SearchTier.Number, SearchTier.Body];
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)

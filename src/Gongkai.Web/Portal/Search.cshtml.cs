@@ -59,6 +59,7 @@ public sealed class SearchModel([FromKeyedServices(PublicReads.Key)] GongkaiDbCo
         if (Result.Unavailable is not null)
         {
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = CatalogSearch.UnavailableRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
     }
 

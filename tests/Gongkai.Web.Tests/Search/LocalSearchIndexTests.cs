@@ -318,9 +318,11 @@ public class LocalSearchIndexTests
                 // The API and the portal page say the same, with 503: the request was right, this node cannot answer yet.
                 var api = await client.GetAsync(new Uri("/api/catalog/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
                 api.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                api.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60), "a client asks again in a minute");
                 (await api.Content.ReadFromJsonAsync<Gongkai.Web.Catalog.CatalogEndpoints.SearchError>())!.Error.ShouldBe(Unavailable);
                 var page = await client.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("低保"), UriKind.Relative));
                 page.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+                page.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60));
                 (await page.Content.ReadAsStringAsync()).ShouldContain("<p class=\"alert\" role=\"alert\" id=\"search-unavailable\">" + Unavailable + "</p>");
             }
         }
