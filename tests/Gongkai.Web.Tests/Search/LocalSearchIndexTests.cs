@@ -398,6 +398,72 @@ public class LocalSearchIndexTests
     }
 
     [Fact]
+    public async Task A_file_adopted_at_the_start_serves_at_once_and_is_rebuilt_when_its_background_check_finds_damage()
+    {
+        await using var database = await CreateAsync(DatabaseProviders.PostgreSql);
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-search-" + Guid.NewGuid().ToString("N"));
+        string file;
+        await using (var first = await ServingAppAsync(database, folder))
+        {
+            file = first.Services.GetRequiredService<LocalSearchIndex>().CurrentFile!;
+        }
+
+        // A sound file: served at the next start, checked, kept.
+        await using (var second = await ServingAppAsync(database, folder))
+        {
+            var index = second.Services.GetRequiredService<LocalSearchIndex>();
+            index.CurrentFile.ShouldBe(file);
+            await BuilderOf(second).Checked!;
+            index.CurrentFile.ShouldBe(file, "it passed its check");
+            (await IdsAsync(second, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf));
+        }
+
+        // Damaged while the node was stopped: the root page of the rows a result shows, which neither the start nor the check's caller reads.
+        SqliteConnection.ClearAllPools();
+        long offset;
+        await using (var connection = new SqliteConnection("Data Source=" + file + ";Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT (rootpage - 1) * (SELECT page_size FROM pragma_page_size()) FROM sqlite_master WHERE name = 'CatalogSearchRows'""";
+            offset = (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            stream.Position = offset;
+            stream.Write(Enumerable.Repeat((byte)0x5A, 4096).ToArray());
+        }
+
+        SqliteConnection.ClearAllPools();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var third = new GongkaiApp(database, demo: false);
+        third.Settings["Search:LocalIndex:Path"] = folder;
+        third.Settings["Search:LocalIndex:BatchSize"] = "3";
+        third.TestServices.Add(services => services.AddSingleton(provider =>
+        {
+            var index = ActivatorUtilities.CreateInstance<LocalSearchIndex>(provider);
+            index.BeforeCheck = (_, stopping) => release.Task.WaitAsync(stopping);
+            return index;
+        }));
+        var local = third.Services.GetRequiredService<LocalSearchIndex>();
+        await local.WhenServingAsync();
+        local.CurrentFile.ShouldBe(file, "served at once: its check runs while it serves");
+        release.SetResult();
+        await BuilderOf(third).Checked!;
+        local.CurrentFile.ShouldNotBe(file, "the check found the damage and the file no longer serves");
+        await local.WhenServingAsync();
+        local.CurrentFile.ShouldNotBe(file);
+        (await IdsAsync(third, "低保")).ShouldBe(new[] { 10, 2, 1, 3 }.Select(IdOf), "the rebuilt index answers");
+        third.Errors.Since(0).ShouldBeEmpty();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+
+        static LocalSearchIndexBuilder BuilderOf(GongkaiApp app) =>
+            app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LocalSearchIndexBuilder>().Single();
+    }
+
+    [Fact]
     public async Task The_final_merge_makes_one_segment_in_committed_steps_and_goes_on_after_a_stop()
     {
         var file = Path.Combine(Path.GetTempPath(), "gongkai-merge-" + Guid.NewGuid().ToString("N") + ".db");
